@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ys-cli.h"
+#include "ys-demo.h"
+#include "ys-error.h"
+#include "ys-store.h"
+
+/*
+ * The command line of FORMAT.md. Everything here runs without a display:
+ * it is plain GLib, so scripts and CI can use it on a server.
+ */
+
+void
+ys_cli_result_clear (YsCliResult *result)
+{
+  g_clear_pointer (&result->database, g_free);
+}
+
+static int
+refuse (GError *error)
+{
+  g_printerr ("yardstick: %s\n", error->message);
+  return YS_EXIT_REFUSED;
+}
+
+int
+ys_cli_run (int          argc,
+            char       **argv,
+            YsCliResult *result)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean version = FALSE;
+  gboolean demo = FALSE;
+  gboolean service = FALSE;
+  GOptionEntry entries[] = {
+    /* Passed on to GApplication when D-Bus activation starts us. */
+    { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &service, NULL, NULL },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
+      N_("Use this SQLite file instead of the default (created if missing)"), N_("PATH") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+      N_("Fill an empty database with a realistic sample team"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_return_val_if_fail (result != NULL, YS_EXIT_USAGE);
+
+  result->open_window = FALSE;
+  result->service = FALSE;
+  result->database = NULL;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+    _("Find out whether AI tools help with your team’s real work.\n"
+      "Without options, opens the window."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  /* g_option_context_parse_strv keeps our argv intact for the caller. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("yardstick: %s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), "yardstick");
+      return YS_EXIT_USAGE;
+    }
+
+  if (g_strv_length (args) > 1)
+    {
+      g_printerr (_("yardstick: unexpected argument “%s”\n"), args[1]);
+      return YS_EXIT_USAGE;
+    }
+
+  if (version)
+    {
+      g_print ("yardstick %s\n", PACKAGE_VERSION);
+      return YS_EXIT_OK;
+    }
+
+  if (database != NULL && *database == '\0')
+    {
+      g_printerr (_("yardstick: --database needs a file name\n"));
+      return YS_EXIT_USAGE;
+    }
+
+  if (demo)
+    {
+      g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
+      g_autoptr(YsStore) store = ys_store_open (path, &error);
+
+      if (store == NULL || !ys_demo_fill (store, &error))
+        return refuse (error);
+
+      g_print (_("Filled %s with the sample team.\n"), path);
+      return YS_EXIT_OK;
+    }
+
+  result->database = g_steal_pointer (&database);
+  result->open_window = TRUE;
+  result->service = service;
+  return YS_EXIT_OK;
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ys-demo.h"
+#include "ys-error.h"
+#include "ys-store-private.h"
+#include "ys-validate.h"
+
+/*
+ * A believable small nonprofit: three workflows clocked for twelve weeks,
+ * a four-week baseline without AI, then mostly with AI. AI helps a lot with
+ * policy briefs, a little with intake summaries, and makes grant report
+ * sections slower with more corrections — while the team still says it
+ * saves time, which is exactly the divergence Yardstick should surface.
+ *
+ * Everything comes from one seeded generator and fixed dates, so the same
+ * database results every time (ids included).
+ */
+
+#define SEED 20261122
+
+typedef struct
+{
+  const char *name;
+  const char *description;
+  int people;
+  double baseline_minutes;   /* median without AI */
+  double assisted_minutes;   /* median with AI */
+  double spread;             /* log-normal sigma */
+  double baseline_corrections;
+  double assisted_corrections;
+  double assisted_correction_growth; /* per week, rising = wrong tool */
+  double assisted_used_rate;
+  const char *tools[2];
+  double first_tool_share;
+} DemoWorkflow;
+
+static const char *tool_names[] = { "ChatGPT", "Claude", "Copilot" };
+
+static const DemoWorkflow workflows[] = {
+  { N_("Policy brief draft"),
+    N_("A two-page brief on a policy question for partners and members."),
+    4, 240, 90, 0.18, 1.2, 0.7, 0.0, 0.85, { "ChatGPT", "Claude" }, 0.6 },
+  { N_("Intake summary"),
+    N_("Summarising a new client’s intake conversation for the case file."),
+    6, 35, 30, 0.22, 0.4, 0.5, 0.0, 0.9, { "Claude", NULL }, 1.0 },
+  { N_("Grant report section"),
+    N_("One section of a progress report for a funder."),
+    3, 150, 175, 0.2, 0.8, 1.6, 0.12, 0.55, { "Copilot", NULL }, 1.0 },
+};
+
+typedef struct
+{
+  const char *workflow;
+  const char *tool;
+  int week;
+  gboolean saves_time;
+  const char *comment;
+} DemoFeedback;
+
+static const DemoFeedback feedback[] = {
+  { "Policy brief draft", "ChatGPT", 5, TRUE, N_("The first draft is there in minutes.") },
+  { "Policy brief draft", "ChatGPT", 7, TRUE, "" },
+  { "Policy brief draft", "ChatGPT", 9, FALSE, N_("Had to rewrite the recommendations.") },
+  { "Policy brief draft", "ChatGPT", 11, TRUE, "" },
+  { "Policy brief draft", "Claude", 6, TRUE, "" },
+  { "Policy brief draft", "Claude", 10, TRUE, N_("Good at tightening long sections.") },
+  { "Policy brief draft", "Claude", 12, TRUE, "" },
+  { "Intake summary", "Claude", 6, TRUE, "" },
+  { "Intake summary", "Claude", 8, FALSE, N_("Checking names and dates takes as long as writing.") },
+  { "Intake summary", "Claude", 10, TRUE, "" },
+  { "Intake summary", "Claude", 12, FALSE, "" },
+  { "Grant report section", "Copilot", 5, TRUE, N_("Feels quicker to start.") },
+  { "Grant report section", "Copilot", 7, TRUE, "" },
+  { "Grant report section", "Copilot", 9, TRUE, "" },
+  { "Grant report section", "Copilot", 11, FALSE, N_("The figures it writes need checking line by line.") },
+  { "Grant report section", "Copilot", 12, TRUE, "" },
+};
+
+typedef struct
+{
+  GRand *rand;
+  GDate first_monday;
+  GHashTable *ids; /* name → id */
+} Demo;
+
+static char *
+demo_uuid (Demo *demo)
+{
+  guint8 bytes[16];
+
+  for (guint i = 0; i < 16; i++)
+    bytes[i] = (guint8) g_rand_int_range (demo->rand, 0, 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+                          "%02x%02x%02x%02x%02x%02x",
+                          bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5],
+                          bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
+                          bytes[12], bytes[13], bytes[14], bytes[15]);
+}
+
+static double
+demo_normal (Demo *demo)
+{
+  double u1 = g_rand_double_range (demo->rand, 1e-9, 1.0);
+  double u2 = g_rand_double (demo->rand);
+
+  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
+}
+
+static int
+demo_poisson (Demo   *demo,
+              double  mean)
+{
+  double limit = exp (-mean);
+  double product = g_rand_double (demo->rand);
+  int count = 0;
+
+  while (product > limit && count < 20)
+    {
+      product *= g_rand_double (demo->rand);
+      count++;
+    }
+  return count;
+}
+
+/* Local time @minute_of_day on @weekday (0 = Monday) of @week (0-based). */
+static gint64
+demo_time (Demo *demo,
+           int   week,
+           int   weekday,
+           int   minute_of_day)
+{
+  GDate date = demo->first_monday;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_date_add_days (&date, week * 7 + weekday);
+  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), minute_of_day / 60,
+                                minute_of_day % 60, 0);
+  return g_date_time_to_unix (when);
+}
+
+static const char *
+demo_id (Demo       *demo,
+         const char *name)
+{
+  const char *id = g_hash_table_lookup (demo->ids, name);
+
+  if (id == NULL)
+    {
+      id = demo_uuid (demo);
+      g_hash_table_insert (demo->ids, (gpointer) name, (gpointer) id);
+    }
+  return id;
+}
+
+static gboolean
+add_runs (YsStore             *store,
+          Demo                *demo,
+          const DemoWorkflow  *workflow,
+          GError             **error)
+{
+  const char *workflow_id = demo_id (demo, workflow->name);
+
+  for (int week = 0; week < YS_DEMO_WEEKS; week++)
+    {
+      /* Four baseline weeks, then AI, with a control run without AI now and then. */
+      int n_runs = 2 + g_rand_int_range (demo->rand, 0, 2);
+
+      for (int i = 0; i < n_runs; i++)
+        {
+          YsRunFields fields = { 0 };
+          g_autofree char *id = demo_uuid (demo);
+          gboolean assisted = week >= 4 && !(i == 0 && week % 3 == 1);
+          double median = assisted ? workflow->assisted_minutes : workflow->baseline_minutes;
+          double minutes = median * exp (workflow->spread * demo_normal (demo));
+          double corrections_mean;
+          int weekday = g_rand_int_range (demo->rand, 0, 5);
+          int start = 9 * 60 + 15 * g_rand_int_range (demo->rand, 0, 26);
+          double used_rate = assisted ? workflow->assisted_used_rate : 0.9;
+
+          fields.workflow_id = (char *) workflow_id;
+          fields.mode = assisted ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+          if (assisted)
+            {
+              gboolean first = workflow->tools[1] == NULL ||
+                               g_rand_double (demo->rand) < workflow->first_tool_share;
+              fields.tool_id = (char *) demo_id (demo, first ? workflow->tools[0]
+                                                             : workflow->tools[1]);
+            }
+          fields.started_at = demo_time (demo, week, weekday, start);
+          /* People clock to the minute; long tasks to five minutes. */
+          fields.duration_seconds = median > 60 ? (gint64) (round (minutes / 5) * 5 * 60)
+                                                : (gint64) (round (minutes) * 60);
+          fields.duration_seconds = CLAMP (fields.duration_seconds, 60, YS_LIMITS_MAX_DURATION);
+
+          corrections_mean = assisted
+            ? workflow->assisted_corrections + workflow->assisted_correction_growth * (week - 4)
+            : workflow->baseline_corrections;
+          fields.corrections = demo_poisson (demo, corrections_mean);
+
+          /* The last fortnight's outcomes are mostly not known yet. */
+          if (week >= YS_DEMO_WEEKS - 2 && g_rand_double (demo->rand) < 0.6)
+            fields.used = YS_USED_UNKNOWN;
+          else
+            fields.used = g_rand_double (demo->rand) < used_rate ? YS_USED_YES : YS_USED_NO;
+          fields.note = "";
+
+          if (!ys_store_put_run (store, id, &fields,
+                                 (fields.started_at + fields.duration_seconds) * G_USEC_PER_SEC,
+                                 FALSE, NULL, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+fill (YsStore   *store,
+      gpointer   user_data,
+      GError   **error)
+{
+  Demo *demo = user_data;
+  gint64 created = demo_time (demo, 0, 0, 8 * 60) * G_USEC_PER_SEC;
+
+  if (!ys_store_is_empty (store))
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_NOT_EMPTY,
+                   _("%s already holds data. The sample team only goes into an empty "
+                     "database; use --database with a new file to try it."),
+                   ys_store_get_path (store));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tool_names); i++)
+    if (!ys_store_put_tool (store, demo_id (demo, tool_names[i]), tool_names[i],
+                            created, FALSE, NULL, error))
+      return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
+    if (!ys_store_put_workflow (store, demo_id (demo, workflows[i].name),
+                                _(workflows[i].name), _(workflows[i].description),
+                                workflows[i].people, FALSE, created, FALSE, NULL, error))
+      return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
+    if (!add_runs (store, demo, &workflows[i], error))
+      return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (feedback); i++)
+    {
+      g_autofree char *id = demo_uuid (demo);
+      GDate given_on = demo->first_monday;
+      char given_on_text[16];
+
+      g_date_add_days (&given_on, (feedback[i].week - 1) * 7 + 4);
+      g_date_strftime (given_on_text, sizeof given_on_text, "%Y-%m-%d", &given_on);
+
+      if (!ys_store_put_feedback (store, id, demo_id (demo, feedback[i].workflow),
+                                  demo_id (demo, feedback[i].tool), feedback[i].saves_time,
+                                  given_on_text,
+                                  *feedback[i].comment ? _(feedback[i].comment) : "",
+                                  created + feedback[i].week * G_USEC_PER_SEC, FALSE, NULL,
+                                  error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ys_demo_fill (YsStore  *store,
+              GError  **error)
+{
+  Demo demo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+
+  demo.rand = g_rand_new_with_seed (SEED);
+  demo.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  ys_parse_iso_date (YS_DEMO_LAST_DAY, &demo.first_monday);
+  g_date_subtract_days (&demo.first_monday, YS_DEMO_WEEKS * 7 - 3);
+
+  ok = ys_store_run_in_transaction (store, fill, &demo, error);
+
+  g_hash_table_unref (demo.ids);
+  g_rand_free (demo.rand);
+  return ok;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define YS_ERROR (ys_error_quark ())
+
+/* The message of every YsError is the sentence a person reads. */
+typedef enum
+{
+  YS_ERROR_INVALID,        /* a value breaks a field rule */
+  YS_ERROR_LIMIT,          /* the three-active-workflows limit */
+  YS_ERROR_DUPLICATE,      /* a name that is already taken */
+  YS_ERROR_NOT_FOUND,      /* a record that does not exist (or is deleted) */
+  YS_ERROR_DATABASE,       /* SQLite failed */
+  YS_ERROR_NEWER_DATABASE, /* written by a newer Yardstick */
+  YS_ERROR_NOT_EMPTY,      /* --demo on a database that has data */
+  YS_ERROR_USAGE,          /* wrong command-line usage */
+} YsError;
+
+GQuark ys_error_quark (void);
+
+G_END_DECLS

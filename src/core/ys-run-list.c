@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "ys-run-list.h"
+#include "ys-store-private.h"
+
+/*
+ * The runs of one workflow, newest first, as a GListModel that reads from
+ * SQLite a page at a time. A list view asks only for the rows it shows, so a
+ * workflow with years of runs costs a COUNT and a few pages, never every run
+ * in memory.
+ */
+
+#define PAGE_SIZE 100
+#define MAX_CACHED_PAGES 32
+
+struct _YsRunList
+{
+  GObject parent_instance;
+
+  YsStore *store;
+  char *workflow_id;
+  guint n_items;
+  GHashTable *pages; /* page number → GPtrArray of YsRun */
+  gulong changed_id;
+};
+
+static void ys_run_list_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (YsRunList, ys_run_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ys_run_list_list_model_init))
+
+static guint
+count_runs (YsRunList *self)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self->store,
+    "SELECT count(*) FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
+    " WHERE r.workflow_id = ?1 AND r.deleted = 0");
+  guint n = 0;
+
+  sqlite3_bind_text (stmt, 1, self->workflow_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static GPtrArray *
+load_page (YsRunList *self,
+           guint      page)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self->store,
+    "SELECT " YS_STORE_RUN_COLUMNS " FROM runs r"
+    " LEFT JOIN tools t ON t.id = r.tool_id"
+    " WHERE r.workflow_id = ?1 AND r.deleted = 0"
+    " ORDER BY r.started_at DESC, r.id"
+    " LIMIT ?2 OFFSET ?3");
+  GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sqlite3_bind_text (stmt, 1, self->workflow_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (runs, ys_store_run_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return runs;
+}
+
+static GType
+ys_run_list_get_item_type (GListModel *model)
+{
+  return YS_TYPE_RUN;
+}
+
+static guint
+ys_run_list_get_n_items (GListModel *model)
+{
+  return YS_RUN_LIST (model)->n_items;
+}
+
+static gpointer
+ys_run_list_get_item (GListModel *model,
+                      guint       position)
+{
+  YsRunList *self = YS_RUN_LIST (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *runs;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  runs = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (runs == NULL)
+    {
+      if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
+        g_hash_table_remove_all (self->pages);
+      runs = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), runs);
+    }
+
+  if (position % PAGE_SIZE >= runs->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (runs, position % PAGE_SIZE));
+}
+
+static void
+ys_run_list_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ys_run_list_get_item_type;
+  iface->get_n_items = ys_run_list_get_n_items;
+  iface->get_item = ys_run_list_get_item;
+}
+
+static void
+on_store_changed (YsRunList *self,
+                  guint      changes,
+                  YsStore   *store)
+{
+  guint old_n = self->n_items;
+
+  if (!(changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_TOOLS)))
+    return;
+
+  g_hash_table_remove_all (self->pages);
+  self->n_items = count_runs (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+}
+
+static void
+ys_run_list_dispose (GObject *object)
+{
+  YsRunList *self = (YsRunList *) object;
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ys_run_list_parent_class)->dispose (object);
+}
+
+static void
+ys_run_list_finalize (GObject *object)
+{
+  YsRunList *self = (YsRunList *) object;
+
+  g_clear_pointer (&self->workflow_id, g_free);
+
+  G_OBJECT_CLASS (ys_run_list_parent_class)->finalize (object);
+}
+
+static void
+ys_run_list_class_init (YsRunListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ys_run_list_dispose;
+  object_class->finalize = ys_run_list_finalize;
+}
+
+static void
+ys_run_list_init (YsRunList *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+YsRunList *
+ys_run_list_new (YsStore    *store,
+                 const char *workflow_id)
+{
+  YsRunList *self;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+  g_return_val_if_fail (workflow_id != NULL, NULL);
+
+  self = g_object_new (YS_TYPE_RUN_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->workflow_id = g_strdup (workflow_id);
+  self->n_items = count_runs (self);
+  self->changed_id = g_signal_connect_object (store, "changed",
+                                              G_CALLBACK (on_store_changed), self,
+                                              G_CONNECT_SWAPPED);
+  return self;
+}
+
+const char *
+ys_run_list_get_workflow_id (YsRunList *self)
+{
+  g_return_val_if_fail (YS_IS_RUN_LIST (self), NULL);
+  return self->workflow_id;
+}

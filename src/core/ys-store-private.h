@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ys-store.h"
+
+G_BEGIN_DECLS
+
+/* A cached prepared statement, reset and unbound, for @sql (a string
+ * literal: the cache is keyed by its address). */
+sqlite3_stmt *ys_store_prepare (YsStore    *self,
+                                const char *sql);
+
+YsRun        *ys_store_run_from_row (sqlite3_stmt *stmt);
+
+/* The SELECT list ys_store_run_from_row() reads. */
+#define YS_STORE_RUN_COLUMNS \
+  "r.id, r.workflow_id, r.mode, r.tool_id, r.started_at, r.duration_seconds, " \
+  "r.corrections, r.used, r.note, t.name"
+
+G_END_DECLS
+
+/* Merging records as they arrive from a bundle or the demo: a record with a
+ * later @updated_at replaces the stored one, an equal or earlier one changes
+ * nothing (FORMAT.md). Callers validate first and hold a transaction. */
+typedef enum
+{
+  YS_PUT_NEW,
+  YS_PUT_UPDATED,
+  YS_PUT_UNCHANGED,
+} YsPutResult;
+
+gboolean ys_store_put_workflow (YsStore            *self,
+                                const char         *id,
+                                const char         *name,
+                                const char         *description,
+                                int                 people,
+                                gboolean            archived,
+                                gint64              updated_at,
+                                gboolean            deleted,
+                                YsPutResult        *result,
+                                GError            **error);
+gboolean ys_store_put_tool     (YsStore            *self,
+                                const char         *id,
+                                const char         *name,
+                                gint64              updated_at,
+                                gboolean            deleted,
+                                YsPutResult        *result,
+                                GError            **error);
+gboolean ys_store_put_run      (YsStore            *self,
+                                const char         *id,
+                                const YsRunFields  *fields,
+                                gint64              updated_at,
+                                gboolean            deleted,
+                                YsPutResult        *result,
+                                GError            **error);
+gboolean ys_store_put_feedback (YsStore            *self,
+                                const char         *id,
+                                const char         *workflow_id,
+                                const char         *tool_id,
+                                gboolean            saves_time,
+                                const char         *given_on,
+                                const char         *comment,
+                                gint64              updated_at,
+                                gboolean            deleted,
+                                YsPutResult        *result,
+                                GError            **error);

@@ -1,0 +1,1507 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ys-error.h"
+#include "ys-run-list.h"
+#include "ys-store-private.h"
+#include "ys-validate.h"
+
+/*
+ * The store is the only place that talks to SQLite. Every write happens in
+ * one transaction; deleting only sets a tombstone so that undo and bundle
+ * merges can bring a record back or carry the deletion to other machines.
+ * Times of change (`updated_at`) are microseconds since the epoch so that
+ * merges compare numbers, not strings.
+ */
+
+struct _YsStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  GHashTable *statements; /* const char *sql → sqlite3_stmt */
+
+  GListStore *workflows;
+  GListStore *tools;
+
+  guint transaction_depth;
+  YsStoreChange pending_changes;
+};
+
+G_DEFINE_FINAL_TYPE (YsStore, ys_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Each entry moves the schema one version forward; never edit a released one. */
+static const char *migrations[] = {
+  /* 1: workflows, tools, runs and feedback as FORMAT.md describes them. */
+  "CREATE TABLE workflows ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  people INTEGER NOT NULL DEFAULT 1 CHECK (people BETWEEN 1 AND 10000),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE tools ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE runs ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  workflow_id TEXT NOT NULL REFERENCES workflows (id),"
+  "  mode INTEGER NOT NULL CHECK (mode IN (0, 1)),"
+  "  tool_id TEXT REFERENCES tools (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  started_on TEXT NOT NULL,"
+  "  duration_seconds INTEGER NOT NULL CHECK (duration_seconds BETWEEN 1 AND 604800),"
+  "  corrections INTEGER NOT NULL CHECK (corrections BETWEEN 0 AND 1000),"
+  "  used INTEGER CHECK (used IN (0, 1)),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  CHECK ((mode = 1) = (tool_id IS NOT NULL))"
+  ") STRICT;"
+  "CREATE TABLE feedback ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  workflow_id TEXT NOT NULL REFERENCES workflows (id),"
+  "  tool_id TEXT NOT NULL REFERENCES tools (id),"
+  "  saves_time INTEGER NOT NULL CHECK (saves_time IN (0, 1)),"
+  "  given_on TEXT NOT NULL,"
+  "  comment TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  /* The run list of a workflow, newest first. */
+  "CREATE INDEX runs_by_workflow_start ON runs (workflow_id, started_at DESC, id)"
+  "  WHERE deleted = 0;"
+  /* Per-workflow, per-mode, per-period aggregation (counts, weekly series). */
+  "CREATE INDEX runs_by_workflow_mode_day ON runs (workflow_id, mode, started_on)"
+  "  WHERE deleted = 0;"
+  /* Medians: an ordered scan of one workflow and mode by duration. */
+  "CREATE INDEX runs_by_workflow_mode_duration"
+  "  ON runs (workflow_id, mode, duration_seconds) WHERE deleted = 0;"
+  "CREATE INDEX runs_by_tool ON runs (tool_id, workflow_id) WHERE deleted = 0;"
+  "CREATE INDEX feedback_by_workflow ON feedback (workflow_id, tool_id, given_on)"
+  "  WHERE deleted = 0;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_STORE_SCHEMA_VERSION);
+
+static void
+set_sqlite_error (YsStore     *self,
+                  GError     **error)
+{
+  g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+               _("The database %s could not be written: %s"),
+               self->path, sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+ys_store_prepare (YsStore    *self,
+                  const char *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        g_error ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  return stmt;
+}
+
+static gboolean
+exec (YsStore     *self,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_done (YsStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (YsStore    *self,
+           const char *sql,
+           const char *text_param)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self, sql);
+  gint64 value = 0;
+
+  if (text_param != NULL)
+    sqlite3_bind_text (stmt, 1, text_param, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text ? text : "";
+}
+
+static char *
+local_date_of (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_seconds);
+
+  if (when == NULL)
+    return g_strdup ("0001-01-01");
+  return g_date_time_format (when, "%Y-%m-%d");
+}
+
+/* Model refresh ------------------------------------------------------------ */
+
+static void
+reload_workflows (YsStore *self)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT id, name, description, people, archived FROM workflows "
+    "WHERE deleted = 0 ORDER BY archived, position, rowid");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, ys_workflow_new (column_text (stmt, 0),
+                                             column_text (stmt, 1),
+                                             column_text (stmt, 2),
+                                             sqlite3_column_int (stmt, 3),
+                                             sqlite3_column_int (stmt, 4)));
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (self->workflows, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->workflows)),
+                       items->pdata, items->len);
+}
+
+static void
+reload_tools (YsStore *self)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT id, name FROM tools WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, ys_tool_new (column_text (stmt, 0), column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (self->tools, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->tools)),
+                       items->pdata, items->len);
+}
+
+static void
+flush_changes (YsStore *self)
+{
+  YsStoreChange changes = self->pending_changes;
+
+  self->pending_changes = 0;
+  if (changes == 0)
+    return;
+
+  if (changes & YS_STORE_CHANGE_WORKFLOWS)
+    reload_workflows (self);
+  if (changes & YS_STORE_CHANGE_TOOLS)
+    reload_tools (self);
+
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+}
+
+/* Transactions ------------------------------------------------------------- */
+
+static gboolean
+transaction_begin (YsStore  *self,
+                   GError  **error)
+{
+  if (self->transaction_depth == 0 && !exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+/* Commits when @ok, rolls back otherwise; returns whether it committed. */
+static gboolean
+transaction_end (YsStore   *self,
+                 gboolean   ok,
+                 GError   **error)
+{
+  g_assert (self->transaction_depth > 0);
+
+  if (--self->transaction_depth > 0)
+    return ok;
+
+  if (ok && exec (self, "COMMIT", error))
+    {
+      flush_changes (self);
+      return TRUE;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->pending_changes = 0;
+  return FALSE;
+}
+
+gboolean
+ys_store_run_in_transaction (YsStore                 *self,
+                             YsStoreTransactionFunc   func,
+                             gpointer                 user_data,
+                             GError                 **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+  ok = func (self, user_data, error);
+  return transaction_end (self, ok, ok ? error : NULL);
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+char *
+ys_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "yardstick", "yardstick.db", NULL);
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+                   _("The folder %s could not be created: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Create it ourselves so that SQLite never makes a world-readable file;
+   * SQLite gives the -wal and -shm files the same mode. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+                   _("The database %s could not be created: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+static gboolean
+migrate (YsStore  *self,
+         int       from_version,
+         GError  **error)
+{
+  gboolean ok = TRUE;
+
+  if (from_version == YS_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  for (int v = from_version; ok && v < YS_STORE_SCHEMA_VERSION; v++)
+    ok = exec (self, migrations[v], error);
+
+  if (ok)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                              YS_STORE_SCHEMA_VERSION);
+      ok = exec (self, sql, error);
+    }
+
+  return transaction_end (self, ok, ok ? error : NULL);
+}
+
+static gboolean
+ys_store_open_database (YsStore  *self,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+  int n_tables = 0;
+  int rc;
+
+  if (!create_private_file (self->path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+                   _("The database %s could not be opened: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read before writing anything: a newer or foreign file stays untouched. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT (SELECT user_version FROM pragma_user_version),"
+                           "       (SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      version = sqlite3_column_int (stmt, 0);
+      n_tables = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+                   _("%s is not a Yardstick database, or it is damaged: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (version > YS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_NEWER_DATABASE,
+                   _("%s was written by a newer version of Yardstick "
+                     "(database version %d; this version reads up to %d). "
+                     "Update Yardstick to open it; the file was not changed."),
+                   self->path, version, YS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version == 0 && n_tables > 0)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+                   _("%s is an SQLite database, but not a Yardstick one; "
+                     "the file was not changed."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  return migrate (self, version, error);
+}
+
+YsStore *
+ys_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(YsStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (YS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!ys_store_open_database (self, error))
+    return NULL;
+
+  reload_workflows (self);
+  reload_tools (self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ys_store_get_path (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+ys_store_is_empty (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+
+  /* Tombstones count as data: they may still need to travel in a bundle. */
+  return query_int (self,
+                    "SELECT (SELECT count(*) FROM workflows) + (SELECT count(*) FROM tools) +"
+                    "       (SELECT count(*) FROM runs) + (SELECT count(*) FROM feedback)",
+                    NULL) == 0;
+}
+
+/* Workflows ---------------------------------------------------------------- */
+
+GListModel *
+ys_store_get_workflows (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->workflows);
+}
+
+YsWorkflow *
+ys_store_get_workflow (YsStore    *self,
+                       const char *id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  model = G_LIST_MODEL (self->workflows);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (ys_workflow_get_id (workflow), id) == 0)
+        return g_steal_pointer (&workflow);
+    }
+
+  return NULL;
+}
+
+guint
+ys_store_count_active_workflows (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+  return (guint) query_int (self,
+                            "SELECT count(*) FROM workflows WHERE deleted = 0 AND archived = 0",
+                            NULL);
+}
+
+static gboolean
+check_active_limit (YsStore     *self,
+                    const char  *name,
+                    GError     **error)
+{
+  if (ys_store_count_active_workflows (self) < YS_LIMITS_MAX_ACTIVE_WORKFLOWS)
+    return TRUE;
+
+  if (name == NULL)
+    g_set_error (error, YS_ERROR, YS_ERROR_LIMIT,
+                 _("Three workflows are already active. Yardstick measures at most three "
+                   "at a time so that each gets enough runs to compare. Archive one to add "
+                   "another."));
+  else
+    g_set_error (error, YS_ERROR, YS_ERROR_LIMIT,
+                 _("Three workflows are already active. Archive one before bringing back "
+                   "“%s”."),
+                 name);
+  return FALSE;
+}
+
+static gboolean
+check_workflow_name_free (YsStore     *self,
+                          const char  *name,
+                          const char  *except_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT 1 FROM workflows WHERE deleted = 0 AND name = ?1 COLLATE NOCASE AND id IS NOT ?2");
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, except_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_DUPLICATE,
+                   _("There is already a workflow called “%s”."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets the error and returns FALSE when @id names no live workflow. */
+static gboolean
+lookup_workflow (YsStore     *self,
+                 const char  *id,
+                 char       **name,
+                 gboolean    *archived,
+                 gboolean    *deleted,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT name, archived, deleted FROM workflows WHERE id = ?1");
+  gboolean found = FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (name)
+        *name = g_strdup (column_text (stmt, 0));
+      if (archived)
+        *archived = sqlite3_column_int (stmt, 1);
+      if (deleted)
+        *deleted = sqlite3_column_int (stmt, 2);
+      else
+        found = sqlite3_column_int (stmt, 2) == 0;
+    }
+  sqlite3_reset (stmt);
+
+  if (!found)
+    g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
+                         _("That workflow no longer exists."));
+  return found;
+}
+
+YsWorkflow *
+ys_store_add_workflow (YsStore     *self,
+                       const char  *name,
+                       const char  *description,
+                       int          people,
+                       GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_WORKFLOW, error)) ||
+      !ys_validate_text (description, error) ||
+      !ys_validate_people (people, error))
+    return NULL;
+
+  if (!transaction_begin (self, error))
+    return NULL;
+
+  ok = check_active_limit (self, NULL, error) &&
+       check_workflow_name_free (self, clean_name, NULL, error);
+
+  if (ok)
+    {
+      id = ys_uuid_new ();
+      ok = ys_store_put_workflow (self, id, clean_name, description, people, FALSE,
+                                  g_get_real_time (), FALSE, NULL, error);
+    }
+
+  if (!transaction_end (self, ok, error))
+    return NULL;
+
+  return ys_workflow_new (id, clean_name, description, people, FALSE);
+}
+
+/* A change must sort after the stored one even if the clock went back. */
+#define NEXT_UPDATED_AT "max (?9, updated_at + 1)"
+
+gboolean
+ys_store_update_workflow (YsStore     *self,
+                          const char  *id,
+                          const char  *name,
+                          const char  *description,
+                          int          people,
+                          GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_WORKFLOW, error)) ||
+      !ys_validate_text (description, error) ||
+      !ys_validate_people (people, error))
+    return FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = lookup_workflow (self, id, NULL, NULL, NULL, error) &&
+       check_workflow_name_free (self, clean_name, id, error);
+
+  if (ok)
+    {
+      stmt = ys_store_prepare (self,
+        "UPDATE workflows SET name = ?2, description = ?3, people = ?4, "
+        "updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, description ? description : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, people);
+      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+static gboolean
+set_workflow_flags (YsStore     *self,
+                    const char  *id,
+                    gboolean     archived,
+                    gboolean     deleted,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "UPDATE workflows SET archived = ?2, deleted = ?3, "
+    "updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, archived);
+  sqlite3_bind_int (stmt, 3, deleted);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+  /* Hiding or showing a workflow hides or shows its runs too. */
+  self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_RUNS;
+  return step_done (self, stmt, error);
+}
+
+gboolean
+ys_store_set_workflow_archived (YsStore     *self,
+                                const char  *id,
+                                gboolean     archived,
+                                GError     **error)
+{
+  g_autofree char *name = NULL;
+  gboolean was_archived = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = lookup_workflow (self, id, &name, &was_archived, NULL, error);
+  if (ok && !archived && was_archived)
+    ok = check_active_limit (self, name, error);
+  if (ok && archived != was_archived)
+    ok = set_workflow_flags (self, id, archived, FALSE, error);
+
+  return transaction_end (self, ok, error);
+}
+
+gboolean
+ys_store_delete_workflow (YsStore     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  gboolean archived = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = lookup_workflow (self, id, NULL, &archived, NULL, error) &&
+       set_workflow_flags (self, id, archived, TRUE, error);
+
+  return transaction_end (self, ok, error);
+}
+
+gboolean
+ys_store_restore_workflow (YsStore     *self,
+                           const char  *id,
+                           gboolean    *archived_instead,
+                           GError     **error)
+{
+  gboolean archived = FALSE;
+  gboolean deleted = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (archived_instead)
+    *archived_instead = FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = lookup_workflow (self, id, NULL, &archived, &deleted, error);
+  if (ok && deleted)
+    {
+      /* Undo must always work: if the slot was taken meanwhile, the
+       * workflow comes back archived rather than not at all. */
+      if (!archived && ys_store_count_active_workflows (self) >= YS_LIMITS_MAX_ACTIVE_WORKFLOWS)
+        {
+          archived = TRUE;
+          if (archived_instead)
+            *archived_instead = TRUE;
+        }
+      ok = set_workflow_flags (self, id, archived, FALSE, error);
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+/* Tools -------------------------------------------------------------------- */
+
+GListModel *
+ys_store_get_tools (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->tools);
+}
+
+static gboolean
+check_tool_name_free (YsStore     *self,
+                      const char  *name,
+                      const char  *except_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT 1 FROM tools WHERE deleted = 0 AND name = ?1 COLLATE NOCASE AND id IS NOT ?2");
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, except_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_DUPLICATE,
+                   _("There is already a tool called “%s”."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+tool_exists (YsStore     *self,
+             const char  *id,
+             gboolean     include_deleted,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self, "SELECT deleted FROM tools WHERE id = ?1");
+  gboolean found = FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = include_deleted || sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
+                         _("That tool no longer exists."));
+  return found;
+}
+
+YsTool *
+ys_store_add_tool (YsStore     *self,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_TOOL, error)))
+    return NULL;
+
+  if (!transaction_begin (self, error))
+    return NULL;
+
+  ok = check_tool_name_free (self, clean_name, NULL, error);
+  if (ok)
+    {
+      id = ys_uuid_new ();
+      ok = ys_store_put_tool (self, id, clean_name, g_get_real_time (), FALSE, NULL, error);
+    }
+
+  if (!transaction_end (self, ok, error))
+    return NULL;
+
+  return ys_tool_new (id, clean_name);
+}
+
+gboolean
+ys_store_rename_tool (YsStore     *self,
+                      const char  *id,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_TOOL, error)))
+    return FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = tool_exists (self, id, FALSE, error) &&
+       check_tool_name_free (self, clean_name, id, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self,
+        "UPDATE tools SET name = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      ok = step_done (self, stmt, error);
+      /* Run rows show the tool's name. */
+      self->pending_changes |= YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+static gboolean
+set_tool_deleted (YsStore     *self,
+                  const char  *id,
+                  gboolean     deleted,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = tool_exists (self, id, TRUE, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self,
+        "UPDATE tools SET deleted = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, deleted);
+      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_TOOLS;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+gboolean
+ys_store_delete_tool (YsStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  return set_tool_deleted (self, id, TRUE, error);
+}
+
+gboolean
+ys_store_restore_tool (YsStore     *self,
+                       const char  *id,
+                       GError     **error)
+{
+  return set_tool_deleted (self, id, FALSE, error);
+}
+
+/* Runs --------------------------------------------------------------------- */
+
+YsRun *
+ys_store_run_from_row (sqlite3_stmt *stmt)
+{
+  YsRunFields fields = { 0 };
+  const char *tool_id = (const char *) sqlite3_column_text (stmt, 3);
+
+  fields.workflow_id = (char *) column_text (stmt, 1);
+  fields.mode = sqlite3_column_int (stmt, 2) ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+  fields.tool_id = (char *) tool_id;
+  fields.started_at = sqlite3_column_int64 (stmt, 4);
+  fields.duration_seconds = sqlite3_column_int64 (stmt, 5);
+  fields.corrections = sqlite3_column_int64 (stmt, 6);
+  if (sqlite3_column_type (stmt, 7) == SQLITE_NULL)
+    fields.used = YS_USED_UNKNOWN;
+  else
+    fields.used = sqlite3_column_int (stmt, 7) ? YS_USED_YES : YS_USED_NO;
+  fields.note = (char *) column_text (stmt, 8);
+
+  return ys_run_new (column_text (stmt, 0), &fields,
+                     (const char *) sqlite3_column_text (stmt, 9));
+}
+
+GListModel *
+ys_store_list_runs (YsStore    *self,
+                    const char *workflow_id)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (workflow_id != NULL, NULL);
+
+  return G_LIST_MODEL (ys_run_list_new (self, workflow_id));
+}
+
+YsRun *
+ys_store_get_run (YsStore    *self,
+                  const char *id)
+{
+  sqlite3_stmt *stmt;
+  YsRun *run = NULL;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = ys_store_prepare (self,
+    "SELECT " YS_STORE_RUN_COLUMNS " FROM runs r"
+    " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
+    " LEFT JOIN tools t ON t.id = r.tool_id"
+    " WHERE r.id = ?1 AND r.deleted = 0");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    run = ys_store_run_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  return run;
+}
+
+guint
+ys_store_count_runs (YsStore    *self,
+                     const char *workflow_id,
+                     YsMode      mode)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+
+  stmt = ys_store_prepare (self,
+    "SELECT count(*) FROM runs WHERE workflow_id = ?1 AND mode = ?2 AND deleted = 0");
+  sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, mode);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* The tool of the newest run with AI, to preselect it for the next run. */
+char *
+ys_store_get_last_tool_id (YsStore    *self,
+                           const char *workflow_id)
+{
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  stmt = ys_store_prepare (self,
+    "SELECT r.tool_id FROM runs r JOIN tools t ON t.id = r.tool_id AND t.deleted = 0"
+    " WHERE r.workflow_id = ?1 AND r.deleted = 0 AND r.mode = 1"
+    " ORDER BY r.started_at DESC LIMIT 1");
+  sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static gboolean
+check_run_references (YsStore            *self,
+                      const YsRunFields  *fields,
+                      gboolean            new_run,
+                      GError            **error)
+{
+  g_autofree char *name = NULL;
+  gboolean archived = FALSE;
+
+  if (!lookup_workflow (self, fields->workflow_id, &name, &archived, NULL, error))
+    return FALSE;
+
+  if (new_run && archived)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("“%s” is archived. Bring it back to log new runs."), name);
+      return FALSE;
+    }
+
+  /* An old run may keep a tool the team has since removed from its list. */
+  if (fields->mode == YS_MODE_WITH_AI &&
+      !tool_exists (self, fields->tool_id, !new_run, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+bind_run_fields (sqlite3_stmt      *stmt,
+                 const YsRunFields *fields)
+{
+  g_autofree char *started_on = local_date_of (fields->started_at);
+
+  sqlite3_bind_text (stmt, 2, fields->workflow_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, fields->mode);
+  if (fields->mode == YS_MODE_WITH_AI)
+    sqlite3_bind_text (stmt, 4, fields->tool_id, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, fields->started_at);
+  sqlite3_bind_text (stmt, 6, started_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, fields->duration_seconds);
+  sqlite3_bind_int64 (stmt, 8, fields->corrections);
+  if (fields->used == YS_USED_UNKNOWN)
+    sqlite3_bind_null (stmt, 10);
+  else
+    sqlite3_bind_int (stmt, 10, fields->used == YS_USED_YES);
+  sqlite3_bind_text (stmt, 11, fields->note ? fields->note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+}
+
+YsRun *
+ys_store_add_run (YsStore            *self,
+                  const YsRunFields  *fields,
+                  GError            **error)
+{
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  if (!ys_run_fields_validate (fields, error))
+    return NULL;
+
+  if (!transaction_begin (self, error))
+    return NULL;
+
+  ok = check_run_references (self, fields, TRUE, error);
+  if (ok)
+    {
+      id = ys_uuid_new ();
+      ok = ys_store_put_run (self, id, fields, g_get_real_time (), FALSE, NULL, error);
+    }
+
+  if (!transaction_end (self, ok, error))
+    return NULL;
+
+  return ys_store_get_run (self, id);
+}
+
+static gboolean
+run_exists (YsStore     *self,
+            const char  *id,
+            gboolean     include_deleted,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self, "SELECT deleted FROM runs WHERE id = ?1");
+  gboolean found = FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = include_deleted || sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
+                         _("That run no longer exists."));
+  return found;
+}
+
+gboolean
+ys_store_update_run (YsStore            *self,
+                     const char         *id,
+                     const YsRunFields  *fields,
+                     GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!ys_run_fields_validate (fields, error))
+    return FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = run_exists (self, id, FALSE, error) &&
+       check_run_references (self, fields, FALSE, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self,
+        "UPDATE runs SET workflow_id = ?2, mode = ?3, tool_id = ?4, started_at = ?5,"
+        " started_on = ?6, duration_seconds = ?7, corrections = ?8, used = ?10, note = ?11,"
+        " updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      bind_run_fields (stmt, fields);
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_RUNS;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+static gboolean
+set_run_deleted (YsStore     *self,
+                 const char  *id,
+                 gboolean     deleted,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = run_exists (self, id, TRUE, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self,
+        "UPDATE runs SET deleted = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, deleted);
+      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_RUNS;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+gboolean
+ys_store_delete_run (YsStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  return set_run_deleted (self, id, TRUE, error);
+}
+
+gboolean
+ys_store_restore_run (YsStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  return set_run_deleted (self, id, FALSE, error);
+}
+
+/* Feedback ----------------------------------------------------------------- */
+
+char *
+ys_store_add_feedback (YsStore     *self,
+                       const char  *workflow_id,
+                       const char  *tool_id,
+                       gboolean     saves_time,
+                       const char  *given_on,
+                       const char  *comment,
+                       GError     **error)
+{
+  g_autofree char *id = NULL;
+  GDate date;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (given_on != NULL, NULL);
+
+  if (!ys_parse_iso_date (given_on, &date))
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("“%s” is not a date like 2026-11-22."), given_on);
+      return NULL;
+    }
+
+  if (!ys_validate_text (comment, error))
+    return NULL;
+
+  if (!transaction_begin (self, error))
+    return NULL;
+
+  ok = lookup_workflow (self, workflow_id, NULL, NULL, NULL, error) &&
+       tool_exists (self, tool_id, FALSE, error);
+  if (ok)
+    {
+      id = ys_uuid_new ();
+      ok = ys_store_put_feedback (self, id, workflow_id, tool_id, saves_time, given_on,
+                                  comment, g_get_real_time (), FALSE, NULL, error);
+    }
+
+  if (!transaction_end (self, ok, error))
+    return NULL;
+
+  return g_steal_pointer (&id);
+}
+
+guint
+ys_store_count_feedback (YsStore    *self,
+                         const char *workflow_id)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+  return (guint) query_int (self,
+                            "SELECT count(*) FROM feedback WHERE workflow_id = ?1 AND deleted = 0",
+                            workflow_id);
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+ys_store_finalize (GObject *object)
+{
+  YsStore *self = (YsStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_object (&self->workflows);
+  g_clear_object (&self->tools);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (ys_store_parent_class)->finalize (object);
+}
+
+static void
+ys_store_class_init (YsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ys_store_finalize;
+
+  /**
+   * YsStore::changed:
+   * @changes: the #YsStoreChange flags of what a committed write touched
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+ys_store_init (YsStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                            finalize_statement);
+  self->workflows = g_list_store_new (YS_TYPE_WORKFLOW);
+  self->tools = g_list_store_new (YS_TYPE_TOOL);
+}
+
+/* Merging ------------------------------------------------------------------ */
+
+/* What a put would do to @table's row @id, by the later-updated_at-wins rule. */
+static YsPutResult
+put_outcome (YsStore    *self,
+             const char *sql,
+             const char *id,
+             gint64      updated_at)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self, sql);
+  YsPutResult result = YS_PUT_NEW;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = updated_at > sqlite3_column_int64 (stmt, 0) ? YS_PUT_UPDATED : YS_PUT_UNCHANGED;
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static gboolean
+finish_put (YsStore        *self,
+            sqlite3_stmt   *stmt,
+            YsPutResult     outcome,
+            YsStoreChange   change,
+            YsPutResult    *result,
+            GError        **error)
+{
+  if (result)
+    *result = outcome;
+  if (outcome == YS_PUT_UNCHANGED)
+    return TRUE;
+  self->pending_changes |= change;
+  return step_done (self, stmt, error);
+}
+
+gboolean
+ys_store_put_workflow (YsStore      *self,
+                       const char   *id,
+                       const char   *name,
+                       const char   *description,
+                       int           people,
+                       gboolean      archived,
+                       gint64        updated_at,
+                       gboolean      deleted,
+                       YsPutResult  *result,
+                       GError      **error)
+{
+  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM workflows WHERE id = ?1",
+                                     id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO workflows (id, name, description, people, archived, position, updated_at, deleted)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce (max (position), 0) + 1 FROM workflows), ?6, ?7)"
+    " ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, people = ?4, archived = ?5,"
+    " updated_at = ?6, deleted = ?7");
+
+  g_assert (self->transaction_depth > 0);
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, description ? description : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, people);
+  sqlite3_bind_int (stmt, 5, archived ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 6, updated_at);
+  sqlite3_bind_int (stmt, 7, deleted ? 1 : 0);
+  return finish_put (self, stmt, outcome,
+                     YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_RUNS, result, error);
+}
+
+gboolean
+ys_store_put_tool (YsStore      *self,
+                   const char   *id,
+                   const char   *name,
+                   gint64        updated_at,
+                   gboolean      deleted,
+                   YsPutResult  *result,
+                   GError      **error)
+{
+  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM tools WHERE id = ?1",
+                                     id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO tools (id, name, updated_at, deleted) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (id) DO UPDATE SET name = ?2, updated_at = ?3, deleted = ?4");
+
+  g_assert (self->transaction_depth > 0);
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, updated_at);
+  sqlite3_bind_int (stmt, 4, deleted ? 1 : 0);
+  return finish_put (self, stmt, outcome,
+                     YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS, result, error);
+}
+
+gboolean
+ys_store_put_run (YsStore            *self,
+                  const char         *id,
+                  const YsRunFields  *fields,
+                  gint64              updated_at,
+                  gboolean            deleted,
+                  YsPutResult        *result,
+                  GError            **error)
+{
+  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM runs WHERE id = ?1",
+                                     id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on,"
+    " duration_seconds, corrections, updated_at, used, note, deleted)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (id) DO UPDATE SET workflow_id = ?2, mode = ?3, tool_id = ?4,"
+    " started_at = ?5, started_on = ?6, duration_seconds = ?7, corrections = ?8,"
+    " updated_at = ?9, used = ?10, note = ?11, deleted = ?12");
+
+  g_assert (self->transaction_depth > 0);
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  bind_run_fields (stmt, fields);
+  sqlite3_bind_int64 (stmt, 9, updated_at);
+  sqlite3_bind_int (stmt, 12, deleted ? 1 : 0);
+  return finish_put (self, stmt, outcome, YS_STORE_CHANGE_RUNS, result, error);
+}
+
+gboolean
+ys_store_put_feedback (YsStore      *self,
+                       const char   *id,
+                       const char   *workflow_id,
+                       const char   *tool_id,
+                       gboolean      saves_time,
+                       const char   *given_on,
+                       const char   *comment,
+                       gint64        updated_at,
+                       gboolean      deleted,
+                       YsPutResult  *result,
+                       GError      **error)
+{
+  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM feedback WHERE id = ?1",
+                                     id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO feedback (id, workflow_id, tool_id, saves_time, given_on, comment,"
+    " updated_at, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    " ON CONFLICT (id) DO UPDATE SET workflow_id = ?2, tool_id = ?3, saves_time = ?4,"
+    " given_on = ?5, comment = ?6, updated_at = ?7, deleted = ?8");
+
+  g_assert (self->transaction_depth > 0);
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, workflow_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, tool_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, saves_time ? 1 : 0);
+  sqlite3_bind_text (stmt, 5, given_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, comment ? comment : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, updated_at);
+  sqlite3_bind_int (stmt, 8, deleted ? 1 : 0);
+  return finish_put (self, stmt, outcome, YS_STORE_CHANGE_FEEDBACK, result, error);
+}

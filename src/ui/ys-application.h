@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define YS_TYPE_APPLICATION (ys_application_get_type ())
+G_DECLARE_FINAL_TYPE (YsApplication, ys_application, YS, APPLICATION, AdwApplication)
+
+/* @database_path: NULL for the default database under the user data dir */
+YsApplication *ys_application_new (const char *database_path);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Marks @field as wrong and shows @message in @label; NULL clears both.
+ * The message also becomes the field's accessible description, so a screen
+ * reader says why the field is refused. */
+void ys_form_show_error (GtkWidget  *field,
+                         GtkLabel   *label,
+                         const char *message);
+
+G_END_DECLS

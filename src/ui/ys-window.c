@@ -1,0 +1,854 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ys-demo.h"
+#include "ys-duration.h"
+#include "ys-run-dialog.h"
+#include "ys-window.h"
+#include "ys-workflow-dialog.h"
+
+struct _YsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  YsStore *store;
+  GSettings *settings;
+  char *selected_id;
+  char *reselect_id;   /* kept while the sidebar rebuilds its rows */
+  GListModel *runs;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  GtkListBox *workflow_list;
+  GtkWidget *content;
+  AdwWindowTitle *workflow_title;
+  GtkRevealer *archived_revealer;
+  GtkStack *content_stack;
+  GtkLabel *counts_label;
+  GtkListView *run_list_view;
+  AdwStatusPage *no_runs_page;
+};
+
+G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_content (YsWindow *self);
+
+static YsWorkflow *
+selected_workflow (YsWindow *self)
+{
+  if (self->selected_id == NULL)
+    return NULL;
+  return ys_store_get_workflow (self->store, self->selected_id);
+}
+
+static void
+show_toast (YsWindow   *self,
+            const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+show_undo_toast (YsWindow   *self,
+                 const char *title,
+                 const char *undo_action,
+                 const char *id)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, undo_action);
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Sidebar ------------------------------------------------------------------- */
+
+static GtkWidget *
+create_workflow_row (gpointer item,
+                     gpointer user_data)
+{
+  YsWorkflow *workflow = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (ys_workflow_get_name (workflow));
+  const char *description = ys_workflow_get_description (workflow);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), name);
+
+  if (description != NULL && *description != '\0')
+    {
+      GtkWidget *subtitle = gtk_label_new (description);
+
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      gtk_box_append (GTK_BOX (box), subtitle);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "workflow-id",
+                          g_strdup (ys_workflow_get_id (workflow)), g_free);
+  if (ys_workflow_get_archived (workflow))
+    g_object_set_data (G_OBJECT (row), "archived", GINT_TO_POINTER (TRUE));
+
+  return row;
+}
+
+static void
+workflow_list_header (GtkListBoxRow *row,
+                      GtkListBoxRow *before,
+                      gpointer       user_data)
+{
+  gboolean archived = g_object_get_data (G_OBJECT (row), "archived") != NULL;
+  gboolean before_archived = before && g_object_get_data (G_OBJECT (before), "archived");
+
+  if (archived && !before_archived)
+    {
+      GtkWidget *header = gtk_label_new (_("Archived"));
+
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_add_css_class (header, "dim-label");
+      gtk_widget_set_margin_start (header, 12);
+      gtk_widget_set_margin_top (header, 18);
+      gtk_widget_set_margin_bottom (header, 6);
+      gtk_list_box_row_set_header (row, header);
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+static void
+select_row_for_id (YsWindow   *self,
+                   const char *id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->workflow_list, i)); i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "workflow-id"), id) == 0)
+      {
+        gtk_list_box_select_row (self->workflow_list, row);
+        return;
+      }
+
+  gtk_list_box_select_row (self->workflow_list,
+                           gtk_list_box_get_row_at_index (self->workflow_list, 0));
+}
+
+static void
+on_workflow_selected (YsWindow      *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  const char *id = row ? g_object_get_data (G_OBJECT (row), "workflow-id") : NULL;
+
+  if (self->reselect_id != NULL)
+    return;
+
+  if (g_strcmp0 (id, self->selected_id) != 0)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (id);
+      g_clear_object (&self->runs);
+      if (id != NULL)
+        self->runs = ys_store_list_runs (self->store, id);
+      gtk_list_view_set_model (self->run_list_view,
+                               self->runs
+                               ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->runs)))
+                               : NULL);
+    }
+
+  update_content (self);
+}
+
+static void
+on_workflow_activated (YsWindow      *self,
+                       GtkListBoxRow *row,
+                       GtkListBox    *list)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (YsWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Runs before the list box rebuilds its rows, which drops the selection. */
+static void
+on_workflows_changing (YsWindow   *self,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GListModel *model)
+{
+  g_free (self->reselect_id);
+  self->reselect_id = g_strdup (self->selected_id ? self->selected_id : "");
+}
+
+static void
+on_workflows_changed (YsWindow   *self,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GListModel *model)
+{
+  g_autofree char *keep = g_steal_pointer (&self->reselect_id);
+  gboolean any = g_list_model_get_n_items (model) > 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, any ? "main" : "welcome");
+  if (any)
+    select_row_for_id (self, keep);
+  else
+    on_workflow_selected (self, NULL, self->workflow_list);
+}
+
+/* Content ------------------------------------------------------------------- */
+
+static void
+update_actions (YsWindow   *self,
+                YsWorkflow *workflow)
+{
+  gboolean archived = workflow && ys_workflow_get_archived (workflow);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-run",
+                                 workflow != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workflow", workflow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-workflow", workflow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-workflow",
+                                 workflow != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-workflow",
+                                 workflow != NULL && archived);
+}
+
+static void
+update_content (YsWindow *self)
+{
+  g_autoptr(YsWorkflow) workflow = selected_workflow (self);
+  guint without_ai = 0, with_ai = 0;
+  g_autofree char *without_text = NULL;
+  g_autofree char *with_text = NULL;
+  g_autofree char *counts = NULL;
+
+  update_actions (self, workflow);
+
+  if (workflow == NULL)
+    {
+      adw_window_title_set_title (self->workflow_title, "");
+      adw_window_title_set_subtitle (self->workflow_title, "");
+      gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
+      return;
+    }
+
+  adw_window_title_set_title (self->workflow_title, ys_workflow_get_name (workflow));
+  adw_window_title_set_subtitle (self->workflow_title, ys_workflow_get_description (workflow));
+  gtk_revealer_set_reveal_child (self->archived_revealer, ys_workflow_get_archived (workflow));
+
+  without_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITHOUT_AI);
+  with_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITH_AI);
+
+  without_text = g_strdup_printf (ngettext ("%u run without AI", "%u runs without AI", without_ai),
+                                  without_ai);
+  with_text = g_strdup_printf (ngettext ("%u run with AI", "%u runs with AI", with_ai), with_ai);
+  /* TRANSLATORS: the two run counts of a workflow, e.g. "9 runs without AI · 18 runs with AI" */
+  counts = g_strdup_printf (_("%s · %s"), without_text, with_text);
+  gtk_label_set_label (self->counts_label, counts);
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    without_ai + with_ai > 0 ? "runs" : "no-runs");
+}
+
+static void
+on_store_changed (YsWindow *self,
+                  guint     changes,
+                  YsStore  *store)
+{
+  if (changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS))
+    update_content (self);
+}
+
+/* Run rows ------------------------------------------------------------------ */
+
+static void
+setup_run_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               YsWindow                 *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *mode = gtk_label_new (NULL);
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+
+  gtk_widget_set_valign (mode, GTK_ALIGN_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (mode), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (mode), 14);
+  gtk_widget_add_css_class (mode, "ys-mode-tag");
+
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_widget_set_tooltip_text (delete, _("Delete Run"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Run"), -1);
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), mode);
+  gtk_box_append (GTK_BOX (box), delete);
+  gtk_widget_add_css_class (box, "ys-run-row");
+  gtk_list_item_set_child (item, box);
+
+  g_object_set_data (G_OBJECT (item), "title", title);
+  g_object_set_data (G_OBJECT (item), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (item), "mode", mode);
+  g_object_set_data (G_OBJECT (item), "delete", delete);
+}
+
+static char *
+describe_run_details (YsRun *run)
+{
+  const YsRunFields *fields = ys_run_get_fields (run);
+  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (fields->started_at);
+  /* TRANSLATORS: date and time of a run, see g_date_time_format() */
+  g_autofree char *when = g_date_time_format (started, _("%a %-d %b %Y, %H:%M"));
+  g_autofree char *corrections = g_strdup_printf (ngettext ("%d correction", "%d corrections",
+                                                            (gulong) fields->corrections),
+                                                  (int) fields->corrections);
+  const char *used;
+
+  switch (fields->used)
+    {
+    case YS_USED_YES: used = _("used"); break;
+    case YS_USED_NO: used = _("not used"); break;
+    case YS_USED_UNKNOWN:
+    default: used = _("use not yet known"); break;
+    }
+
+  return g_strdup_printf ("%s · %s · %s", when, corrections, used);
+}
+
+static void
+bind_run_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              YsWindow                 *self)
+{
+  YsRun *run = gtk_list_item_get_item (item);
+  const YsRunFields *fields = ys_run_get_fields (run);
+  GtkWidget *mode = g_object_get_data (G_OBJECT (item), "mode");
+  g_autofree char *duration = ys_duration_format (fields->duration_seconds);
+  g_autofree char *details = describe_run_details (run);
+  g_autofree char *accessible = NULL;
+  const char *mode_text;
+
+  if (fields->mode == YS_MODE_WITH_AI)
+    {
+      mode_text = ys_run_get_tool_name (run) ? ys_run_get_tool_name (run) : _("With AI");
+      gtk_widget_add_css_class (mode, "ys-with-ai");
+    }
+  else
+    {
+      mode_text = _("Without AI");
+      gtk_widget_remove_css_class (mode, "ys-with-ai");
+    }
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "title"), duration);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "subtitle"), details);
+  gtk_label_set_label (GTK_LABEL (mode), mode_text);
+  /* Target before name: a name without its target would warn. */
+  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (item), "delete"),
+                                    "s", ys_run_get_id (run));
+  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (item), "delete"),
+                                  "win.delete-run");
+
+  accessible = fields->mode == YS_MODE_WITH_AI
+    /* TRANSLATORS: accessible description of a run: duration, tool, details */
+    ? g_strdup_printf (_("%s with %s, %s"), duration, mode_text, details)
+    : g_strdup_printf (_("%s without AI, %s"), duration, details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_run_activated (YsWindow    *self,
+                  guint        position,
+                  GtkListView *view)
+{
+  g_autoptr(YsRun) run = NULL;
+
+  if (self->runs == NULL)
+    return;
+
+  run = g_list_model_get_item (self->runs, position);
+  if (run != NULL)
+    gtk_window_present (GTK_WINDOW (ys_run_dialog_new (GTK_WINDOW (self), self->store,
+                                                       self->selected_id, run)));
+}
+
+/* Actions ------------------------------------------------------------------- */
+
+static void
+explain_workflow_limit (YsWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Three Workflows Are Active"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog,
+    _("Yardstick measures at most three workflows at a time, so that each one gets "
+      "enough runs to show a real difference. Archive a workflow you have finished "
+      "measuring to add another; its history stays."));
+  adw_message_dialog_add_response (dialog, "close", _("_OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_workflow_saved (YsWindow   *self,
+                   const char *id)
+{
+  select_row_for_id (self, id);
+}
+
+static void
+add_workflow_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (ys_store_count_active_workflows (self->store) >= YS_LIMITS_MAX_ACTIVE_WORKFLOWS)
+    {
+      explain_workflow_limit (self);
+      return;
+    }
+
+  dialog = ys_workflow_dialog_new (GTK_WINDOW (self), self->store, NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_workflow_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_workflow_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(YsWorkflow) workflow = selected_workflow (self);
+
+  if (workflow != NULL)
+    gtk_window_present (GTK_WINDOW (ys_workflow_dialog_new (GTK_WINDOW (self), self->store,
+                                                            workflow)));
+}
+
+static void
+set_archived (YsWindow *self,
+              gboolean  archived)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = selected_workflow (self);
+
+  if (workflow == NULL)
+    return;
+
+  if (!ys_store_set_workflow_archived (self->store, ys_workflow_get_id (workflow),
+                                       archived, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (archived)
+    {
+      g_autofree char *title = g_strdup_printf (_("“%s” archived"),
+                                                ys_workflow_get_name (workflow));
+      show_toast (self, title);
+    }
+}
+
+static void
+archive_workflow_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  set_archived (YS_WINDOW (widget), TRUE);
+}
+
+static void
+unarchive_workflow_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  set_archived (YS_WINDOW (widget), FALSE);
+}
+
+static void
+delete_workflow_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = selected_workflow (self);
+  g_autofree char *title = NULL;
+
+  if (workflow == NULL)
+    return;
+
+  if (!ys_store_delete_workflow (self->store, ys_workflow_get_id (workflow), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  title = g_strdup_printf (_("“%s” deleted"), ys_workflow_get_name (workflow));
+  show_undo_toast (self, title, "win.undo-delete-workflow", ys_workflow_get_id (workflow));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+undo_delete_workflow_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *id = g_variant_get_string (parameter, NULL);
+  gboolean archived_instead = FALSE;
+
+  if (!ys_store_restore_workflow (self->store, id, &archived_instead, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  select_row_for_id (self, id);
+  if (archived_instead)
+    show_toast (self, _("Three workflows are active, so it came back archived"));
+}
+
+static void
+delete_run_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (!ys_store_delete_run (self->store, id, &error))
+    show_toast (self, error->message);
+  else
+    show_undo_toast (self, _("Run deleted"), "win.undo-delete-run", id);
+}
+
+static void
+undo_delete_run_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ys_store_restore_run (self->store, g_variant_get_string (parameter, NULL), &error))
+    show_toast (self, error->message);
+}
+
+static void
+on_run_saved (YsWindow   *self,
+              const char *id)
+{
+  show_toast (self, _("Run saved"));
+}
+
+static void
+log_run_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  GtkWidget *dialog = ys_run_dialog_new (GTK_WINDOW (self), self->store, self->selected_id, NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_run_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ys_demo_fill (self->store, &error))
+    show_toast (self, error->message);
+}
+
+/* Window state ---------------------------------------------------------------- */
+
+static gboolean
+ys_window_close_request (GtkWindow *window)
+{
+  YsWindow *self = YS_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (ys_window_parent_class)->close_request (window);
+}
+
+static void
+ys_window_constructed (GObject *object)
+{
+  YsWindow *self = YS_WINDOW (object);
+  GListModel *workflows;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  G_OBJECT_CLASS (ys_window_parent_class)->constructed (object);
+
+  g_assert (YS_IS_STORE (self->store));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_run_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_run_row), self);
+  gtk_list_view_set_factory (self->run_list_view, factory);
+
+  workflows = ys_store_get_workflows (self->store);
+  g_signal_connect_object (workflows, "items-changed",
+                           G_CALLBACK (on_workflows_changing), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->workflow_list, workflows, create_workflow_row, self, NULL);
+  gtk_list_box_set_header_func (self->workflow_list, workflow_list_header, NULL, NULL);
+  g_signal_connect_object (self->workflow_list, "row-selected",
+                           G_CALLBACK (on_workflow_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workflow_list, "row-activated",
+                           G_CALLBACK (on_workflow_activated), self, G_CONNECT_SWAPPED);
+  /* Connected after bind_model so the rows exist when this runs. */
+  g_signal_connect_object (workflows, "items-changed",
+                           G_CALLBACK (on_workflows_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  on_workflows_changed (self, 0, 0, 0, workflows);
+  update_content (self);
+}
+
+static void
+ys_window_dispose (GObject *object)
+{
+  YsWindow *self = (YsWindow *) object;
+
+  if (self->run_list_view != NULL)
+    gtk_list_view_set_model (self->run_list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ys_window_parent_class)->dispose (object);
+}
+
+static void
+ys_window_finalize (GObject *object)
+{
+  YsWindow *self = (YsWindow *) object;
+
+  g_clear_object (&self->runs);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->reselect_id, g_free);
+
+  G_OBJECT_CLASS (ys_window_parent_class)->finalize (object);
+}
+
+static void
+ys_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  YsWindow *self = YS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  YsWindow *self = YS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: self->store = g_value_dup_object (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_window_class_init (YsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ys_window_constructed;
+  object_class->dispose = ys_window_dispose;
+  object_class->finalize = ys_window_finalize;
+  object_class->get_property = ys_window_get_property;
+  object_class->set_property = ys_window_set_property;
+  window_class->close_request = ys_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, YS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_list);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_title);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, archived_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, run_list_view);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, no_runs_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_run_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.add-workflow", NULL, add_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-workflow", NULL, edit_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-workflow", NULL,
+                                   archive_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.unarchive-workflow", NULL,
+                                   unarchive_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-workflow", NULL,
+                                   delete_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-workflow", "s",
+                                   undo_delete_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-run", "s", delete_run_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-run", "s",
+                                   undo_delete_run_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.log-run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-workflow", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-workflow", NULL);
+}
+
+static void
+ys_window_init (YsWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Running from a build tree without compiled schemas must not abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 900, 640);
+
+  gtk_list_box_set_placeholder (self->workflow_list, NULL);
+}
+
+YsWindow *
+ys_window_new (GtkApplication *application,
+               YsStore        *store)
+{
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+
+  return g_object_new (YS_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+YsStore *
+ys_window_get_store (YsWindow *self)
+{
+  g_return_val_if_fail (YS_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const char *
+ys_window_get_selected_workflow_id (YsWindow *self)
+{
+  g_return_val_if_fail (YS_IS_WINDOW (self), NULL);
+  return self->selected_id;
+}
+
+void
+ys_window_select_workflow (YsWindow   *self,
+                           const char *id)
+{
+  g_return_if_fail (YS_IS_WINDOW (self));
+  select_row_for_id (self, id);
+}
+
+void
+ys_window_add_toast (YsWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (YS_IS_WINDOW (self));
+  show_toast (self, title);
+}
