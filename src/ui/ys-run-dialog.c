@@ -442,6 +442,9 @@ ys_run_dialog_init (YsRunDialog *self)
 {
   self->workflow_ids = g_ptr_array_new_with_free_func (g_free);
   self->tool_ids = g_ptr_array_new_with_free_func (g_free);
+  /* The form is read as soon as the template sets its first value. */
+  g_date_clear (&self->date, 1);
+  g_date_set_time_t (&self->date, time (NULL));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -495,7 +498,6 @@ ys_run_dialog_new (GtkWindow  *parent,
       adw_window_title_set_title (self->window_title, _("Log Run"));
     }
 
-  g_date_clear (&self->date, 1);
   g_date_set_dmy (&self->date, g_date_time_get_day_of_month (started),
                   g_date_time_get_month (started), g_date_time_get_year (started));
   gtk_calendar_select_day (self->calendar, started);

@@ -675,6 +675,17 @@ ys_window_dispose (GObject *object)
 {
   YsWindow *self = (YsWindow *) object;
 
+  /* The sidebar emits row-selected while it is torn down; stop listening first. */
+  if (self->workflow_list != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workflow_list, self);
+      gtk_list_box_bind_model (self->workflow_list, NULL, NULL, NULL, NULL);
+    }
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (ys_store_get_workflows (self->store), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
   if (self->run_list_view != NULL)
     gtk_list_view_set_model (self->run_list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_WINDOW);

@@ -1,2 +1,549 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "ys-error.h"
+#include "ys-store.h"
+#include "ys-validate.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  YsStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("ys-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* A folder that does not exist yet: the store creates it. */
+  f->path = g_build_filename (f->dir, "sub", "yardstick.db", NULL);
+  f->store = ys_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (system (command), ==, 0);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static YsWorkflow *
+add_workflow (Fixture    *f,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  YsWorkflow *workflow = ys_store_add_workflow (f->store, name, "", 3, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (workflow);
+  return workflow;
+}
+
+static YsRunFields
+run_fields (const char *workflow_id)
+{
+  YsRunFields fields = {
+    .workflow_id = (char *) workflow_id, .mode = YS_MODE_WITHOUT_AI,
+    .started_at = 1763800000, .duration_seconds = 5400, .corrections = 1,
+    .used = YS_USED_UNKNOWN, .note = (char *) "",
+  };
+  return fields;
+}
+
+/* Opening --------------------------------------------------------------------- */
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (f->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                     " AND name LIKE 'runs_by_%'"), >=, 3);
+  g_assert_true (ys_store_is_empty (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 0);
+}
+
+static void
+test_reopen_keeps_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = add_workflow (f, "Policy brief draft");
+
+  g_clear_object (&f->store);
+  f->store = ys_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 1);
+  g_assert_false (ys_store_is_empty (f->store));
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+}
+
+static void
+test_newer_database_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", YS_STORE_SCHEMA_VERSION + 1);
+  sqlite3 *db;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  before = file_checksum (f->path);
+  store = ys_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, YS_ERROR, YS_ERROR_NEWER_DATABASE);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "newer version of Yardstick"));
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_foreign_files_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = NULL;
+  g_autofree char *text_file = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_set_contents (text_file, "This is not a database, just some notes.\n"
+                                      "It is long enough to fill a header. 0123456789\n", -1, NULL));
+  store = ys_store_open (text_file, &error);
+  g_assert_null (store);
+  g_assert_error (error, YS_ERROR, YS_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "is not a Yardstick database"));
+  g_assert_nonnull (strstr (error->message, text_file));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (other_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE invoices (id INTEGER)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (other_db);
+  store = ys_store_open (other_db, &error);
+  g_assert_null (store);
+  g_assert_error (error, YS_ERROR, YS_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "not a Yardstick one"));
+  after = file_checksum (other_db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Workflows ------------------------------------------------------------------- */
+
+static void
+test_workflow_rules (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "  Policy brief draft  ");
+  YsWorkflow *refused;
+
+  g_assert_cmpstr (ys_workflow_get_name (brief), ==, "Policy brief draft");
+
+  refused = ys_store_add_workflow (f->store, "policy BRIEF draft", "", 1, &error);
+  g_assert_null (refused);
+  g_assert_error (error, YS_ERROR, YS_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, "There is already a workflow called “policy BRIEF draft”.");
+  g_clear_error (&error);
+
+  refused = ys_store_add_workflow (f->store, " ", "", 1, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "A workflow needs a name.");
+  g_clear_error (&error);
+
+  refused = ys_store_add_workflow (f->store, "Intake", "", 0, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "The number of people must be between 1 and 10000.");
+  g_clear_error (&error);
+
+  g_assert_true (ys_store_update_workflow (f->store, ys_workflow_get_id (brief),
+                                           "Policy brief", "Two pages", 5, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(YsWorkflow) again = ys_store_get_workflow (f->store, ys_workflow_get_id (brief));
+    g_assert_cmpstr (ys_workflow_get_name (again), ==, "Policy brief");
+    g_assert_cmpstr (ys_workflow_get_description (again), ==, "Two pages");
+    g_assert_cmpint (ys_workflow_get_people (again), ==, 5);
+  }
+
+  /* Nothing refused was written. */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM workflows"), ==, 1);
+}
+
+static void
+test_three_active_workflows (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) a = add_workflow (f, "A");
+  g_autoptr(YsWorkflow) b = add_workflow (f, "B");
+  g_autoptr(YsWorkflow) c = add_workflow (f, "C");
+  g_autoptr(YsWorkflow) d = NULL;
+  g_autoptr(YsWorkflow) first = NULL;
+  gboolean archived_instead = FALSE;
+
+  d = ys_store_add_workflow (f->store, "D", "", 1, &error);
+  g_assert_null (d);
+  g_assert_error (error, YS_ERROR, YS_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "Archive one to add another"));
+  g_clear_error (&error);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 3);
+
+  /* Archiving frees a slot; the archived one keeps its place at the end. */
+  g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (a), TRUE, &error));
+  g_assert_no_error (error);
+  d = add_workflow (f, "D");
+  first = g_list_model_get_item (ys_store_get_workflows (f->store), 3);
+  g_assert_cmpstr (ys_workflow_get_name (first), ==, "A");
+  g_assert_true (ys_workflow_get_archived (first));
+
+  /* Bringing it back would make four. */
+  g_assert_false (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (a), FALSE, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==,
+                   "Three workflows are already active. Archive one before bringing back “A”.");
+  g_clear_error (&error);
+
+  /* Undoing a delete always works: it comes back archived if need be. */
+  g_assert_true (ys_store_delete_workflow (f->store, ys_workflow_get_id (b), &error));
+  g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (a), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ys_store_restore_workflow (f->store, ys_workflow_get_id (b), &archived_instead,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (archived_instead);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 3);
+}
+
+static void
+test_tombstones (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "Brief");
+  YsRunFields fields = run_fields (ys_workflow_get_id (brief));
+  g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
+  g_autoptr(GListModel) runs = ys_store_list_runs (f->store, ys_workflow_get_id (brief));
+  g_autoptr(YsRun) gone = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 1);
+
+  g_assert_true (ys_store_delete_run (f->store, ys_run_get_id (run), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 0);
+  gone = ys_store_get_run (f->store, ys_run_get_id (run));
+  g_assert_null (gone);
+  /* A tombstone, not a deletion: it must travel in bundles. */
+  g_assert_cmpint (sql_int (f->path, "SELECT deleted FROM runs"), ==, 1);
+  g_assert_true (ys_store_restore_run (f->store, ys_run_get_id (run), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 1);
+
+  /* Deleting the workflow hides it and its runs. */
+  g_assert_true (ys_store_delete_workflow (f->store, ys_workflow_get_id (brief), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 0);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 0);
+  g_assert_false (ys_store_update_workflow (f->store, ys_workflow_get_id (brief), "X", "", 1, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A deleted name is free again. */
+  g_clear_object (&brief);
+  brief = add_workflow (f, "Brief");
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM workflows"), ==, 2);
+}
+
+/* Tools ---------------------------------------------------------------------- */
+
+static void
+test_tools (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsTool) claude = ys_store_add_tool (f->store, "Claude", &error);
+  g_autoptr(YsTool) chatgpt = ys_store_add_tool (f->store, "ChatGPT", &error);
+  g_autoptr(YsTool) first = NULL;
+  YsTool *refused;
+  GListModel *tools = ys_store_get_tools (f->store);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 2);
+  first = g_list_model_get_item (tools, 0);
+  g_assert_cmpstr (ys_tool_get_name (first), ==, "ChatGPT");
+
+  refused = ys_store_add_tool (f->store, "chatgpt", &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "There is already a tool called “chatgpt”.");
+  g_clear_error (&error);
+
+  g_assert_false (ys_store_rename_tool (f->store, ys_tool_get_id (claude), "ChatGPT", &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (ys_store_rename_tool (f->store, ys_tool_get_id (claude), "Claude Pro", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ys_store_delete_tool (f->store, ys_tool_get_id (claude), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 1);
+  g_assert_true (ys_store_restore_tool (f->store, ys_tool_get_id (claude), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 2);
+}
+
+/* Runs ----------------------------------------------------------------------- */
+
+static void
+test_run_rules (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "Brief");
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
+  YsRunFields fields = run_fields (ys_workflow_get_id (brief));
+  g_autoptr(YsRun) run = NULL;
+  g_autofree char *last_tool = NULL;
+  YsRun *refused;
+
+  fields.duration_seconds = 0;
+  refused = ys_store_add_run (f->store, &fields, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "A run must take between 1 second and 7 days.");
+  g_clear_error (&error);
+  fields.duration_seconds = 5400;
+
+  fields.corrections = 1001;
+  refused = ys_store_add_run (f->store, &fields, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "Corrections must be between 0 and 1000.");
+  g_clear_error (&error);
+  fields.corrections = 2;
+
+  fields.mode = YS_MODE_WITH_AI;
+  refused = ys_store_add_run (f->store, &fields, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "A run with AI needs the tool it used.");
+  g_clear_error (&error);
+
+  fields.tool_id = (char *) "00000000-0000-4000-8000-000000000000";
+  refused = ys_store_add_run (f->store, &fields, &error);
+  g_assert_null (refused);
+  g_assert_error (error, YS_ERROR, YS_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "That tool no longer exists.");
+  g_clear_error (&error);
+
+  fields.workflow_id = (char *) "00000000-0000-4000-8000-000000000000";
+  fields.tool_id = (char *) ys_tool_get_id (tool);
+  refused = ys_store_add_run (f->store, &fields, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "That workflow no longer exists.");
+  g_clear_error (&error);
+
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM runs"), ==, 0);
+
+  fields.workflow_id = (char *) ys_workflow_get_id (brief);
+  fields.used = YS_USED_YES;
+  fields.note = (char *) "Sent to partners";
+  run = ys_store_add_run (f->store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ys_run_get_tool_name (run), ==, "Claude");
+  g_assert_cmpint (ys_run_get_fields (run)->used, ==, YS_USED_YES);
+  g_assert_cmpstr (ys_run_get_fields (run)->note, ==, "Sent to partners");
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (brief), YS_MODE_WITH_AI), ==, 1);
+  last_tool = ys_store_get_last_tool_id (f->store, ys_workflow_get_id (brief));
+  g_assert_cmpstr (last_tool, ==, ys_tool_get_id (tool));
+
+  /* Editing: a run with AI turned into a baseline run drops its tool. */
+  fields.mode = YS_MODE_WITHOUT_AI;
+  fields.tool_id = NULL;
+  fields.used = YS_USED_UNKNOWN;
+  g_assert_true (ys_store_update_run (f->store, ys_run_get_id (run), &fields, &error));
+  g_assert_no_error (error);
+  g_clear_object (&run);
+  {
+    g_autoptr(GListModel) runs = ys_store_list_runs (f->store, ys_workflow_get_id (brief));
+    run = g_list_model_get_item (runs, 0);
+  }
+  g_assert_cmpint (ys_run_get_fields (run)->mode, ==, YS_MODE_WITHOUT_AI);
+  g_assert_null (ys_run_get_fields (run)->tool_id);
+  g_assert_cmpint (ys_run_get_fields (run)->used, ==, YS_USED_UNKNOWN);
+
+  /* No new runs on an archived workflow. */
+  g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (brief), TRUE, &error));
+  refused = ys_store_add_run (f->store, &fields, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "“Brief” is archived. Bring it back to log new runs.");
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_run_list_model (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "Brief");
+  g_autoptr(YsWorkflow) other = add_workflow (f, "Other");
+  g_autoptr(GListModel) runs = ys_store_list_runs (f->store, ys_workflow_get_id (brief));
+  guint changes = 0;
+  gint64 previous = G_MAXINT64;
+
+  g_signal_connect (runs, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  /* More than a page, in random order of start. */
+  for (int i = 0; i < 250; i++)
+    {
+      YsRunFields fields = run_fields (ys_workflow_get_id (i % 5 == 0 ? other : brief));
+      g_autoptr(YsRun) run = NULL;
+
+      fields.started_at = 1760000000 + ((i * 7919) % 250) * 3600;
+      run = ys_store_add_run (f->store, &fields, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpuint (changes, ==, 250);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 200);
+  g_assert_true (g_list_model_get_item_type (runs) == YS_TYPE_RUN);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(YsRun) run = g_list_model_get_item (runs, i);
+
+      g_assert_nonnull (run);
+      g_assert_cmpstr (ys_run_get_fields (run)->workflow_id, ==, ys_workflow_get_id (brief));
+      g_assert_cmpint (ys_run_get_fields (run)->started_at, <=, previous);
+      previous = ys_run_get_fields (run)->started_at;
+    }
+  g_assert_null (g_list_model_get_item (runs, 200));
+}
+
+static gboolean
+fail_after_writing (YsStore   *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (store, "Half-done", "", 1, error);
+
+  g_assert_nonnull (workflow);
+  g_set_error_literal (error, YS_ERROR, YS_ERROR_INVALID, "Something later was refused.");
+  return FALSE;
+}
+
+static void
+test_transaction_all_or_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ys_store_run_in_transaction (f->store, fail_after_writing, NULL, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_INVALID);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM workflows"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 0);
+}
+
+static void
+test_feedback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "Brief");
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
+  g_autofree char *id = NULL;
+  char *refused;
+
+  id = ys_store_add_feedback (f->store, ys_workflow_get_id (brief), ys_tool_get_id (tool),
+                              TRUE, "2026-11-20", "", &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_is_uuid (id));
+  g_assert_cmpuint (ys_store_count_feedback (f->store, ys_workflow_get_id (brief)), ==, 1);
+
+  refused = ys_store_add_feedback (f->store, ys_workflow_get_id (brief), ys_tool_get_id (tool),
+                                   FALSE, "2026-02-30", "", &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "“2026-02-30” is not a date like 2026-11-22.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create", test_create);
+  ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/store/newer-database-refused", test_newer_database_refused);
+  ADD ("/store/foreign-files-refused", test_foreign_files_refused);
+  ADD ("/store/workflow-rules", test_workflow_rules);
+  ADD ("/store/three-active-workflows", test_three_active_workflows);
+  ADD ("/store/tombstones", test_tombstones);
+  ADD ("/store/tools", test_tools);
+  ADD ("/store/run-rules", test_run_rules);
+  ADD ("/store/run-list-model", test_run_list_model);
+  ADD ("/store/transaction-all-or-nothing", test_transaction_all_or_nothing);
+  ADD ("/store/feedback", test_feedback);
+
+  return g_test_run ();
+}

@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared by build-aux/run and build-aux/test: install what is missing on
+# Debian 12, then configure and build in _build. Sourced, not run.
+
+YS_SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+YS_BUILD_DIR="$YS_SOURCE_DIR/_build"
+
+# --no-install-recommends: yelp-tools would otherwise pull in WebKit.
+YS_BUILD_PACKAGES="libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
+  meson ninja-build gcc pkg-config gettext desktop-file-utils appstream
+  libglib2.0-bin yelp-tools itstool"
+YS_TEST_PACKAGES="xvfb xauth dbus-daemon sqlite3"
+
+ys_install_missing () {
+  local missing=() pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  local line="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Yardstick needs these Debian packages: ${missing[*]}" >&2
+    echo "Install them as root with:" >&2
+    echo "  $line" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]}" >&2
+  apt-get update -qq >&2 || exit 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || exit 1
+}
+
+ys_build () {
+  if [ ! -f "$YS_BUILD_DIR/build.ninja" ]; then
+    meson setup "$YS_BUILD_DIR" "$YS_SOURCE_DIR" >&2 || exit 1
+  fi
+  ninja -C "$YS_BUILD_DIR" >&2 || exit 1
+}
