@@ -384,6 +384,8 @@ bind_run_row (GtkSignalListItemFactory *factory,
   gtk_label_set_label (g_object_get_data (G_OBJECT (item), "title"), duration);
   gtk_label_set_label (g_object_get_data (G_OBJECT (item), "subtitle"), details);
   gtk_label_set_label (GTK_LABEL (mode), mode_text);
+  /* Room for a short tool name in full; a long one ellipsizes. */
+  gtk_label_set_width_chars (GTK_LABEL (mode), MIN (g_utf8_strlen (mode_text, -1), 12));
   /* Target before name: a name without its target would warn. */
   gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (item), "delete"),
                                     "s", ys_run_get_id (run));
