@@ -799,6 +799,81 @@ ys_store_restore_workflow (YsStore     *self,
   return transaction_end (self, ok, error);
 }
 
+/* Tombstoned records --------------------------------------------------------- */
+
+/* What tools and runs share: found by id, hidden by a tombstone. */
+typedef struct
+{
+  const char *find_sql;
+  const char *tombstone_sql;
+  const char *missing_message;
+  YsStoreChange change;
+} RecordTable;
+
+static const RecordTable tools_table = {
+  "SELECT deleted FROM tools WHERE id = ?1",
+  "UPDATE tools SET deleted = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1",
+  N_("That tool no longer exists."),
+  YS_STORE_CHANGE_TOOLS,
+};
+
+static const RecordTable runs_table = {
+  "SELECT deleted FROM runs WHERE id = ?1",
+  "UPDATE runs SET deleted = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1",
+  N_("That run no longer exists."),
+  YS_STORE_CHANGE_RUNS,
+};
+
+static gboolean
+record_exists (YsStore            *self,
+               const RecordTable  *table,
+               const char         *id,
+               gboolean            include_deleted,
+               GError            **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self, table->find_sql);
+  gboolean found = FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = include_deleted || sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND, _(table->missing_message));
+  return found;
+}
+
+static gboolean
+set_deleted (YsStore            *self,
+             const RecordTable  *table,
+             const char         *id,
+             gboolean            deleted,
+             GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = record_exists (self, table, id, TRUE, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self, table->tombstone_sql);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, deleted);
+      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= table->change;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
 /* Tools -------------------------------------------------------------------- */
 
 GListModel *
@@ -830,26 +905,6 @@ check_tool_name_free (YsStore     *self,
       return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-tool_exists (YsStore     *self,
-             const char  *id,
-             gboolean     include_deleted,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = ys_store_prepare (self, "SELECT deleted FROM tools WHERE id = ?1");
-  gboolean found = FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = include_deleted || sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
-
-  if (!found)
-    g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
-                         _("That tool no longer exists."));
-  return found;
 }
 
 YsTool *
@@ -901,7 +956,7 @@ ys_store_rename_tool (YsStore     *self,
   if (!transaction_begin (self, error))
     return FALSE;
 
-  ok = tool_exists (self, id, FALSE, error) &&
+  ok = record_exists (self, &tools_table, id, FALSE, error) &&
        check_tool_name_free (self, clean_name, id, error);
   if (ok)
     {
@@ -918,42 +973,12 @@ ys_store_rename_tool (YsStore     *self,
   return transaction_end (self, ok, error);
 }
 
-static gboolean
-set_tool_deleted (YsStore     *self,
-                  const char  *id,
-                  gboolean     deleted,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (!transaction_begin (self, error))
-    return FALSE;
-
-  ok = tool_exists (self, id, TRUE, error);
-  if (ok)
-    {
-      stmt = ys_store_prepare (self,
-        "UPDATE tools SET deleted = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, deleted);
-      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
-      ok = step_done (self, stmt, error);
-      self->pending_changes |= YS_STORE_CHANGE_TOOLS;
-    }
-
-  return transaction_end (self, ok, error);
-}
-
 gboolean
 ys_store_delete_tool (YsStore     *self,
                       const char  *id,
                       GError     **error)
 {
-  return set_tool_deleted (self, id, TRUE, error);
+  return set_deleted (self, &tools_table, id, TRUE, error);
 }
 
 gboolean
@@ -961,7 +986,7 @@ ys_store_restore_tool (YsStore     *self,
                        const char  *id,
                        GError     **error)
 {
-  return set_tool_deleted (self, id, FALSE, error);
+  return set_deleted (self, &tools_table, id, FALSE, error);
 }
 
 /* Runs --------------------------------------------------------------------- */
@@ -1085,7 +1110,7 @@ check_run_references (YsStore            *self,
 
   /* An old run may keep a tool the team has since removed from its list. */
   if (fields->mode == YS_MODE_WITH_AI &&
-      !tool_exists (self, fields->tool_id, !new_run, error))
+      !record_exists (self, &tools_table, fields->tool_id, !new_run, error))
     return FALSE;
 
   return TRUE;
@@ -1145,26 +1170,6 @@ ys_store_add_run (YsStore            *self,
   return ys_store_get_run (self, id);
 }
 
-static gboolean
-run_exists (YsStore     *self,
-            const char  *id,
-            gboolean     include_deleted,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = ys_store_prepare (self, "SELECT deleted FROM runs WHERE id = ?1");
-  gboolean found = FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = include_deleted || sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
-
-  if (!found)
-    g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
-                         _("That run no longer exists."));
-  return found;
-}
-
 gboolean
 ys_store_update_run (YsStore            *self,
                      const char         *id,
@@ -1184,7 +1189,7 @@ ys_store_update_run (YsStore            *self,
   if (!transaction_begin (self, error))
     return FALSE;
 
-  ok = run_exists (self, id, FALSE, error) &&
+  ok = record_exists (self, &runs_table, id, FALSE, error) &&
        check_run_references (self, fields, FALSE, error);
   if (ok)
     {
@@ -1201,42 +1206,12 @@ ys_store_update_run (YsStore            *self,
   return transaction_end (self, ok, error);
 }
 
-static gboolean
-set_run_deleted (YsStore     *self,
-                 const char  *id,
-                 gboolean     deleted,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (!transaction_begin (self, error))
-    return FALSE;
-
-  ok = run_exists (self, id, TRUE, error);
-  if (ok)
-    {
-      stmt = ys_store_prepare (self,
-        "UPDATE runs SET deleted = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, deleted);
-      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
-      ok = step_done (self, stmt, error);
-      self->pending_changes |= YS_STORE_CHANGE_RUNS;
-    }
-
-  return transaction_end (self, ok, error);
-}
-
 gboolean
 ys_store_delete_run (YsStore     *self,
                      const char  *id,
                      GError     **error)
 {
-  return set_run_deleted (self, id, TRUE, error);
+  return set_deleted (self, &runs_table, id, TRUE, error);
 }
 
 gboolean
@@ -1244,7 +1219,7 @@ ys_store_restore_run (YsStore     *self,
                       const char  *id,
                       GError     **error)
 {
-  return set_run_deleted (self, id, FALSE, error);
+  return set_deleted (self, &runs_table, id, FALSE, error);
 }
 
 /* Feedback ----------------------------------------------------------------- */
@@ -1279,7 +1254,7 @@ ys_store_add_feedback (YsStore     *self,
     return NULL;
 
   ok = lookup_workflow (self, workflow_id, NULL, NULL, NULL, error) &&
-       tool_exists (self, tool_id, FALSE, error);
+       record_exists (self, &tools_table, tool_id, FALSE, error);
   if (ok)
     {
       id = ys_uuid_new ();
