@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gunixoutputstream.h>
 #include <stdio.h>
+#include <unistd.h>
 
+#include "ys-bundle.h"
 #include "ys-cli.h"
 #include "ys-demo.h"
 #include "ys-error.h"
@@ -29,6 +32,45 @@ refuse (GError *error)
   return YS_EXIT_REFUSED;
 }
 
+static char *
+describe_counts (const char           *file,
+                 const YsImportResult *result)
+{
+  GString *line = g_string_new (file);
+  const struct { const char *label; const YsMergeCounts *counts; } kinds[] = {
+    { N_("workflows"), &result->workflows },
+    { N_("tools"), &result->tools },
+    { N_("runs"), &result->runs },
+    { N_("feedback"), &result->feedback },
+  };
+
+  g_string_append_c (line, ':');
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    /* TRANSLATORS: e.g. " runs 95 new, 25 updated, 0 unchanged;" */
+    g_string_append_printf (line, _(" %s %u new, %u updated, %u unchanged%s"),
+                            _(kinds[i].label), kinds[i].counts->added, kinds[i].counts->updated,
+                            kinds[i].counts->unchanged, i + 1 < G_N_ELEMENTS (kinds) ? ";" : "");
+  if (result->archived_on_import > 0)
+    g_string_append_printf (line, ngettext ("; %u workflow arrived archived (three are active)",
+                                            "; %u workflows arrived archived (three are active)",
+                                            result->archived_on_import),
+                            result->archived_on_import);
+  return g_string_free (line, FALSE);
+}
+
+static gboolean
+export_bundle (YsStore     *store,
+               const char  *path,
+               GError     **error)
+{
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return ys_bundle_export (store, YS_BUNDLE_EVERYTHING, out, NULL, error);
+    }
+  return ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, path, error);
+}
+
 int
 ys_cli_run (int          argc,
             char       **argv,
@@ -41,11 +83,18 @@ ys_cli_run (int          argc,
   gboolean version = FALSE;
   gboolean demo = FALSE;
   gboolean service = FALSE;
+  g_auto(GStrv) imports = NULL;
+  g_autofree char *export_path = NULL;
   GOptionEntry entries[] = {
     /* Passed on to GApplication when D-Bus activation starts us. */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &service, NULL, NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
       N_("Use this SQLite file instead of the default (created if missing)"), N_("PATH") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &imports,
+      N_("Merge a bundle into the database (repeatable; each file all or nothing)"), N_("FILE") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
+      N_("Write everything, deletions included, as a bundle (- for standard output)"),
+      N_("FILE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Fill an empty database with a realistic sample team"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -95,15 +144,41 @@ ys_cli_run (int          argc,
       return YS_EXIT_USAGE;
     }
 
-  if (demo)
+  if (demo || imports != NULL || export_path != NULL)
     {
       g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
       g_autoptr(YsStore) store = ys_store_open (path, &error);
 
-      if (store == NULL || !ys_demo_fill (store, &error))
+      if (store == NULL)
         return refuse (error);
 
-      g_print (_("Filled %s with the sample team.\n"), path);
+      if (demo)
+        {
+          if (!ys_demo_fill (store, &error))
+            return refuse (error);
+          g_print (_("Filled %s with the sample team.\n"), path);
+        }
+
+      /* Files before a refused one stay imported; the refused one and the
+       * ones after it change nothing. */
+      for (guint i = 0; imports != NULL && imports[i] != NULL; i++)
+        {
+          YsImportResult imported;
+          g_autofree char *summary = NULL;
+
+          if (!ys_bundle_import_file (store, imports[i], imports[i], &imported, &error))
+            return refuse (error);
+          summary = describe_counts (imports[i], &imported);
+          /* Standard output may carry an exported bundle; counts go to stderr then. */
+          if (g_strcmp0 (export_path, "-") == 0)
+            g_printerr ("%s\n", summary);
+          else
+            g_print ("%s\n", summary);
+        }
+
+      if (export_path != NULL && !export_bundle (store, export_path, &error))
+        return refuse (error);
+
       return YS_EXIT_OK;
     }
 

@@ -31,6 +31,26 @@ typedef enum
   YS_PUT_UNCHANGED,
 } YsPutResult;
 
+typedef enum
+{
+  YS_RECORD_WORKFLOW,
+  YS_RECORD_TOOL,
+  YS_RECORD_RUN,
+  YS_RECORD_FEEDBACK,
+} YsRecordKind;
+
+/* Whether a record with @id is stored, tombstoned or not. */
+gboolean    ys_store_record_exists      (YsStore      *self,
+                                         YsRecordKind  kind,
+                                         const char   *id);
+/* What a put of @id with @updated_at would do. */
+YsPutResult ys_store_put_outcome        (YsStore      *self,
+                                         YsRecordKind  kind,
+                                         const char   *id,
+                                         gint64        updated_at);
+gboolean    ys_store_workflow_is_active (YsStore      *self,
+                                         const char   *id);
+
 gboolean ys_store_put_workflow (YsStore            *self,
                                 const char         *id,
                                 const char         *name,

@@ -1328,14 +1328,20 @@ ys_store_init (YsStore *self)
 
 /* Merging ------------------------------------------------------------------ */
 
-/* What a put would do to @table's row @id, by the later-updated_at-wins rule. */
-static YsPutResult
-put_outcome (YsStore    *self,
-             const char *sql,
-             const char *id,
-             gint64      updated_at)
+static const char *put_outcome_sql[] = {
+  [YS_RECORD_WORKFLOW] = "SELECT updated_at FROM workflows WHERE id = ?1",
+  [YS_RECORD_TOOL] = "SELECT updated_at FROM tools WHERE id = ?1",
+  [YS_RECORD_RUN] = "SELECT updated_at FROM runs WHERE id = ?1",
+  [YS_RECORD_FEEDBACK] = "SELECT updated_at FROM feedback WHERE id = ?1",
+};
+
+YsPutResult
+ys_store_put_outcome (YsStore      *self,
+                      YsRecordKind  kind,
+                      const char   *id,
+                      gint64        updated_at)
 {
-  sqlite3_stmt *stmt = ys_store_prepare (self, sql);
+  sqlite3_stmt *stmt = ys_store_prepare (self, put_outcome_sql[kind]);
   YsPutResult result = YS_PUT_NEW;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -1343,6 +1349,34 @@ put_outcome (YsStore    *self,
     result = updated_at > sqlite3_column_int64 (stmt, 0) ? YS_PUT_UPDATED : YS_PUT_UNCHANGED;
   sqlite3_reset (stmt);
   return result;
+}
+
+gboolean
+ys_store_record_exists (YsStore      *self,
+                        YsRecordKind  kind,
+                        const char   *id)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self, put_outcome_sql[kind]);
+  gboolean found;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+ys_store_workflow_is_active (YsStore    *self,
+                             const char *id)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT 1 FROM workflows WHERE id = ?1 AND archived = 0 AND deleted = 0");
+  gboolean active;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  active = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return active;
 }
 
 static gboolean
@@ -1373,8 +1407,7 @@ ys_store_put_workflow (YsStore      *self,
                        YsPutResult  *result,
                        GError      **error)
 {
-  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM workflows WHERE id = ?1",
-                                     id, updated_at);
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_WORKFLOW, id, updated_at);
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO workflows (id, name, description, people, archived, position, updated_at, deleted)"
     " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce (max (position), 0) + 1 FROM workflows), ?6, ?7)"
@@ -1403,8 +1436,7 @@ ys_store_put_tool (YsStore      *self,
                    YsPutResult  *result,
                    GError      **error)
 {
-  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM tools WHERE id = ?1",
-                                     id, updated_at);
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_TOOL, id, updated_at);
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO tools (id, name, updated_at, deleted) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (id) DO UPDATE SET name = ?2, updated_at = ?3, deleted = ?4");
@@ -1428,8 +1460,7 @@ ys_store_put_run (YsStore            *self,
                   YsPutResult        *result,
                   GError            **error)
 {
-  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM runs WHERE id = ?1",
-                                     id, updated_at);
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_RUN, id, updated_at);
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on,"
     " duration_seconds, corrections, updated_at, used, note, deleted)"
@@ -1460,8 +1491,7 @@ ys_store_put_feedback (YsStore      *self,
                        YsPutResult  *result,
                        GError      **error)
 {
-  YsPutResult outcome = put_outcome (self, "SELECT updated_at FROM feedback WHERE id = ?1",
-                                     id, updated_at);
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_FEEDBACK, id, updated_at);
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO feedback (id, workflow_id, tool_id, saves_time, given_on, comment,"
     " updated_at, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
