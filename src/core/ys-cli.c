@@ -25,10 +25,11 @@ ys_cli_result_clear (YsCliResult *result)
   g_clear_pointer (&result->database, g_free);
 }
 
+/* The message already names the file (and the place inside a bundle). */
 static int
 refuse (GError *error)
 {
-  g_printerr ("yardstick: %s\n", error->message);
+  g_printerr ("%s\n", error->message);
   return YS_EXIT_REFUSED;
 }
 

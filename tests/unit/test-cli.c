@@ -120,6 +120,74 @@ test_refused_database (void)
   g_assert_nonnull (strstr (result.err, path));
 }
 
+static int
+count_runs (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM runs", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_import_export (void)
+{
+  g_autofree char *demo = g_build_filename (tmp_dir, "team-demo.db", NULL);
+  g_autofree char *copy = g_build_filename (tmp_dir, "team-copy.db", NULL);
+  g_autofree char *bundle = g_build_filename (tmp_dir, "anna.json", NULL);
+  g_autofree char *broken = g_build_filename (tmp_dir, "broken.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *damaged = NULL;
+  g_auto(Result) fill = run ("--database", demo, "--demo", NULL);
+  g_auto(Result) exported = run ("--database", demo, "--export", bundle, NULL);
+  g_auto(Result) imported = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) refused = { 0 };
+  g_auto(Result) to_stdout = { 0 };
+  char *at;
+  int before;
+
+  g_assert_cmpint (fill.status, ==, 0);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_get_contents (bundle, &contents, NULL, NULL));
+
+  imported = run ("--database", copy, "--import", bundle, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_true (g_str_has_prefix (imported.out, bundle));
+  g_assert_nonnull (strstr (imported.out, ": workflows 3 new, 0 updated, 0 unchanged;"));
+  g_assert_cmpint (count_runs (copy), ==, count_runs (demo));
+
+  /* Twice, in one call: the second changes nothing. */
+  again = run ("--database", copy, "--import", bundle, "--import", bundle, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "workflows 0 new, 0 updated, 3 unchanged"));
+
+  /* A damaged copy: one clear line on stderr, exit 1, nothing changed. */
+  at = strstr (contents, "\"duration_seconds\": ");
+  g_assert_nonnull (at);
+  damaged = g_strdup_printf ("%.*s\"duration_seconds\": -5%s", (int) (at - contents), contents,
+                             strchr (at + strlen ("\"duration_seconds\": "), ','));
+  g_assert_true (g_file_set_contents (broken, damaged, -1, NULL));
+  before = count_runs (copy);
+  refused = run ("--database", copy, "--import", broken, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, broken));
+  g_assert_nonnull (strstr (refused.err, ": runs[0].duration_seconds: must be between 1 and 604800\n"));
+  g_assert_true (strchr (refused.err, '\n') == refused.err + strlen (refused.err) - 1);
+  g_assert_cmpint (count_runs (copy), ==, before);
+
+  to_stdout = run ("--database", copy, "--export", "-", NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_true (g_str_has_prefix (to_stdout.out, "{\n  \"format\": \"yardstick-bundle\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/demo-once", test_demo_once);
   g_test_add_func ("/cli/refused-database", test_refused_database);
+  g_test_add_func ("/cli/import-export", test_import_export);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

@@ -1,0 +1,566 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <gio/gio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ys-bundle.h"
+#include "ys-demo.h"
+#include "ys-error.h"
+#include "ys-store.h"
+
+#define W1 "11111111-1111-4111-8111-111111111111"
+#define T1 "22222222-2222-4222-8222-222222222222"
+#define R1 "33333333-3333-4333-8333-333333333333"
+#define R2 "44444444-4444-4444-8444-444444444444"
+#define F1 "55555555-5555-4555-8555-555555555555"
+
+/* A small, valid bundle that every refusal below breaks in one place. */
+static const char *valid_bundle =
+  "{\"format\": \"yardstick-bundle\", \"version\": 1, \"exported_at\": \"2026-11-22T10:00:00Z\",\n"
+  " \"workflows\": [{\"id\": \"" W1 "\", \"name\": \"Policy brief draft\", \"description\": \"\","
+  " \"people\": 4, \"archived\": false, \"updated_at\": \"2026-11-01T10:00:00Z\", \"deleted\": false,"
+  " \"colour\": \"blue\"}],\n"
+  " \"tools\": [{\"id\": \"" T1 "\", \"name\": \"ChatGPT\", \"updated_at\": \"2026-11-01T10:00:00Z\","
+  " \"deleted\": false}],\n"
+  " \"runs\": [{\"id\": \"" R1 "\", \"workflow\": \"" W1 "\", \"mode\": \"without-ai\", \"tool\": null,"
+  " \"started_at\": \"2026-11-02T09:00:00Z\", \"duration_seconds\": 14400, \"corrections\": 2,"
+  " \"used\": true, \"note\": \"\", \"updated_at\": \"2026-11-02T13:00:00Z\", \"deleted\": false},\n"
+  "  {\"id\": \"" R2 "\", \"workflow\": \"" W1 "\", \"mode\": \"with-ai\", \"tool\": \"" T1 "\","
+  " \"started_at\": \"2026-11-03T09:00:00+01:00\", \"duration_seconds\": 5400, \"corrections\": 0,"
+  " \"used\": null, \"note\": \"quick\", \"updated_at\": \"2026-11-03T13:00:00.5Z\", \"deleted\": false}],\n"
+  " \"feedback\": [{\"id\": \"" F1 "\", \"workflow\": \"" W1 "\", \"tool\": \"" T1 "\","
+  " \"saves_time\": true, \"given_on\": \"2026-11-03\", \"comment\": \"\","
+  " \"updated_at\": \"2026-11-03T13:00:00Z\", \"deleted\": false}],\n"
+  " \"future_extension\": {\"anything\": [1, 2, 3]}}\n";
+
+static char *tmp_dir;
+static guint n_stores;
+
+static YsStore *
+new_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("store-%u.db", n_stores++);
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  YsStore *store = ys_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+replace_once (const char *text,
+              const char *old,
+              const char *new)
+{
+  const char *at = strstr (text, old);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
+}
+
+/* Every stored row, tombstones and positions included. */
+static char *
+dump (YsStore  *store,
+      gboolean  with_position)
+{
+  const char *queries[] = {
+    with_position
+      ? "SELECT id, name, description, people, archived, position, updated_at, deleted FROM workflows ORDER BY id"
+      : "SELECT id, name, description, people, archived, updated_at, deleted FROM workflows ORDER BY id",
+    "SELECT id, name, updated_at, deleted FROM tools ORDER BY id",
+    "SELECT id, workflow_id, mode, tool_id, started_at, started_on, duration_seconds, corrections,"
+    " used, note, updated_at, deleted FROM runs ORDER BY id",
+    "SELECT id, workflow_id, tool_id, saves_time, given_on, comment, updated_at, deleted FROM feedback ORDER BY id",
+  };
+  GString *out = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (ys_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+import_text (YsStore         *store,
+             const char      *text,
+             YsImportResult  *result,
+             GError         **error)
+{
+  return ys_bundle_import_data (store, "team.json", text, strlen (text), result, error);
+}
+
+static char *
+export_text (YsStore       *store,
+             YsBundleScope  scope)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *text = NULL;
+  GString *kept = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (ys_bundle_export (store, scope, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_output_stream_close (out, NULL, NULL);
+  text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+
+  /* exported_at is the only line that differs between two exports. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], "\"exported_at\"") == NULL)
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (kept, FALSE);
+}
+
+/* Merging ------------------------------------------------------------------ */
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) demo = new_store ();
+  g_autoptr(YsStore) copy = new_store ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *dump_demo = NULL;
+  g_autofree char *dump_copy = NULL;
+  YsImportResult result;
+
+  g_assert_true (ys_demo_fill (demo, &error));
+  /* A tombstone must survive the trip too. */
+  {
+    g_autoptr(GListModel) workflows = NULL;
+    g_autoptr(YsWorkflow) workflow = g_list_model_get_item (ys_store_get_workflows (demo), 0);
+    g_autoptr(GListModel) runs = ys_store_list_runs (demo, ys_workflow_get_id (workflow));
+    g_autoptr(YsRun) run = g_list_model_get_item (runs, 0);
+
+    g_assert_true (ys_store_delete_run (demo, ys_run_get_id (run), &error));
+  }
+
+  first = export_text (demo, YS_BUNDLE_EVERYTHING);
+  g_assert_true (import_text (copy, first, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.workflows.added, ==, 3);
+  g_assert_cmpuint (result.tools.added, ==, 3);
+  g_assert_cmpuint (result.runs.added, >, 60);
+  g_assert_cmpuint (result.runs.updated + result.runs.unchanged, ==, 0);
+
+  second = export_text (copy, YS_BUNDLE_EVERYTHING);
+  g_assert_cmpstr (first, ==, second);
+  dump_demo = dump (demo, TRUE);
+  dump_copy = dump (copy, TRUE);
+  g_assert_cmpstr (dump_demo, ==, dump_copy);
+}
+
+static void
+test_idempotent (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  YsImportResult result;
+
+  g_assert_true (import_text (store, valid_bundle, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.runs.added, ==, 2);
+  g_assert_cmpuint (result.feedback.added, ==, 1);
+  once = dump (store, TRUE);
+
+  g_assert_true (import_text (store, valid_bundle, &result, &error));
+  g_assert_cmpuint (result.runs.unchanged, ==, 2);
+  g_assert_cmpuint (result.runs.added + result.runs.updated, ==, 0);
+  g_assert_cmpuint (result.workflows.unchanged, ==, 1);
+  twice = dump (store, TRUE);
+  g_assert_cmpstr (once, ==, twice);
+
+  /* What was read is what is stored: used null, a +01:00 start. */
+  {
+    g_autoptr(YsRun) run = ys_store_get_run (store, R2);
+    g_assert_nonnull (run);
+    g_assert_cmpint (ys_run_get_fields (run)->used, ==, YS_USED_UNKNOWN);
+    g_assert_cmpint (ys_run_get_fields (run)->started_at, ==, 1793692800); /* 2026-11-03T08:00:00Z */
+    g_assert_cmpstr (ys_run_get_tool_name (run), ==, "ChatGPT");
+  }
+}
+
+/* A later edit of B: renamed workflow, a run deleted, a run added. */
+static char *
+edited_bundle (void)
+{
+  g_autofree char *a = replace_once (valid_bundle, "\"name\": \"Policy brief draft\", \"description\": \"\","
+                                     " \"people\": 4, \"archived\": false, \"updated_at\": \"2026-11-01T10:00:00Z\"",
+                                     "\"name\": \"Policy brief\", \"description\": \"Two pages\","
+                                     " \"people\": 5, \"archived\": false, \"updated_at\": \"2026-11-05T10:00:00Z\"");
+  g_autofree char *b = replace_once (a, "\"used\": true, \"note\": \"\", \"updated_at\": \"2026-11-02T13:00:00Z\", \"deleted\": false",
+                                     "\"used\": true, \"note\": \"\", \"updated_at\": \"2026-11-06T13:00:00Z\", \"deleted\": true");
+  return replace_once (b, "\"feedback\": [",
+                       "\"feedback\": [{\"id\": \"66666666-6666-4666-8666-666666666666\", \"workflow\": \"" W1 "\","
+                       " \"tool\": \"" T1 "\", \"saves_time\": false, \"given_on\": \"2026-11-06\", \"comment\": \"slower\","
+                       " \"updated_at\": \"2026-11-06T13:00:00Z\", \"deleted\": false},");
+}
+
+static void
+test_order_independent_and_newest_wins (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) ab = new_store ();
+  g_autoptr(YsStore) ba = new_store ();
+  g_autofree char *edited = edited_bundle ();
+  g_autofree char *dump_ab = NULL;
+  g_autofree char *dump_ba = NULL;
+  YsImportResult result;
+
+  g_assert_true (import_text (ab, valid_bundle, NULL, &error));
+  g_assert_true (import_text (ab, edited, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.workflows.updated, ==, 1);
+  g_assert_cmpuint (result.runs.updated, ==, 1);
+  g_assert_cmpuint (result.runs.unchanged, ==, 1);
+  g_assert_cmpuint (result.feedback.added, ==, 1);
+
+  g_assert_true (import_text (ba, edited, NULL, &error));
+  /* The older bundle afterwards changes nothing. */
+  g_assert_true (import_text (ba, valid_bundle, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.workflows.unchanged, ==, 1);
+  g_assert_cmpuint (result.runs.unchanged, ==, 2);
+  g_assert_cmpuint (result.workflows.updated + result.runs.updated, ==, 0);
+
+  dump_ab = dump (ab, TRUE);
+  dump_ba = dump (ba, TRUE);
+  g_assert_cmpstr (dump_ab, ==, dump_ba);
+
+  {
+    g_autoptr(YsWorkflow) workflow = ys_store_get_workflow (ba, W1);
+    g_autoptr(YsRun) deleted = ys_store_get_run (ba, R1);
+
+    g_assert_cmpstr (ys_workflow_get_name (workflow), ==, "Policy brief");
+    g_assert_cmpint (ys_workflow_get_people (workflow), ==, 5);
+    g_assert_null (deleted);
+  }
+}
+
+static void
+test_tombstones_travel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) laptop = new_store ();
+  g_autoptr(YsStore) office = new_store ();
+  g_autofree char *bundle = NULL;
+  g_autoptr(YsRun) gone = NULL;
+
+  g_assert_true (import_text (laptop, valid_bundle, NULL, &error));
+  g_assert_true (import_text (office, valid_bundle, NULL, &error));
+  g_assert_true (ys_store_delete_run (laptop, R2, &error));
+  g_assert_true (ys_store_delete_tool (laptop, T1, &error));
+
+  bundle = export_text (laptop, YS_BUNDLE_EVERYTHING);
+  g_assert_nonnull (strstr (bundle, "\"deleted\": true"));
+  g_assert_true (import_text (office, bundle, NULL, &error));
+  g_assert_no_error (error);
+
+  gone = ys_store_get_run (office, R2);
+  g_assert_null (gone);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (office)), ==, 0);
+  /* And it travels on from there. */
+  g_clear_pointer (&bundle, g_free);
+  bundle = export_text (office, YS_BUNDLE_EVERYTHING);
+  g_assert_nonnull (strstr (bundle, "\"id\": \"" R2 "\""));
+}
+
+static void
+test_archived_on_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  const char *names[] = { "A", "B", "C" };
+  YsImportResult result;
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (store, names[i], "", 1, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (import_text (store, valid_bundle, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.archived_on_import, ==, 1);
+  g_assert_cmpuint (ys_store_count_active_workflows (store), ==, 3);
+  {
+    g_autoptr(YsWorkflow) workflow = ys_store_get_workflow (store, W1);
+    g_assert_true (ys_workflow_get_archived (workflow));
+  }
+  description = ys_import_result_describe (&result, "anna.json");
+  g_assert_cmpstr (description, ==, "Imported 2 runs from anna.json: 2 new, 0 updated. "
+                                    "1 workflow arrived archived because three are active");
+
+  /* Importing it again does not count it twice. */
+  g_assert_true (import_text (store, valid_bundle, &result, &error));
+  g_assert_cmpuint (result.archived_on_import, ==, 0);
+}
+
+static void
+test_templates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) source = new_store ();
+  g_autoptr(YsStore) colleague = new_store ();
+  g_autofree char *template = NULL;
+  YsImportResult result;
+
+  g_assert_true (import_text (source, valid_bundle, NULL, &error));
+  template = export_text (source, YS_BUNDLE_WORKFLOWS);
+  g_assert_null (strstr (template, R1));
+  g_assert_nonnull (strstr (template, "\"runs\": []"));
+
+  g_assert_true (import_text (colleague, template, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.workflows.added, ==, 1);
+  g_assert_cmpuint (result.tools.added, ==, 1);
+  g_assert_cmpuint (result.runs.added, ==, 0);
+  /* Same ids on both laptops: later run bundles merge onto them. */
+  g_assert_true (import_text (colleague, valid_bundle, &result, &error));
+  g_assert_cmpuint (result.workflows.unchanged, ==, 1);
+  g_assert_cmpuint (result.runs.added, ==, 2);
+}
+
+/* Refusals ----------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *old;
+  const char *new;
+  const char *message;   /* exact, or a prefix when it ends in "…" */
+} Breakage;
+
+static const Breakage breakages[] = {
+  { "\"duration_seconds\": 14400", "\"duration_seconds\": 0",
+    "team.json: runs[0].duration_seconds: must be between 1 and 604800" },
+  { "\"duration_seconds\": 5400", "\"duration_seconds\": 604801",
+    "team.json: runs[1].duration_seconds: must be between 1 and 604800" },
+  { "\"duration_seconds\": 14400", "\"duration_seconds\": \"14400\"",
+    "team.json: runs[0].duration_seconds: must be a number" },
+  { "\"duration_seconds\": 14400", "\"duration_seconds\": 14400.5",
+    "team.json: runs[0].duration_seconds: must be a whole number" },
+  { "\"corrections\": 2,", "",
+    "team.json: runs[0].corrections: missing" },
+  { "\"corrections\": 2,", "\"corrections\": 1001,",
+    "team.json: runs[0].corrections: must be between 0 and 1000" },
+  { "\"people\": 4", "\"people\": 0",
+    "team.json: workflows[0].people: must be between 1 and 10000" },
+  { "\"id\": \"" R2 "\"", "\"id\": \"" R1 "\"",
+    "team.json: runs[1].id: " R1 " appears twice" },
+  { "\"id\": \"" R1 "\"", "\"id\": \"33333333-3333-4333-8333-33333333333Z\"",
+    "team.json: runs[0].id: must be a UUID in lowercase canonical form, not “33333333-3333-4333-8333-33333333333Z”" },
+  { "\"id\": \"" T1 "\"", "\"id\": \"22222222-2222-4222-8222-22222222222\"",
+    "team.json: tools[0].id: must be a UUID in lowercase canonical form, not “22222222-2222-4222-8222-22222222222”" },
+  { "\"started_at\": \"2026-11-02T09:00:00Z\"", "\"started_at\": \"2026-11-02 09:00\"",
+    "team.json: runs[0].started_at: must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z, not “2026-11-02 09:00”" },
+  { "\"started_at\": \"2026-11-02T09:00:00Z\"", "\"started_at\": \"2026-11-02T09:00:00\"",
+    "team.json: runs[0].started_at: must be an RFC 3339 timestamp…" },
+  { "\"started_at\": \"2026-11-02T09:00:00Z\"", "\"started_at\": \"2026-02-30T09:00:00Z\"",
+    "team.json: runs[0].started_at: must be an RFC 3339 timestamp…" },
+  { "\"updated_at\": \"2026-11-01T10:00:00Z\", \"deleted\": false}],\n \"runs\"",
+    "\"updated_at\": 17, \"deleted\": false}],\n \"runs\"",
+    "team.json: tools[0].updated_at: must be a string" },
+  { "\"workflow\": \"" W1 "\", \"mode\": \"without-ai\"",
+    "\"workflow\": \"77777777-7777-4777-8777-777777777777\", \"mode\": \"without-ai\"",
+    "team.json: runs[0].workflow: no workflow with id 77777777-7777-4777-8777-777777777777 in the bundle or the database" },
+  { "\"tool\": \"" T1 "\", \"saves_time\"", "\"tool\": \"77777777-7777-4777-8777-777777777777\", \"saves_time\"",
+    "team.json: feedback[0].tool: no tool with id 77777777-7777-4777-8777-777777777777 in the bundle or the database" },
+  { "\"mode\": \"without-ai\"", "\"mode\": \"sometimes\"",
+    "team.json: runs[0].mode: must be \"without-ai\" or \"with-ai\", not “sometimes”" },
+  { "\"mode\": \"with-ai\", \"tool\": \"" T1 "\"", "\"mode\": \"with-ai\", \"tool\": null",
+    "team.json: runs[1].tool: a with-ai run must name a tool" },
+  { "\"mode\": \"without-ai\", \"tool\": null", "\"mode\": \"without-ai\", \"tool\": \"" T1 "\"",
+    "team.json: runs[0].tool: must be null for a without-ai run" },
+  { "\"name\": \"ChatGPT\"", "\"name\": \"   \"",
+    "team.json: tools[0].name: must be 1 to 200 characters after trimming" },
+  { "\"used\": true", "\"used\": \"yes\"",
+    "team.json: runs[0].used: must be true, false or null" },
+  { "\"archived\": false", "\"archived\": 0",
+    "team.json: workflows[0].archived: must be true or false" },
+  { "\"given_on\": \"2026-11-03\"", "\"given_on\": \"2026-02-30\"",
+    "team.json: feedback[0].given_on: must be a date such as 2026-11-22, not “2026-02-30”" },
+  { "\"version\": 1", "\"version\": 2",
+    "team.json: version: written by a newer Yardstick (bundle version 2); update Yardstick to import it" },
+  { "\"version\": 1", "\"version\": \"1\"",
+    "team.json: version: must be the whole number 1" },
+  { "\"format\": \"yardstick-bundle\"", "\"format\": \"something-else\"",
+    "team.json: not a Yardstick bundle (\"format\" is not \"yardstick-bundle\")" },
+  { "\"version\": 1,", "\"version\": 1,,",
+    "team.json: not a Yardstick bundle (line 1, column …" },
+  { "\"runs\": [", "\"runs\": {\"x\": [",
+    "team.json: not a Yardstick bundle (line …" },
+  { "\"tools\": [{", "\"tools\": 7, \"ignored\": [{",
+    "team.json: tools: must be an array" },
+  { "\"feedback\": [{", "\"feedback\": [3, {",
+    "team.json: feedback[0]: must be an object" },
+};
+
+static void
+check_refusal (const char *text,
+               const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  g_autoptr(YsWorkflow) existing = ys_store_add_workflow (store, "Intake summary", "", 2, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  YsImportResult result = { .runs.added = 99 };
+
+  g_assert_no_error (error);
+  before = dump (store, TRUE);
+  g_assert_false (ys_bundle_import_data (store, "team.json", text, strlen (text), &result, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_INVALID);
+  if (g_str_has_suffix (expected, "…"))
+    {
+      g_autofree char *prefix = g_strndup (expected, strlen (expected) - strlen ("…"));
+      if (!g_str_has_prefix (error->message, prefix))
+        g_error ("“%s” does not start with “%s”", error->message, prefix);
+    }
+  else
+    g_assert_cmpstr (error->message, ==, expected);
+
+  /* Refused whole: nothing written, nothing counted. */
+  after = dump (store, TRUE);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (result.runs.added, ==, 0);
+}
+
+static void
+test_refusals (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
+    {
+      g_autofree char *broken = replace_once (valid_bundle, breakages[i].old, breakages[i].new);
+
+      g_test_message ("breakage %u: %s", i, breakages[i].message);
+      check_refusal (broken, breakages[i].message);
+    }
+}
+
+static void
+test_refused_files (void)
+{
+  g_autofree char *long_note = g_strnfill (10001, 'n');
+  g_autofree char *note_text = g_strdup_printf ("\"note\": \"%s\"", long_note);
+  g_autofree char *too_long = replace_once (valid_bundle, "\"note\": \"quick\"", note_text);
+  g_autofree char *bad_utf8 = replace_once (valid_bundle, "Policy brief draft", "Policy \xc3\x28 draft");
+  GString *deep = g_string_new ("{\"format\": \"yardstick-bundle\", \"version\": 1, \"x\": ");
+
+  check_refusal (too_long, "team.json: runs[1].note: must be at most 10000 characters");
+  check_refusal (bad_utf8, "team.json: not valid UTF-8 text (at byte …");
+  check_refusal ("   \n", "team.json: the file is empty");
+  check_refusal ("[]", "team.json: not a Yardstick bundle (it is not a JSON object)");
+  check_refusal ("nonsense", "team.json: not a Yardstick bundle (line 1, column …");
+  check_refusal ("{\"version\": 1}", "team.json: not a Yardstick bundle (\"format\" is not \"yardstick-bundle\")");
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  check_refusal (deep->str, "team.json: not a Yardstick bundle (nested more than 64 levels deep at line 1)");
+  g_string_free (deep, TRUE);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(YsStore) store = new_store ();
+
+    g_assert_false (ys_bundle_import_data (store, "empty.json", "", 0, NULL, &error));
+    g_assert_cmpstr (error->message, ==, "empty.json: the file is empty");
+  }
+}
+
+static void
+test_oversized_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  g_autofree char *path = g_build_filename (tmp_dir, "huge.json", NULL);
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.json", NULL);
+  FILE *file = fopen (path, "w");
+
+  /* A sparse file: refused from its size, never read. */
+  g_assert_nonnull (file);
+  g_assert_cmpint (ftruncate (fileno (file), YS_BUNDLE_MAX_SIZE + 1), ==, 0);
+  fclose (file);
+
+  g_assert_false (ys_bundle_import_file (store, path, "huge.json", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than 256 MiB");
+  g_clear_error (&error);
+
+  g_assert_false (ys_bundle_import_file (store, missing, "missing.json", NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, "missing.json: could not be read: "));
+  g_clear_error (&error);
+
+  g_assert_false (ys_bundle_import_file (store, tmp_dir, "folder", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "folder: is a folder, not a bundle");
+}
+
+static void
+test_export_file_is_atomic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  g_autofree char *path = g_build_filename (tmp_dir, "out.json", NULL);
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "no", "such", "dir", "out.json", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (import_text (store, valid_bundle, NULL, &error));
+  g_assert_true (ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"yardstick-bundle\""));
+
+  g_assert_false (ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, nowhere, &error));
+  g_assert_true (g_str_has_prefix (error->message, nowhere));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *command = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("ys-bundle-XXXXXX", NULL);
+
+  g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/idempotent", test_idempotent);
+  g_test_add_func ("/bundle/order-independent-and-newest-wins", test_order_independent_and_newest_wins);
+  g_test_add_func ("/bundle/tombstones-travel", test_tombstones_travel);
+  g_test_add_func ("/bundle/archived-on-import", test_archived_on_import);
+  g_test_add_func ("/bundle/templates", test_templates);
+  g_test_add_func ("/bundle/refusals", test_refusals);
+  g_test_add_func ("/bundle/refused-files", test_refused_files);
+  g_test_add_func ("/bundle/oversized-file", test_oversized_file);
+  g_test_add_func ("/bundle/export-file-is-atomic", test_export_file_is_atomic);
+
+  status = g_test_run ();
+  command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+  if (system (command) != 0)
+    status = 1;
+  g_free (tmp_dir);
+  return status;
+}
