@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-duration.h"
 #include "ys-run-dialog.h"
@@ -618,6 +619,175 @@ load_demo_action (GtkWidget  *widget,
     show_toast (self, error->message);
 }
 
+/* Bundles ------------------------------------------------------------------- */
+
+static void
+show_refusal (YsWindow   *self,
+              const char *heading,
+              const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ys_window_import_files (YsWindow   *self,
+                        GListModel *files)
+{
+  g_autoptr(GString) refused = g_string_new (NULL);
+  guint n;
+
+  g_return_if_fail (YS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  n = g_list_model_get_n_items (files);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      YsImportResult result;
+
+      /* Each file is all or nothing on its own. */
+      if (path == NULL ||
+          !ys_bundle_import_file (self->store, path, name, &result, &error))
+        {
+          if (refused->len > 0)
+            g_string_append (refused, "\n\n");
+          g_string_append (refused, error ? error->message : name);
+        }
+      else
+        {
+          g_autofree char *summary = ys_import_result_describe (&result, name);
+          show_toast (self, summary);
+        }
+    }
+
+  if (refused->len > 0)
+    show_refusal (self, _("Nothing Was Imported from This File"), refused->str);
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    YsWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      ys_window_import_files (self, files);
+    }
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+bundle_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Yardstick bundles"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Bundles"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bundle_filter ());
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+ys_window_export_file (YsWindow       *self,
+                       GFile          *file,
+                       YsBundleScope   scope)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (YS_IS_WINDOW (self), FALSE);
+
+  if (path == NULL || !ys_bundle_export_file (self->store, scope, path, &error))
+    {
+      show_refusal (self, _("The Bundle Could Not Be Written"),
+                    error ? error->message : name);
+      return FALSE;
+    }
+
+  title = g_strdup_printf (scope == YS_BUNDLE_WORKFLOWS ? _("Workflows shared in %s")
+                                                        : _("Exported to %s"), name);
+  show_toast (self, title);
+  return TRUE;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    YsWindow        *self)
+{
+  YsBundleScope scope = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "scope"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      ys_window_export_file (self, file, scope);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_export_file (YsWindow      *self,
+                    YsBundleScope  scope)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (scope == YS_BUNDLE_WORKFLOWS ? _("Share Workflows")
+                                                                      : _("Export Bundle"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), NULL);
+  /* TRANSLATORS: file names; %s is today's date */
+  name = g_strdup_printf (scope == YS_BUNDLE_WORKFLOWS ? _("yardstick-workflows-%s.json")
+                                                       : _("yardstick-%s.json"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bundle_filter ());
+  g_object_set_data (G_OBJECT (chooser), "scope", GINT_TO_POINTER (scope));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_export_file (YS_WINDOW (widget), YS_BUNDLE_EVERYTHING);
+}
+
+static void
+share_workflows_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_export_file (YS_WINDOW (widget), YS_BUNDLE_WORKFLOWS);
+}
+
 /* Window state ---------------------------------------------------------------- */
 
 static gboolean
@@ -788,6 +958,10 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete-run", "s",
                                    undo_delete_run_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.share-workflows", NULL,
+                                   share_workflows_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-run", NULL);
@@ -796,6 +970,10 @@ ys_window_class_init (YsWindowClass *klass)
                                        "win.add-workflow", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.edit-workflow", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export", NULL);
 }
 
 static void

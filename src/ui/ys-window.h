@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ys-bundle.h"
 #include "ys-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,11 @@ YsStore    *ys_window_get_store                (YsWindow       *self);
 const char *ys_window_get_selected_workflow_id (YsWindow       *self);
 void        ys_window_select_workflow          (YsWindow       *self,
                                                 const char     *id);
+void        ys_window_import_files             (YsWindow       *self,
+                                                GListModel     *files);
+gboolean    ys_window_export_file              (YsWindow       *self,
+                                                GFile          *file,
+                                                YsBundleScope   scope);
 void        ys_window_add_toast                (YsWindow       *self,
                                                 const char     *title);
 

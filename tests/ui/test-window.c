@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 
+#include "ys-demo.h"
 #include "ys-run-dialog.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
@@ -294,6 +295,50 @@ test_workflow_limit_and_undo (Fixture       *f,
   g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 3);
 }
 
+static void
+test_import_and_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
+  g_autofree char *bundle_path = g_build_filename (f->dir, "anna.json", NULL);
+  g_autofree char *broken_path = g_build_filename (f->dir, "broken.json", NULL);
+  g_autofree char *shared_path = g_build_filename (f->dir, "shared.json", NULL);
+  g_autoptr(YsStore) demo = ys_store_open (demo_path, &error);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) bundle = g_file_new_for_path (bundle_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GFile) shared = g_file_new_for_path (shared_path);
+  GtkWindow *message;
+
+  g_assert_true (ys_demo_fill (demo, &error));
+  g_assert_true (ys_bundle_export_file (demo, YS_BUNDLE_EVERYTHING, bundle_path, &error));
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"yardstick-bundle\", \"version\": 9}", -1, NULL));
+
+  /* A refused file shows its message and changes nothing; the good one lands. */
+  g_list_store_append (files, broken);
+  ys_window_import_files (f->window, G_LIST_MODEL (files));
+  spin ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
+                            "broken.json: version: written by a newer Yardstick"));
+  gtk_window_destroy (message);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 0);
+  g_assert_cmpstr (visible_page (f), ==, "welcome");
+
+  g_list_store_remove_all (files);
+  g_list_store_append (files, bundle);
+  ys_window_import_files (f->window, G_LIST_MODEL (files));
+  spin ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 3);
+  g_assert_cmpstr (visible_page (f), ==, "main");
+
+  g_assert_true (ys_window_export_file (f->window, shared, YS_BUNDLE_WORKFLOWS));
+  g_assert_true (g_file_query_exists (shared, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +358,7 @@ main (int   argc,
   ADD ("/window/empty-state", test_empty_state);
   ADD ("/window/add-workflow-and-log-run", test_add_workflow_and_log_run);
   ADD ("/window/workflow-limit-and-undo", test_workflow_limit_and_undo);
+  ADD ("/window/import-and-export", test_import_and_export);
 
   return g_test_run ();
 }
