@@ -947,7 +947,14 @@ append_timestamp (GString *out,
                   gint64   usec)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autofree char *text = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
+  /* Not g_date_time_format's %Y: RFC 3339 wants four digits for year 26 too. */
+  g_autofree char *text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
+                                           g_date_time_get_year (when),
+                                           g_date_time_get_month (when),
+                                           g_date_time_get_day_of_month (when),
+                                           g_date_time_get_hour (when),
+                                           g_date_time_get_minute (when),
+                                           g_date_time_get_second (when));
 
   if (usec % G_USEC_PER_SEC != 0)
     g_string_append_printf (out, "\"%s.%06dZ\"", text, (int) (usec % G_USEC_PER_SEC));

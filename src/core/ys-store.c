@@ -208,7 +208,9 @@ local_date_of (gint64 unix_seconds)
 
   if (when == NULL)
     return g_strdup ("0001-01-01");
-  return g_date_time_format (when, "%Y-%m-%d");
+  /* Four-digit years, so that dates compare as text in SQL. */
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (when),
+                          g_date_time_get_month (when), g_date_time_get_day_of_month (when));
 }
 
 /* Model refresh ------------------------------------------------------------ */

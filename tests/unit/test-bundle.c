@@ -345,6 +345,26 @@ test_templates (void)
   g_assert_cmpuint (result.runs.added, ==, 2);
 }
 
+/* Found by the fuzzer: year 26 was written as "26-…", which no reader takes. */
+static void
+test_early_years_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  g_autofree char *early = replace_once (valid_bundle, "\"updated_at\": \"2026-11-01T10:00:00Z\", \"deleted\": false}],\n \"runs\"",
+                                         "\"updated_at\": \"0026-11-01T10:00:00Z\", \"deleted\": false}],\n \"runs\"");
+  g_autofree char *exported = NULL;
+  YsImportResult result;
+
+  g_assert_true (import_text (store, early, NULL, &error));
+  g_assert_no_error (error);
+  exported = export_text (store, YS_BUNDLE_EVERYTHING);
+  g_assert_nonnull (strstr (exported, "\"updated_at\": \"0026-11-01T10:00:00Z\""));
+  g_assert_true (import_text (store, exported, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.tools.unchanged, ==, 1);
+}
+
 /* Refusals ----------------------------------------------------------------- */
 
 typedef struct
@@ -552,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/bundle/tombstones-travel", test_tombstones_travel);
   g_test_add_func ("/bundle/archived-on-import", test_archived_on_import);
   g_test_add_func ("/bundle/templates", test_templates);
+  g_test_add_func ("/bundle/early-years-round-trip", test_early_years_round_trip);
   g_test_add_func ("/bundle/refusals", test_refusals);
   g_test_add_func ("/bundle/refused-files", test_refused_files);
   g_test_add_func ("/bundle/oversized-file", test_oversized_file);
