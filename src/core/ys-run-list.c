@@ -19,7 +19,9 @@ struct _YsRunList
   GObject parent_instance;
 
   YsStore *store;
-  char *workflow_id;
+  char *workflow_id;   /* NULL: every workflow */
+  YsRunFilter filter;
+  char *pattern;       /* LIKE pattern of the search, or NULL */
   guint n_items;
   GHashTable *pages; /* page number → GPtrArray of YsRun */
   gulong changed_id;
@@ -31,15 +33,48 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YsRunList, ys_run_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       ys_run_list_list_model_init))
 
+/* Separate statements per filter, so that each one can use its own index
+ * (a workflow's runs, or the runs awaiting an outcome) on a large database. */
+#define RUNS_FROM \
+  " FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0" \
+  " LEFT JOIN tools t ON t.id = r.tool_id"
+#define BY_WORKFLOW " WHERE r.workflow_id = ?1 AND r.deleted = 0"
+#define AWAITING " WHERE r.used IS NULL AND r.deleted = 0"
+#define SEARCH " AND (r.note LIKE ?3 ESCAPE '\\' OR t.name LIKE ?3 ESCAPE '\\')"
+#define PAGE " ORDER BY r.started_at DESC, r.id LIMIT ?4 OFFSET ?5"
+
+static const char *count_sql[2][2] = {
+  { "SELECT count(*)" RUNS_FROM BY_WORKFLOW, "SELECT count(*)" RUNS_FROM BY_WORKFLOW SEARCH },
+  { "SELECT count(*)" RUNS_FROM AWAITING, "SELECT count(*)" RUNS_FROM AWAITING SEARCH },
+};
+
+static const char *page_sql[2][2] = {
+  { "SELECT " YS_STORE_RUN_COLUMNS RUNS_FROM BY_WORKFLOW PAGE,
+    "SELECT " YS_STORE_RUN_COLUMNS RUNS_FROM BY_WORKFLOW SEARCH PAGE },
+  { "SELECT " YS_STORE_RUN_COLUMNS RUNS_FROM AWAITING PAGE,
+    "SELECT " YS_STORE_RUN_COLUMNS RUNS_FROM AWAITING SEARCH PAGE },
+};
+
+static sqlite3_stmt *
+prepare_filtered (YsRunList   *self,
+                  const char  *sql[2][2])
+{
+  gboolean awaiting = self->filter == YS_RUN_FILTER_AWAITING_OUTCOME;
+  sqlite3_stmt *stmt = ys_store_prepare (self->store, sql[awaiting][self->pattern != NULL]);
+
+  if (!awaiting)
+    sqlite3_bind_text (stmt, 1, self->workflow_id, -1, SQLITE_TRANSIENT);
+  if (self->pattern != NULL)
+    sqlite3_bind_text (stmt, 3, self->pattern, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
 static guint
 count_runs (YsRunList *self)
 {
-  sqlite3_stmt *stmt = ys_store_prepare (self->store,
-    "SELECT count(*) FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
-    " WHERE r.workflow_id = ?1 AND r.deleted = 0");
+  sqlite3_stmt *stmt = prepare_filtered (self, count_sql);
   guint n = 0;
 
-  sqlite3_bind_text (stmt, 1, self->workflow_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
@@ -50,17 +85,11 @@ static GPtrArray *
 load_page (YsRunList *self,
            guint      page)
 {
-  sqlite3_stmt *stmt = ys_store_prepare (self->store,
-    "SELECT " YS_STORE_RUN_COLUMNS " FROM runs r"
-    " LEFT JOIN tools t ON t.id = r.tool_id"
-    " WHERE r.workflow_id = ?1 AND r.deleted = 0"
-    " ORDER BY r.started_at DESC, r.id"
-    " LIMIT ?2 OFFSET ?3");
+  sqlite3_stmt *stmt = prepare_filtered (self, page_sql);
   GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  sqlite3_bind_text (stmt, 1, self->workflow_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+  sqlite3_bind_int (stmt, 4, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, 5, (gint64) page * PAGE_SIZE);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (runs, ys_store_run_from_row (stmt));
   sqlite3_reset (stmt);
@@ -115,18 +144,22 @@ ys_run_list_list_model_init (GListModelInterface *iface)
 }
 
 static void
-on_store_changed (YsRunList *self,
-                  guint      changes,
-                  YsStore   *store)
+reload (YsRunList *self)
 {
   guint old_n = self->n_items;
-
-  if (!(changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_TOOLS)))
-    return;
 
   g_hash_table_remove_all (self->pages);
   self->n_items = count_runs (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+}
+
+static void
+on_store_changed (YsRunList *self,
+                  guint      changes,
+                  YsStore   *store)
+{
+  if (changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_TOOLS))
+    reload (self);
 }
 
 static void
@@ -147,6 +180,7 @@ ys_run_list_finalize (GObject *object)
   YsRunList *self = (YsRunList *) object;
 
   g_clear_pointer (&self->workflow_id, g_free);
+  g_clear_pointer (&self->pattern, g_free);
 
   G_OBJECT_CLASS (ys_run_list_parent_class)->finalize (object);
 }
@@ -167,17 +201,19 @@ ys_run_list_init (YsRunList *self)
 }
 
 YsRunList *
-ys_run_list_new (YsStore    *store,
-                 const char *workflow_id)
+ys_run_list_new (YsStore     *store,
+                 const char  *workflow_id,
+                 YsRunFilter  filter)
 {
   YsRunList *self;
 
   g_return_val_if_fail (YS_IS_STORE (store), NULL);
-  g_return_val_if_fail (workflow_id != NULL, NULL);
+  g_return_val_if_fail (workflow_id != NULL || filter == YS_RUN_FILTER_AWAITING_OUTCOME, NULL);
 
   self = g_object_new (YS_TYPE_RUN_LIST, NULL);
   self->store = g_object_ref (store);
   self->workflow_id = g_strdup (workflow_id);
+  self->filter = filter;
   self->n_items = count_runs (self);
   self->changed_id = g_signal_connect_object (store, "changed",
                                               G_CALLBACK (on_store_changed), self,
@@ -190,4 +226,35 @@ ys_run_list_get_workflow_id (YsRunList *self)
 {
   g_return_val_if_fail (YS_IS_RUN_LIST (self), NULL);
   return self->workflow_id;
+}
+
+/* Narrows the list to runs whose note or tool contains @search. */
+void
+ys_run_list_set_search (YsRunList  *self,
+                        const char *search)
+{
+  g_autofree char *pattern = NULL;
+
+  g_return_if_fail (YS_IS_RUN_LIST (self));
+
+  if (search != NULL && *search != '\0')
+    {
+      GString *escaped = g_string_new ("%");
+
+      for (const char *p = search; *p; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (escaped, '\\');
+          g_string_append_c (escaped, *p);
+        }
+      g_string_append_c (escaped, '%');
+      pattern = g_string_free (escaped, FALSE);
+    }
+
+  if (g_strcmp0 (pattern, self->pattern) == 0)
+    return;
+
+  g_free (self->pattern);
+  self->pattern = g_steal_pointer (&pattern);
+  reload (self);
 }

@@ -33,6 +33,10 @@ struct _YsStore
 
   GListStore *workflows;
   GListStore *tools;
+  GListStore *timers;
+
+  YsClockFunc clock;
+  gpointer clock_data;
 
   guint transaction_depth;
   YsStoreChange pending_changes;
@@ -103,6 +107,20 @@ static const char *migrations[] = {
   "CREATE INDEX runs_by_tool ON runs (tool_id, workflow_id) WHERE deleted = 0;"
   "CREATE INDEX feedback_by_workflow ON feedback (workflow_id, tool_id, given_on)"
   "  WHERE deleted = 0;",
+
+  /* 2: running timers (local to this machine, never in bundles), and the
+   * runs still waiting to hear whether their output was used. */
+  "CREATE TABLE timers ("
+  "  workflow_id TEXT PRIMARY KEY NOT NULL REFERENCES workflows (id),"
+  "  mode INTEGER NOT NULL CHECK (mode IN (0, 1)),"
+  "  tool_id TEXT REFERENCES tools (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  paused_at INTEGER,"
+  "  paused_total INTEGER NOT NULL DEFAULT 0 CHECK (paused_total >= 0),"
+  "  CHECK ((mode = 1) = (tool_id IS NOT NULL))"
+  ") STRICT;"
+  "CREATE INDEX runs_awaiting_outcome ON runs (started_at DESC, id)"
+  "  WHERE used IS NULL AND deleted = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_STORE_SCHEMA_VERSION);
@@ -253,6 +271,29 @@ reload_tools (YsStore *self)
 }
 
 static void
+reload_timers (YsStore *self)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT t.workflow_id, t.mode, t.tool_id, t.started_at, coalesce (t.paused_at, 0),"
+    " t.paused_total FROM timers t JOIN workflows w ON w.id = t.workflow_id AND w.deleted = 0"
+    " ORDER BY w.archived, w.position, w.rowid");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, ys_timer_new (column_text (stmt, 0),
+                                          sqlite3_column_int (stmt, 1),
+                                          (const char *) sqlite3_column_text (stmt, 2),
+                                          sqlite3_column_int64 (stmt, 3),
+                                          sqlite3_column_int64 (stmt, 4),
+                                          sqlite3_column_int64 (stmt, 5)));
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (self->timers, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->timers)),
+                       items->pdata, items->len);
+}
+
+static void
 flush_changes (YsStore *self)
 {
   YsStoreChange changes = self->pending_changes;
@@ -265,6 +306,8 @@ flush_changes (YsStore *self)
     reload_workflows (self);
   if (changes & YS_STORE_CHANGE_TOOLS)
     reload_tools (self);
+  if (changes & (YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_WORKFLOWS))
+    reload_timers (self);
 
   g_signal_emit (self, signals[CHANGED], 0, changes);
 }
@@ -476,6 +519,7 @@ ys_store_open (const char  *path,
 
   reload_workflows (self);
   reload_tools (self);
+  reload_timers (self);
 
   return g_steal_pointer (&self);
 }
@@ -485,6 +529,25 @@ ys_store_get_path (YsStore *self)
 {
   g_return_val_if_fail (YS_IS_STORE (self), NULL);
   return self->path;
+}
+
+void
+ys_store_set_clock (YsStore     *self,
+                    YsClockFunc  clock,
+                    gpointer     user_data)
+{
+  g_return_if_fail (YS_IS_STORE (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+gint64
+ys_store_now (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+
+  return self->clock ? self->clock (self->clock_data) : g_get_real_time ();
 }
 
 gboolean
@@ -646,7 +709,7 @@ ys_store_add_workflow (YsStore     *self,
     {
       id = ys_uuid_new ();
       ok = ys_store_put_workflow (self, id, clean_name, description, people, FALSE,
-                                  g_get_real_time (), FALSE, NULL, error);
+                                  ys_store_now (self), FALSE, NULL, error);
     }
 
   if (!transaction_end (self, ok, error))
@@ -693,7 +756,7 @@ ys_store_update_workflow (YsStore     *self,
       sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, description ? description : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 4, people);
-      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      sqlite3_bind_int64 (stmt, 9, ys_store_now (self));
       ok = step_done (self, stmt, error);
       self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS;
     }
@@ -715,7 +778,7 @@ set_workflow_flags (YsStore     *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, archived);
   sqlite3_bind_int (stmt, 3, deleted);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 9, ys_store_now (self));
   /* Hiding or showing a workflow hides or shows its runs too. */
   self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_RUNS;
   return step_done (self, stmt, error);
@@ -827,6 +890,13 @@ static const RecordTable runs_table = {
   YS_STORE_CHANGE_RUNS,
 };
 
+static const RecordTable feedback_table = {
+  "SELECT deleted FROM feedback WHERE id = ?1",
+  "UPDATE feedback SET deleted = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1",
+  N_("That feedback no longer exists."),
+  YS_STORE_CHANGE_FEEDBACK,
+};
+
 static gboolean
 record_exists (YsStore            *self,
                const RecordTable  *table,
@@ -869,7 +939,7 @@ set_deleted (YsStore            *self,
       stmt = ys_store_prepare (self, table->tombstone_sql);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, deleted);
-      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      sqlite3_bind_int64 (stmt, 9, ys_store_now (self));
       ok = step_done (self, stmt, error);
       self->pending_changes |= table->change;
     }
@@ -931,7 +1001,7 @@ ys_store_add_tool (YsStore     *self,
   if (ok)
     {
       id = ys_uuid_new ();
-      ok = ys_store_put_tool (self, id, clean_name, g_get_real_time (), FALSE, NULL, error);
+      ok = ys_store_put_tool (self, id, clean_name, ys_store_now (self), FALSE, NULL, error);
     }
 
   if (!transaction_end (self, ok, error))
@@ -967,7 +1037,7 @@ ys_store_rename_tool (YsStore     *self,
         "UPDATE tools SET name = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+      sqlite3_bind_int64 (stmt, 9, ys_store_now (self));
       ok = step_done (self, stmt, error);
       /* Run rows show the tool's name. */
       self->pending_changes |= YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS;
@@ -1023,7 +1093,7 @@ ys_store_list_runs (YsStore    *self,
   g_return_val_if_fail (YS_IS_STORE (self), NULL);
   g_return_val_if_fail (workflow_id != NULL, NULL);
 
-  return G_LIST_MODEL (ys_run_list_new (self, workflow_id));
+  return G_LIST_MODEL (ys_run_list_new (self, workflow_id, YS_RUN_FILTER_ALL));
 }
 
 YsRun *
@@ -1121,7 +1191,8 @@ check_run_references (YsStore            *self,
 
 static void
 bind_run_fields (sqlite3_stmt      *stmt,
-                 const YsRunFields *fields)
+                 const YsRunFields *fields,
+                 gint64             now)
 {
   g_autofree char *started_on = local_date_of (fields->started_at);
 
@@ -1140,7 +1211,7 @@ bind_run_fields (sqlite3_stmt      *stmt,
   else
     sqlite3_bind_int (stmt, 10, fields->used == YS_USED_YES);
   sqlite3_bind_text (stmt, 11, fields->note ? fields->note : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 9, now);
 }
 
 YsRun *
@@ -1164,7 +1235,7 @@ ys_store_add_run (YsStore            *self,
   if (ok)
     {
       id = ys_uuid_new ();
-      ok = ys_store_put_run (self, id, fields, g_get_real_time (), FALSE, NULL, error);
+      ok = ys_store_put_run (self, id, fields, ys_store_now (self), FALSE, NULL, error);
     }
 
   if (!transaction_end (self, ok, error))
@@ -1201,7 +1272,7 @@ ys_store_update_run (YsStore            *self,
         " started_on = ?6, duration_seconds = ?7, corrections = ?8, used = ?10, note = ?11,"
         " updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      bind_run_fields (stmt, fields);
+      bind_run_fields (stmt, fields, ys_store_now (self));
       ok = step_done (self, stmt, error);
       self->pending_changes |= YS_STORE_CHANGE_RUNS;
     }
@@ -1262,7 +1333,7 @@ ys_store_add_feedback (YsStore     *self,
     {
       id = ys_uuid_new ();
       ok = ys_store_put_feedback (self, id, workflow_id, tool_id, saves_time, given_on,
-                                  comment, g_get_real_time (), FALSE, NULL, error);
+                                  comment, ys_store_now (self), FALSE, NULL, error);
     }
 
   if (!transaction_end (self, ok, error))
@@ -1281,6 +1352,424 @@ ys_store_count_feedback (YsStore    *self,
                             workflow_id);
 }
 
+/* Outcomes that arrive later --------------------------------------------------- */
+
+gboolean
+ys_store_set_run_used (YsStore     *self,
+                       const char  *id,
+                       YsUsed       used,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = record_exists (self, &runs_table, id, FALSE, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self,
+        "UPDATE runs SET used = ?2, updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (used == YS_USED_UNKNOWN)
+        sqlite3_bind_null (stmt, 2);
+      else
+        sqlite3_bind_int (stmt, 2, used == YS_USED_YES);
+      sqlite3_bind_int64 (stmt, 9, ys_store_now (self));
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_RUNS;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+GListModel *
+ys_store_list_awaiting_outcome (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return G_LIST_MODEL (ys_run_list_new (self, NULL, YS_RUN_FILTER_AWAITING_OUTCOME));
+}
+
+guint
+ys_store_count_awaiting_outcome (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+  return (guint) query_int (self,
+                            "SELECT count(*) FROM runs r JOIN workflows w ON w.id = r.workflow_id"
+                            " AND w.deleted = 0 WHERE r.used IS NULL AND r.deleted = 0",
+                            NULL);
+}
+
+/* Timers ----------------------------------------------------------------------- */
+
+GListModel *
+ys_store_get_timers (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->timers);
+}
+
+YsTimer *
+ys_store_get_timer (YsStore    *self,
+                    const char *workflow_id)
+{
+  GListModel *timers;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  timers = G_LIST_MODEL (self->timers);
+  for (guint i = 0; i < g_list_model_get_n_items (timers); i++)
+    {
+      g_autoptr(YsTimer) timer = g_list_model_get_item (timers, i);
+
+      if (g_strcmp0 (ys_timer_get_workflow_id (timer), workflow_id) == 0)
+        return g_steal_pointer (&timer);
+    }
+  return NULL;
+}
+
+static gboolean
+check_no_timer (YsStore     *self,
+                const char  *workflow_id,
+                const char  *name,
+                GError     **error)
+{
+  if (query_int (self, "SELECT count(*) FROM timers WHERE workflow_id = ?1", workflow_id) == 0)
+    return TRUE;
+
+  g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+               _("A timer is already running for “%s”."), name);
+  return FALSE;
+}
+
+static gboolean
+check_timer (YsStore     *self,
+             const char  *workflow_id,
+             GError     **error)
+{
+  if (query_int (self, "SELECT count(*) FROM timers WHERE workflow_id = ?1", workflow_id) > 0)
+    return TRUE;
+
+  g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
+                       _("No timer is running for that workflow."));
+  return FALSE;
+}
+
+static gboolean
+put_timer (YsStore     *self,
+           const char  *workflow_id,
+           YsMode       mode,
+           const char  *tool_id,
+           gint64       started_at,
+           gint64       paused_at,
+           gint64       paused_total,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO timers (workflow_id, mode, tool_id, started_at, paused_at, paused_total)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+
+  sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, mode);
+  bind_text_or_null (stmt, 3, mode == YS_MODE_WITH_AI ? tool_id : NULL);
+  sqlite3_bind_int64 (stmt, 4, started_at);
+  if (paused_at != 0)
+    sqlite3_bind_int64 (stmt, 5, paused_at);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int64 (stmt, 6, paused_total);
+  self->pending_changes |= YS_STORE_CHANGE_TIMERS;
+  return step_done (self, stmt, error);
+}
+
+gboolean
+ys_store_start_timer (YsStore     *self,
+                      const char  *workflow_id,
+                      YsMode       mode,
+                      const char  *tool_id,
+                      GError     **error)
+{
+  g_autofree char *name = NULL;
+  gboolean archived = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (workflow_id != NULL, FALSE);
+
+  if (!ys_validate_mode_tool (mode, tool_id, error))
+    return FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = lookup_workflow (self, workflow_id, &name, &archived, NULL, error);
+  if (ok && archived)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("“%s” is archived. Bring it back to log new runs."), name);
+      ok = FALSE;
+    }
+  ok = ok && check_no_timer (self, workflow_id, name, error) &&
+       (mode == YS_MODE_WITHOUT_AI || record_exists (self, &tools_table, tool_id, FALSE, error)) &&
+       put_timer (self, workflow_id, mode, tool_id, ys_store_now (self), 0, 0, error);
+
+  return transaction_end (self, ok, error);
+}
+
+static gboolean
+update_timer (YsStore     *self,
+              const char  *workflow_id,
+              const char  *sql,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (workflow_id != NULL, FALSE);
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = check_timer (self, workflow_id, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self, sql);
+      sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, ys_store_now (self));
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_TIMERS;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+gboolean
+ys_store_pause_timer (YsStore     *self,
+                      const char  *workflow_id,
+                      GError     **error)
+{
+  return update_timer (self, workflow_id,
+                       "UPDATE timers SET paused_at = ?2"
+                       " WHERE workflow_id = ?1 AND paused_at IS NULL", error);
+}
+
+gboolean
+ys_store_resume_timer (YsStore     *self,
+                       const char  *workflow_id,
+                       GError     **error)
+{
+  /* A clock set back while paused must not count negative time. */
+  return update_timer (self, workflow_id,
+                       "UPDATE timers SET paused_total = paused_total + max (0, ?2 - paused_at),"
+                       " paused_at = NULL WHERE workflow_id = ?1 AND paused_at IS NOT NULL",
+                       error);
+}
+
+gboolean
+ys_store_discard_timer (YsStore     *self,
+                        const char  *workflow_id,
+                        GError     **error)
+{
+  return update_timer (self, workflow_id,
+                       "DELETE FROM timers WHERE workflow_id = ?1 AND ?2 IS NOT NULL", error);
+}
+
+/* Undo for a discarded timer: it comes back as if never discarded. */
+gboolean
+ys_store_restore_timer (YsStore     *self,
+                        YsTimer     *timer,
+                        GError     **error)
+{
+  g_autofree char *name = NULL;
+  const char *workflow_id;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (YS_IS_TIMER (timer), FALSE);
+
+  workflow_id = ys_timer_get_workflow_id (timer);
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = lookup_workflow (self, workflow_id, &name, NULL, NULL, error) &&
+       check_no_timer (self, workflow_id, name, error) &&
+       put_timer (self, workflow_id, ys_timer_get_mode (timer), ys_timer_get_tool_id (timer),
+                  ys_timer_get_started_at (timer), ys_timer_get_paused_at (timer),
+                  ys_timer_get_paused_total (timer), error);
+
+  return transaction_end (self, ok, error);
+}
+
+YsRun *
+ys_store_finish_timer (YsStore            *self,
+                       const char         *workflow_id,
+                       const YsRunFields  *fields,
+                       GError            **error)
+{
+  g_autoptr(YsRun) run = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (workflow_id != NULL, NULL);
+
+  if (!transaction_begin (self, error))
+    return NULL;
+
+  ok = check_timer (self, workflow_id, error) &&
+       (run = ys_store_add_run (self, fields, error)) != NULL;
+  if (ok)
+    {
+      stmt = ys_store_prepare (self, "DELETE FROM timers WHERE workflow_id = ?1");
+      sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_TIMERS;
+    }
+
+  if (!transaction_end (self, ok, error))
+    return NULL;
+
+  return g_steal_pointer (&run);
+}
+
+/* Feedback lists --------------------------------------------------------------- */
+
+static void
+reload_feedback_list (YsStore    *self,
+                      GListStore *list)
+{
+  const char *workflow_id = g_object_get_data (G_OBJECT (list), "workflow-id");
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT f.id, f.workflow_id, f.tool_id, t.name, f.saves_time, f.given_on, f.comment"
+    " FROM feedback f LEFT JOIN tools t ON t.id = f.tool_id"
+    " WHERE f.workflow_id = ?1 AND f.deleted = 0"
+    " ORDER BY f.given_on DESC, f.updated_at DESC");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, ys_feedback_new (column_text (stmt, 0), column_text (stmt, 1),
+                                             column_text (stmt, 2), column_text (stmt, 3),
+                                             sqlite3_column_int (stmt, 4),
+                                             column_text (stmt, 5), column_text (stmt, 6)));
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                       items->pdata, items->len);
+}
+
+static void
+on_feedback_list_store_changed (YsStore    *self,
+                                guint       changes,
+                                GListStore *list)
+{
+  if (changes & (YS_STORE_CHANGE_FEEDBACK | YS_STORE_CHANGE_TOOLS))
+    reload_feedback_list (self, list);
+}
+
+GListModel *
+ys_store_list_feedback (YsStore    *self,
+                        const char *workflow_id)
+{
+  GListStore *list;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (workflow_id != NULL, NULL);
+
+  list = g_list_store_new (YS_TYPE_FEEDBACK);
+  g_object_set_data_full (G_OBJECT (list), "workflow-id", g_strdup (workflow_id), g_free);
+  g_signal_connect_object (self, "changed", G_CALLBACK (on_feedback_list_store_changed), list, 0);
+  reload_feedback_list (self, list);
+  return G_LIST_MODEL (list);
+}
+
+gboolean
+ys_store_update_feedback (YsStore     *self,
+                          const char  *id,
+                          const char  *tool_id,
+                          gboolean     saves_time,
+                          const char  *comment,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!ys_validate_text (comment, error))
+    return FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  ok = record_exists (self, &feedback_table, id, FALSE, error) &&
+       record_exists (self, &tools_table, tool_id, TRUE, error);
+  if (ok)
+    {
+      stmt = ys_store_prepare (self,
+        "UPDATE feedback SET tool_id = ?2, saves_time = ?3, comment = ?4,"
+        " updated_at = " NEXT_UPDATED_AT " WHERE id = ?1");
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, tool_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, saves_time ? 1 : 0);
+      sqlite3_bind_text (stmt, 4, comment ? comment : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 9, ys_store_now (self));
+      ok = step_done (self, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_FEEDBACK;
+    }
+
+  return transaction_end (self, ok, error);
+}
+
+gboolean
+ys_store_delete_feedback (YsStore     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  return set_deleted (self, &feedback_table, id, TRUE, error);
+}
+
+gboolean
+ys_store_restore_feedback (YsStore     *self,
+                           const char  *id,
+                           GError     **error)
+{
+  return set_deleted (self, &feedback_table, id, FALSE, error);
+}
+
+gboolean
+ys_store_should_ask_feedback (YsStore     *self,
+                              const char  *workflow_id,
+                              const char  *tool_id,
+                              int          interval_days,
+                              const GDate *today)
+{
+  sqlite3_stmt *stmt;
+  GDate last;
+  gboolean ask = TRUE;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  stmt = ys_store_prepare (self,
+    "SELECT max (given_on) FROM feedback"
+    " WHERE workflow_id = ?1 AND tool_id = ?2 AND deleted = 0");
+  sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, tool_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
+      ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 0), &last))
+    ask = g_date_days_between (&last, today) >= interval_days;
+  sqlite3_reset (stmt);
+
+  return ask;
+}
+
 /* GObject ------------------------------------------------------------------ */
 
 static void
@@ -1293,6 +1782,7 @@ ys_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->workflows);
   g_clear_object (&self->tools);
+  g_clear_object (&self->timers);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (ys_store_parent_class)->finalize (object);
@@ -1327,6 +1817,7 @@ ys_store_init (YsStore *self)
                                             finalize_statement);
   self->workflows = g_list_store_new (YS_TYPE_WORKFLOW);
   self->tools = g_list_store_new (YS_TYPE_TOOL);
+  self->timers = g_list_store_new (YS_TYPE_TIMER);
 }
 
 /* Merging ------------------------------------------------------------------ */
@@ -1475,7 +1966,7 @@ ys_store_put_run (YsStore            *self,
   g_assert (self->transaction_depth > 0);
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  bind_run_fields (stmt, fields);
+  bind_run_fields (stmt, fields, ys_store_now (self));
   sqlite3_bind_int64 (stmt, 9, updated_at);
   sqlite3_bind_int (stmt, 12, deleted ? 1 : 0);
   return finish_put (self, stmt, outcome, YS_STORE_CHANGE_RUNS, result, error);

@@ -3,14 +3,16 @@
 
 #include <gio/gio.h>
 
+#include "ys-feedback.h"
 #include "ys-run.h"
+#include "ys-timer.h"
 #include "ys-tool.h"
 #include "ys-types.h"
 #include "ys-workflow.h"
 
 G_BEGIN_DECLS
 
-#define YS_STORE_SCHEMA_VERSION 1
+#define YS_STORE_SCHEMA_VERSION 2
 
 typedef enum
 {
@@ -18,7 +20,11 @@ typedef enum
   YS_STORE_CHANGE_TOOLS     = 1 << 1,
   YS_STORE_CHANGE_RUNS      = 1 << 2,
   YS_STORE_CHANGE_FEEDBACK  = 1 << 3,
+  YS_STORE_CHANGE_TIMERS    = 1 << 4,
 } YsStoreChange;
+
+/* The time now, in microseconds since the epoch; tests inject their own. */
+typedef gint64 (*YsClockFunc) (gpointer user_data);
 
 #define YS_TYPE_STORE (ys_store_get_type ())
 G_DECLARE_FINAL_TYPE (YsStore, ys_store, YS, STORE, GObject)
@@ -36,6 +42,10 @@ gboolean     ys_store_run_in_transaction     (YsStore                 *self,
                                               YsStoreTransactionFunc   func,
                                               gpointer                 user_data,
                                               GError                 **error);
+void         ys_store_set_clock              (YsStore                 *self,
+                                              YsClockFunc              clock,
+                                              gpointer                 user_data);
+gint64       ys_store_now                    (YsStore                 *self);
 gboolean     ys_store_is_empty               (YsStore                 *self);
 
 /* Workflows: active first, then archived, each in the order they were added. */
@@ -106,6 +116,41 @@ gboolean     ys_store_restore_run            (YsStore                 *self,
                                               const char              *id,
                                               GError                 **error);
 
+gboolean     ys_store_set_run_used           (YsStore                 *self,
+                                              const char              *id,
+                                              YsUsed                   used,
+                                              GError                 **error);
+/* Runs whose outcome (used or not) is not yet known, newest first. */
+GListModel  *ys_store_list_awaiting_outcome  (YsStore                 *self);
+guint        ys_store_count_awaiting_outcome (YsStore                 *self);
+
+/* Timers: at most one per workflow, kept as timestamps in the database. */
+GListModel  *ys_store_get_timers             (YsStore                 *self);
+YsTimer     *ys_store_get_timer              (YsStore                 *self,
+                                              const char              *workflow_id);
+gboolean     ys_store_start_timer            (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              YsMode                   mode,
+                                              const char              *tool_id,
+                                              GError                 **error);
+gboolean     ys_store_pause_timer            (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              GError                 **error);
+gboolean     ys_store_resume_timer           (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              GError                 **error);
+gboolean     ys_store_discard_timer          (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              GError                 **error);
+gboolean     ys_store_restore_timer          (YsStore                 *self,
+                                              YsTimer                 *timer,
+                                              GError                 **error);
+/* Saves @fields as a run and removes the timer, in one transaction. */
+YsRun       *ys_store_finish_timer           (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              const YsRunFields       *fields,
+                                              GError                 **error);
+
 /* Feedback: does this tool save time on this workflow? */
 char        *ys_store_add_feedback           (YsStore                 *self,
                                               const char              *workflow_id,
@@ -114,6 +159,28 @@ char        *ys_store_add_feedback           (YsStore                 *self,
                                               const char              *given_on,
                                               const char              *comment,
                                               GError                 **error);
+gboolean     ys_store_update_feedback        (YsStore                 *self,
+                                              const char              *id,
+                                              const char              *tool_id,
+                                              gboolean                 saves_time,
+                                              const char              *comment,
+                                              GError                 **error);
+gboolean     ys_store_delete_feedback        (YsStore                 *self,
+                                              const char              *id,
+                                              GError                 **error);
+gboolean     ys_store_restore_feedback       (YsStore                 *self,
+                                              const char              *id,
+                                              GError                 **error);
+/* A workflow's feedback, newest first. */
+GListModel  *ys_store_list_feedback          (YsStore                 *self,
+                                              const char              *workflow_id);
+/* Whether to ask about @tool_id on @workflow_id on @today: no answer
+ * in the last @interval_days. */
+gboolean     ys_store_should_ask_feedback    (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              const char              *tool_id,
+                                              int                      interval_days,
+                                              const GDate             *today);
 guint        ys_store_count_feedback         (YsStore                 *self,
                                               const char              *workflow_id);
 

@@ -113,6 +113,31 @@ test_reopen_keeps_data (Fixture       *f,
   g_assert_false (ys_store_is_empty (f->store));
 }
 
+/* A database from the first release gains the timers table and keeps its data. */
+static void
+test_migrates_forward (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = add_workflow (f, "Kept");
+  sqlite3 *db;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX runs_awaiting_outcome; DROP TABLE timers;"
+                                     " PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = ys_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'timers'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 1);
+  g_assert_true (ys_store_start_timer (f->store, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI,
+                                       NULL, &error));
+  g_assert_no_error (error);
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -534,6 +559,7 @@ main (int   argc,
 
   ADD ("/store/create", test_create);
   ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/store/migrates-forward", test_migrates_forward);
   ADD ("/store/newer-database-refused", test_newer_database_refused);
   ADD ("/store/foreign-files-refused", test_foreign_files_refused);
   ADD ("/store/workflow-rules", test_workflow_rules);
