@@ -275,3 +275,12 @@ ys_clock_time_parse (const char  *text,
   *minute_of_day = (int) (hours * 60 + minutes);
   return TRUE;
 }
+
+/* H:MM:SS, as a stopwatch shows it. */
+char *
+ys_duration_format_clock (gint64 seconds)
+{
+  seconds = MAX (0, seconds);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", seconds / 3600,
+                          (int) (seconds % 3600 / 60), (int) (seconds % 60));
+}

@@ -22,6 +22,8 @@ struct _YsRunDialog
 
   YsStore *store;
   YsRun *run;                 /* NULL when logging a new run */
+  YsTimer *timer;             /* set when finishing a timer */
+  int feedback_interval_days;
   GPtrArray *workflow_ids;    /* parallel to workflow_row's model */
   GPtrArray *tool_ids;        /* parallel to tool_row's model; NULL entry = new tool */
   GDate date;
@@ -45,6 +47,13 @@ struct _YsRunDialog
   AdwEntryRow *note_row;
   GtkLabel *note_error;
   GtkWidget *delete_group;
+  GtkWidget *long_timer_group;
+  GtkLabel *long_timer_label;
+  GtkWidget *feedback_group;
+  GtkLabel *feedback_question;
+  GtkToggleButton *feedback_yes;
+  GtkToggleButton *feedback_no;
+  GtkToggleButton *feedback_skip;
 };
 
 G_DEFINE_FINAL_TYPE (YsRunDialog, ys_run_dialog, ADW_TYPE_WINDOW)
@@ -190,6 +199,53 @@ read_form (YsRunDialog  *self,
   return valid && ys_run_fields_validate (fields, NULL);
 }
 
+static const char *
+selected_tool_name (YsRunDialog *self,
+                    const char  *new_tool_name)
+{
+  GtkStringObject *item;
+
+  if (new_tool_name != NULL)
+    return new_tool_name;
+  item = adw_combo_row_get_selected_item (self->tool_row);
+  return item ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* After a new run with AI: "Does <tool> save you time on <workflow>?", at
+ * most once per tool and workflow in the feedback interval, never required. */
+static void
+update_feedback_question (YsRunDialog       *self,
+                          const YsRunFields *fields,
+                          const char        *new_tool_name)
+{
+  g_autofree char *question = NULL;
+  g_autoptr(YsWorkflow) workflow = NULL;
+  const char *tool_name = selected_tool_name (self, new_tool_name);
+  gboolean ask = FALSE;
+  GDate today;
+
+  if (self->run == NULL && fields->mode == YS_MODE_WITH_AI && fields->workflow_id != NULL &&
+      fields->tool_id != NULL && tool_name != NULL && *tool_name != '\0')
+    {
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      ask = new_tool_name != NULL ||
+            ys_store_should_ask_feedback (self->store, fields->workflow_id, fields->tool_id,
+                                          self->feedback_interval_days, &today);
+      workflow = ys_store_get_workflow (self->store, fields->workflow_id);
+    }
+
+  if (ask && workflow != NULL)
+    {
+      /* TRANSLATORS: the tool-specific feedback question, e.g.
+       * "Does ChatGPT save you time on Policy brief draft?" */
+      question = g_strdup_printf (_("Does %s save you time on %s?"), tool_name,
+                                  ys_workflow_get_name (workflow));
+      gtk_label_set_label (self->feedback_question, question);
+    }
+  gtk_widget_set_visible (self->feedback_group, ask && workflow != NULL);
+}
+
 static void
 on_changed (YsRunDialog *self,
             GtkWidget   *sender)
@@ -205,6 +261,7 @@ on_changed (YsRunDialog *self,
 
   valid = read_form (self, &fields, &new_tool_name);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", valid);
+  update_feedback_question (self, &fields, new_tool_name);
   ys_run_fields_clear (&fields);
 }
 
@@ -251,11 +308,27 @@ save_in_transaction (YsStore   *store,
     }
   else
     {
-      g_autoptr(YsRun) run = ys_store_add_run (store, data->fields, error);
+      g_autoptr(YsRun) run = self->timer != NULL
+        ? ys_store_finish_timer (store, ys_timer_get_workflow_id (self->timer), data->fields, error)
+        : ys_store_add_run (store, data->fields, error);
 
       if (run == NULL)
         return FALSE;
       data->saved_id = g_strdup (ys_run_get_id (run));
+    }
+
+  /* The answer is saved with the run; skipping is always fine. */
+  if (gtk_widget_get_visible (self->feedback_group) &&
+      !gtk_toggle_button_get_active (self->feedback_skip))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *id = ys_store_add_feedback (store, data->fields->workflow_id,
+                                                   data->fields->tool_id,
+                                                   gtk_toggle_button_get_active (self->feedback_yes),
+                                                   today, "", error);
+      if (id == NULL)
+        return FALSE;
     }
 
   return TRUE;
@@ -390,6 +463,7 @@ ys_run_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->run);
+  g_clear_object (&self->timer);
   g_clear_pointer (&self->workflow_ids, g_ptr_array_unref);
   g_clear_pointer (&self->tool_ids, g_ptr_array_unref);
 
@@ -426,6 +500,13 @@ ys_run_dialog_class_init (YsRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, note_error);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, long_timer_group);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, long_timer_label);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_group);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_question);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_yes);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_no);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_skip);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
@@ -442,6 +523,17 @@ ys_run_dialog_init (YsRunDialog *self)
 {
   self->workflow_ids = g_ptr_array_new_with_free_func (g_free);
   self->tool_ids = g_ptr_array_new_with_free_func (g_free);
+  self->feedback_interval_days = 14;
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
+                                               : NULL;
+    if (schema != NULL)
+      {
+        g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+        self->feedback_interval_days = g_settings_get_int (settings, "feedback-interval-days");
+      }
+  }
   /* The form is read as soon as the template sets its first value. */
   g_date_clear (&self->date, 1);
   g_date_set_time_t (&self->date, time (NULL));
@@ -509,5 +601,57 @@ ys_run_dialog_new (GtkWindow  *parent,
   on_changed (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->duration_row));
 
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+ys_run_dialog_new_for_timer (GtkWindow *parent,
+                             YsStore   *store,
+                             YsTimer   *timer)
+{
+  YsRunDialog *self;
+  gint64 seconds;
+  g_autoptr(GDateTime) started = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *time_text = NULL;
+
+  g_return_val_if_fail (YS_IS_TIMER (timer), NULL);
+
+  self = YS_RUN_DIALOG (ys_run_dialog_new (parent, store, ys_timer_get_workflow_id (timer), NULL));
+  self->timer = g_object_ref (timer);
+  adw_window_title_set_title (self->window_title, _("Finish Run"));
+
+  /* The timer knows the mode, tool and start; the person can still correct them. */
+  adw_combo_row_set_selected (self->mode_row, ys_timer_get_mode (timer) == YS_MODE_WITH_AI);
+  if (ys_timer_get_tool_id (timer) != NULL)
+    for (guint i = 0; i < self->tool_ids->len; i++)
+      if (g_strcmp0 (g_ptr_array_index (self->tool_ids, i), ys_timer_get_tool_id (timer)) == 0)
+        adw_combo_row_set_selected (self->tool_row, i);
+
+  started = g_date_time_new_from_unix_local (ys_timer_get_started_at (timer) / G_USEC_PER_SEC);
+  g_date_set_dmy (&self->date, g_date_time_get_day_of_month (started),
+                  g_date_time_get_month (started), g_date_time_get_year (started));
+  gtk_calendar_select_day (self->calendar, started);
+  update_date_label (self);
+  time_text = g_date_time_format (started, "%H:%M");
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time_text);
+
+  seconds = MAX (1, ys_timer_get_elapsed_seconds (timer, ys_store_now (store)));
+  duration = ys_duration_format (MIN (seconds, YS_LIMITS_MAX_DURATION));
+  gtk_editable_set_text (GTK_EDITABLE (self->duration_row), duration);
+
+  if (seconds > YS_TIMER_LONG_SECONDS)
+    {
+      g_autofree char *long_text = ys_duration_format (seconds);
+      g_autofree char *warning =
+        g_strdup_printf (_("This timer ran for %s. If it was left running by mistake, "
+                           "correct the duration before saving."), long_text);
+
+      gtk_label_set_label (self->long_timer_label, warning);
+      gtk_widget_set_visible (self->long_timer_group, TRUE);
+    }
+
+  self->duration_touched = self->time_touched = FALSE;
+  on_changed (self, NULL);
   return GTK_WIDGET (self);
 }

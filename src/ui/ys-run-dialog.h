@@ -17,4 +17,10 @@ GtkWidget *ys_run_dialog_new (GtkWindow  *parent,
                               const char *workflow_id,
                               YsRun      *run);
 
+/* The finish sheet of a timer: its measured time, editable, then saved as a
+ * run while the timer is removed. */
+GtkWidget *ys_run_dialog_new_for_timer (GtkWindow  *parent,
+                                        YsStore    *store,
+                                        YsTimer    *timer);
+
 G_END_DECLS

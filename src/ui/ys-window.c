@@ -8,7 +8,11 @@
 #include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-duration.h"
+#include "ys-awaiting-view.h"
+#include "ys-feedback-view.h"
 #include "ys-run-dialog.h"
+#include "ys-run-list.h"
+#include "ys-timer-card.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
 
@@ -27,9 +31,24 @@ struct _YsWindow
   AdwLeaflet *leaflet;
   GtkListBox *workflow_list;
   GtkWidget *content;
-  AdwWindowTitle *workflow_title;
+  AdwViewSwitcherTitle *view_title;
   GtkRevealer *archived_revealer;
   GtkStack *content_stack;
+  GtkStack *runs_stack;
+  AdwViewStack *view_stack;
+  AdwClamp *timer_clamp;
+  AdwBin *feedback_slot;
+  AdwBin *awaiting_slot;
+  GtkListBox *extras_list;
+  GtkListBoxRow *awaiting_row;
+  GtkLabel *awaiting_badge;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+
+  YsTimerCard *timer_card;
+  YsFeedbackView *feedback_view;
+  guint tick_id;
+  gboolean showing_awaiting;
   GtkLabel *counts_label;
   GtkListView *run_list_view;
   AdwStatusPage *no_runs_page;
@@ -106,6 +125,22 @@ create_workflow_row (gpointer item,
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+
+  /* A running timer shows on its workflow from anywhere in the sidebar. */
+  {
+    GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *timer_label = gtk_label_new (NULL);
+
+    gtk_widget_add_css_class (timer_label, "numeric");
+    gtk_widget_add_css_class (timer_label, "ys-sidebar-timer");
+    gtk_widget_set_valign (timer_label, GTK_ALIGN_CENTER);
+    gtk_widget_set_visible (timer_label, FALSE);
+    gtk_box_append (GTK_BOX (outer), box);
+    gtk_box_append (GTK_BOX (outer), timer_label);
+    g_object_set_data (G_OBJECT (row), "timer-label", timer_label);
+    box = outer;
+  }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "workflow-id",
                           g_strdup (ys_workflow_get_id (workflow)), g_free);
@@ -166,8 +201,16 @@ on_workflow_selected (YsWindow      *self,
   if (self->reselect_id != NULL)
     return;
 
+  if (row != NULL && self->showing_awaiting)
+    {
+      self->showing_awaiting = FALSE;
+      gtk_list_box_unselect_all (self->extras_list);
+    }
+
   if (g_strcmp0 (id, self->selected_id) != 0)
     {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       g_free (self->selected_id);
       self->selected_id = g_strdup (id);
       g_clear_object (&self->runs);
@@ -177,6 +220,8 @@ on_workflow_selected (YsWindow      *self,
                                self->runs
                                ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->runs)))
                                : NULL);
+      ys_timer_card_set_workflow_id (self->timer_card, id);
+      ys_feedback_view_set_workflow_id (self->feedback_view, id);
     }
 
   update_content (self);
@@ -219,13 +264,132 @@ on_workflows_changed (YsWindow   *self,
   gboolean any = g_list_model_get_n_items (model) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "main" : "welcome");
-  if (any)
+  if (any && !(self->showing_awaiting && (keep == NULL || *keep == '\0')))
     select_row_for_id (self, keep);
   else
     on_workflow_selected (self, NULL, self->workflow_list);
 }
 
 /* Content ------------------------------------------------------------------- */
+
+static void
+update_awaiting_badge (YsWindow *self)
+{
+  guint n = ys_store_count_awaiting_outcome (self->store);
+  g_autofree char *text = g_strdup_printf ("%u", n);
+  g_autofree char *accessible = g_strdup_printf (ngettext ("Awaiting outcome: %u run",
+                                                           "Awaiting outcome: %u runs", n), n);
+
+  gtk_label_set_label (self->awaiting_badge, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->awaiting_badge), n > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->awaiting_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_extras_selected (YsWindow      *self,
+                    GtkListBoxRow *row,
+                    GtkListBox    *list)
+{
+  if (row == NULL)
+    return;
+
+  self->showing_awaiting = TRUE;
+  gtk_list_box_unselect_all (self->workflow_list);
+  update_content (self);
+}
+
+static void
+on_extras_activated (YsWindow      *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *list)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Sidebar timers: one tick for all rows, only while a timer runs. */
+static gboolean
+update_sidebar_timers (gpointer user_data)
+{
+  YsWindow *self = user_data;
+  GListModel *timers = ys_store_get_timers (self->store);
+  gint64 now = ys_store_now (self->store);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->workflow_list, i)); i++)
+    {
+      GtkWidget *label = g_object_get_data (G_OBJECT (row), "timer-label");
+      const char *id = g_object_get_data (G_OBJECT (row), "workflow-id");
+      gboolean shown = FALSE;
+
+      for (guint t = 0; label != NULL && t < g_list_model_get_n_items (timers); t++)
+        {
+          g_autoptr(YsTimer) timer = g_list_model_get_item (timers, t);
+
+          if (g_strcmp0 (ys_timer_get_workflow_id (timer), id) == 0)
+            {
+              g_autofree char *text = ys_duration_format_clock (ys_timer_get_elapsed_seconds (timer, now));
+              g_autofree char *accessible = g_strdup_printf (ys_timer_is_paused (timer)
+                                                             ? _("Timer paused at %s")
+                                                             : _("Timer running: %s"), text);
+
+              gtk_label_set_label (GTK_LABEL (label), text);
+              gtk_widget_set_tooltip_text (label, accessible);
+              if (ys_timer_is_paused (timer))
+                gtk_widget_add_css_class (label, "dim-label");
+              else
+                gtk_widget_remove_css_class (label, "dim-label");
+              shown = TRUE;
+            }
+        }
+      if (label != NULL)
+        gtk_widget_set_visible (label, shown);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+any_timer_running (YsWindow *self)
+{
+  GListModel *timers = ys_store_get_timers (self->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (timers); i++)
+    {
+      g_autoptr(YsTimer) timer = g_list_model_get_item (timers, i);
+      if (!ys_timer_is_paused (timer))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_ticking (YsWindow *self)
+{
+  gboolean want = any_timer_running (self) && gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  update_sidebar_timers (self);
+  if (want && self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (1, update_sidebar_timers, self);
+  else if (!want)
+    g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+static void
+on_search_changed (YsWindow *self)
+{
+  if (self->runs != NULL)
+    ys_run_list_set_search (YS_RUN_LIST (self->runs),
+                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_content (self);
+}
+
+static void
+on_stop_search (YsWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
 
 static void
 update_actions (YsWindow   *self,
@@ -241,6 +405,12 @@ update_actions (YsWindow   *self,
                                  workflow != NULL && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-workflow",
                                  workflow != NULL && archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer-toggle",
+                                 workflow != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer-start-with-ai",
+                                 workflow != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer-finish", workflow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", workflow != NULL);
 }
 
 static void
@@ -254,16 +424,32 @@ update_content (YsWindow *self)
 
   update_actions (self, workflow);
 
+  update_awaiting_badge (self);
+
+  if (self->showing_awaiting)
+    {
+      adw_view_switcher_title_set_title (self->view_title, _("Awaiting Outcome"));
+      adw_view_switcher_title_set_subtitle (self->view_title, "");
+      adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
+      gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "awaiting");
+      return;
+    }
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->view_title, workflow != NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "workflow");
+
   if (workflow == NULL)
     {
-      adw_window_title_set_title (self->workflow_title, "");
-      adw_window_title_set_subtitle (self->workflow_title, "");
+      adw_view_switcher_title_set_title (self->view_title, "");
+      adw_view_switcher_title_set_subtitle (self->view_title, "");
       gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
       return;
     }
 
-  adw_window_title_set_title (self->workflow_title, ys_workflow_get_name (workflow));
-  adw_window_title_set_subtitle (self->workflow_title, ys_workflow_get_description (workflow));
+  adw_view_switcher_title_set_title (self->view_title, ys_workflow_get_name (workflow));
+  adw_view_switcher_title_set_subtitle (self->view_title, ys_workflow_get_description (workflow));
+  gtk_widget_set_visible (GTK_WIDGET (self->timer_clamp), !ys_workflow_get_archived (workflow));
   gtk_revealer_set_reveal_child (self->archived_revealer, ys_workflow_get_archived (workflow));
 
   without_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITHOUT_AI);
@@ -276,8 +462,11 @@ update_content (YsWindow *self)
   counts = g_strdup_printf (_("%s · %s"), without_text, with_text);
   gtk_label_set_label (self->counts_label, counts);
 
-  gtk_stack_set_visible_child_name (self->content_stack,
-                                    without_ai + with_ai > 0 ? "runs" : "no-runs");
+  /* While searching, an empty result is a list, not the baseline hint. */
+  gtk_stack_set_visible_child_name (self->runs_stack,
+                                    without_ai + with_ai > 0 ||
+                                    gtk_search_bar_get_search_mode (self->search_bar)
+                                    ? "runs" : "no-runs");
 }
 
 static void
@@ -287,6 +476,8 @@ on_store_changed (YsWindow *self,
 {
   if (changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS))
     update_content (self);
+  if (changes & (YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_WORKFLOWS))
+    update_ticking (self);
 }
 
 /* Run rows ------------------------------------------------------------------ */
@@ -788,6 +979,61 @@ share_workflows_action (GtkWidget  *widget,
   choose_export_file (YS_WINDOW (widget), YS_BUNDLE_WORKFLOWS);
 }
 
+/* Timer and search shortcuts ------------------------------------------------- */
+
+static void
+timer_toggle_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(YsTimer) timer = self->selected_id ? ys_store_get_timer (self->store, self->selected_id)
+                                               : NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timer_card),
+                              timer ? "timer.pause-resume" : "timer.start-without-ai", NULL);
+}
+
+static void
+timer_start_with_ai_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (YS_WINDOW (widget)->timer_card),
+                              "timer.start-with-ai", NULL);
+}
+
+static void
+timer_finish_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (YS_WINDOW (widget)->timer_card), "timer.finish", NULL);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "runs");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_awaiting_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+
+  gtk_list_box_select_row (self->extras_list, self->awaiting_row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 /* Window state ---------------------------------------------------------------- */
 
 static gboolean
@@ -795,6 +1041,21 @@ ys_window_close_request (GtkWindow *window)
 {
   YsWindow *self = YS_WINDOW (window);
   int width, height;
+
+  /* Timers live in the database, so closing loses nothing; say so. */
+  if (g_list_model_get_n_items (ys_store_get_timers (self->store)) > 0 &&
+      gtk_window_get_application (window) != NULL &&
+      g_application_get_is_registered (G_APPLICATION (gtk_window_get_application (window))))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Timer Still Running"));
+
+      g_notification_set_body (notification,
+                               _("Yardstick keeps the time while it is closed. Open it again "
+                                 "to finish the run."));
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (G_APPLICATION (gtk_window_get_application (window)),
+                                       "timer-running", notification);
+    }
 
   if (self->settings != NULL)
     {
@@ -818,6 +1079,20 @@ ys_window_constructed (GObject *object)
   G_OBJECT_CLASS (ys_window_parent_class)->constructed (object);
 
   g_assert (YS_IS_STORE (self->store));
+
+  self->timer_card = YS_TIMER_CARD (ys_timer_card_new (self->store));
+  adw_clamp_set_child (self->timer_clamp, GTK_WIDGET (self->timer_card));
+  self->feedback_view = YS_FEEDBACK_VIEW (ys_feedback_view_new (self->store));
+  adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
+  adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
+  g_signal_connect_object (self->extras_list, "row-selected",
+                           G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->extras_list, "row-activated",
+                           G_CALLBACK (on_extras_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ys_store_get_timers (self->store), "items-changed",
+                           G_CALLBACK (update_ticking), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (update_ticking), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (update_ticking), NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_run_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_run_row), self);
@@ -846,6 +1121,12 @@ static void
 ys_window_dispose (GObject *object)
 {
   YsWindow *self = (YsWindow *) object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->extras_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->extras_list, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (ys_store_get_timers (self->store), self);
 
   /* The sidebar emits row-selected while it is torn down; stop listening first. */
   if (self->workflow_list != NULL)
@@ -934,7 +1215,17 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_list);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_title);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, view_title);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, runs_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, timer_clamp);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, feedback_slot);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_slot);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, extras_list);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_row);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_badge);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, archived_revealer);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, counts_label);
@@ -942,6 +1233,8 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, no_runs_page);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_run_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   gtk_widget_class_install_action (widget_class, "win.add-workflow", NULL, add_workflow_action);
   gtk_widget_class_install_action (widget_class, "win.edit-workflow", NULL, edit_workflow_action);
@@ -959,6 +1252,12 @@ ys_window_class_init (YsWindowClass *klass)
                                    undo_delete_run_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-start-with-ai", NULL,
+                                   timer_start_with_ai_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-finish", NULL, timer_finish_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-awaiting", NULL, show_awaiting_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.share-workflows", NULL,
                                    share_workflows_action);
@@ -972,6 +1271,16 @@ ys_window_class_init (YsWindowClass *klass)
                                        "win.edit-workflow", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.timer-toggle", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.timer-start-with-ai", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.timer-finish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK,
+                                       "win.show-awaiting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export", NULL);
 }

@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ys-duration.h"
+#include "ys-run-dialog.h"
+#include "ys-timer-card.h"
+
+struct _YsTimerCard
+{
+  GtkWidget parent_instance;
+
+  YsStore *store;
+  char *workflow_id;
+  YsTimer *timer;   /* the workflow's timer, or NULL */
+  guint tick_id;
+
+  GtkStack *stack;
+  GtkWidget *with_ai_box;
+  GtkDropDown *tool_dropdown;
+  GtkLabel *elapsed_label;
+  GtkLabel *detail_label;
+  GtkButton *pause_button;
+};
+
+G_DEFINE_FINAL_TYPE (YsTimerCard, ys_timer_card, GTK_TYPE_WIDGET)
+
+static void update (YsTimerCard *self);
+
+static void
+show_toast (YsTimerCard *self,
+            AdwToast    *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (YsTimerCard *self,
+            GError      *error)
+{
+  show_toast (self, adw_toast_new (error->message));
+}
+
+static void
+update_elapsed (YsTimerCard *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->timer == NULL)
+    return;
+
+  text = ys_duration_format_clock (ys_timer_get_elapsed_seconds (self->timer,
+                                                                 ys_store_now (self->store)));
+  gtk_label_set_label (self->elapsed_label, text);
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  update_elapsed (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Tick once a second only while a running timer is on screen. */
+static void
+update_ticking (YsTimerCard *self)
+{
+  gboolean want = self->timer != NULL && !ys_timer_is_paused (self->timer) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (want && self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (1, on_tick, self);
+  else if (!want)
+    g_clear_handle_id (&self->tick_id, g_source_remove);
+}
+
+static void
+select_last_tool (YsTimerCard *self)
+{
+  g_autofree char *last = NULL;
+  GListModel *tools = ys_store_get_tools (self->store);
+
+  if (self->workflow_id == NULL)
+    return;
+
+  last = ys_store_get_last_tool_id (self->store, self->workflow_id);
+  for (guint i = 0; last != NULL && i < g_list_model_get_n_items (tools); i++)
+    {
+      g_autoptr(YsTool) tool = g_list_model_get_item (tools, i);
+
+      if (g_strcmp0 (ys_tool_get_id (tool), last) == 0)
+        gtk_drop_down_set_selected (self->tool_dropdown, i);
+    }
+}
+
+static void
+update (YsTimerCard *self)
+{
+  gboolean any_tool = g_list_model_get_n_items (ys_store_get_tools (self->store)) > 0;
+
+  g_clear_object (&self->timer);
+  if (self->workflow_id != NULL)
+    self->timer = ys_store_get_timer (self->store, self->workflow_id);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.start-with-ai",
+                                 self->timer == NULL && any_tool);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.start-without-ai", self->timer == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.pause-resume", self->timer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.finish", self->timer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.discard", self->timer != NULL);
+  gtk_widget_set_tooltip_text (self->with_ai_box,
+                               any_tool ? NULL : _("Add your team’s AI tools in Preferences first"));
+
+  if (self->timer == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "idle");
+    }
+  else
+    {
+      g_autoptr(GDateTime) started =
+        g_date_time_new_from_unix_local (ys_timer_get_started_at (self->timer) / G_USEC_PER_SEC);
+      g_autofree char *at = g_date_time_format (started, "%H:%M");
+      g_autofree char *detail = NULL;
+      g_autofree char *tool_name = NULL;
+      gboolean paused = ys_timer_is_paused (self->timer);
+
+      for (guint i = 0; i < g_list_model_get_n_items (ys_store_get_tools (self->store)); i++)
+        {
+          g_autoptr(YsTool) tool = g_list_model_get_item (ys_store_get_tools (self->store), i);
+          if (g_strcmp0 (ys_tool_get_id (tool), ys_timer_get_tool_id (self->timer)) == 0)
+            tool_name = g_strdup (ys_tool_get_name (tool));
+        }
+
+      if (ys_timer_get_mode (self->timer) == YS_MODE_WITH_AI)
+        /* TRANSLATORS: "With ChatGPT · started 14:05" */
+        detail = g_strdup_printf (_("With %s · started %s"), tool_name ? tool_name : _("AI"), at);
+      else
+        detail = g_strdup_printf (_("Without AI · started %s"), at);
+      if (paused)
+        {
+          g_autofree char *running = g_steal_pointer (&detail);
+          detail = g_strdup_printf (_("%s · paused"), running);
+        }
+
+      gtk_label_set_label (self->detail_label, detail);
+      gtk_button_set_icon_name (self->pause_button, paused ? "media-playback-start-symbolic"
+                                                           : "media-playback-pause-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button),
+                                   paused ? _("Resume Timer") : _("Pause Timer"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      paused ? _("Resume Timer") : _("Pause Timer"), -1);
+      gtk_stack_set_visible_child_name (self->stack, "running");
+      update_elapsed (self);
+    }
+
+  update_ticking (self);
+}
+
+static void
+on_store_changed (YsTimerCard *self,
+                  guint        changes,
+                  YsStore     *store)
+{
+  if (changes & (YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_WORKFLOWS))
+    update (self);
+  if (changes & YS_STORE_CHANGE_RUNS)
+    select_last_tool (self);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  YsTimerCard *self = YS_TIMER_CARD (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean with_ai = g_str_equal (action_name, "timer.start-with-ai");
+  YsTool *tool = with_ai ? gtk_drop_down_get_selected_item (self->tool_dropdown) : NULL;
+
+  if (self->workflow_id == NULL || (with_ai && tool == NULL))
+    return;
+
+  if (!ys_store_start_timer (self->store, self->workflow_id,
+                             with_ai ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI,
+                             tool ? ys_tool_get_id (tool) : NULL, &error))
+    show_error (self, error);
+}
+
+static void
+pause_resume_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  YsTimerCard *self = YS_TIMER_CARD (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->timer == NULL)
+    return;
+
+  if (ys_timer_is_paused (self->timer))
+    ok = ys_store_resume_timer (self->store, self->workflow_id, &error);
+  else
+    ok = ys_store_pause_timer (self->store, self->workflow_id, &error);
+  if (!ok)
+    show_error (self, error);
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YsTimerCard *self = YS_TIMER_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->timer == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (ys_run_dialog_new_for_timer (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                               self->store, self->timer)));
+}
+
+static void
+on_undo_discard (AdwToast    *toast,
+                 YsTimerCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  YsTimer *timer = g_object_get_data (G_OBJECT (toast), "timer");
+
+  if (!ys_store_restore_timer (self->store, timer, &error))
+    show_error (self, error);
+}
+
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  YsTimerCard *self = YS_TIMER_CARD (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsTimer) timer = self->timer ? g_object_ref (self->timer) : NULL;
+  AdwToast *toast;
+
+  if (timer == NULL)
+    return;
+
+  if (!ys_store_discard_timer (self->store, self->workflow_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Timer discarded"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "timer", g_object_ref (timer), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_discard), self, 0);
+  show_toast (self, toast);
+}
+
+static void
+ys_timer_card_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ys_timer_card_parent_class)->map (widget);
+  update (YS_TIMER_CARD (widget));
+}
+
+static void
+ys_timer_card_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ys_timer_card_parent_class)->unmap (widget);
+  update_ticking (YS_TIMER_CARD (widget));
+}
+
+static void
+ys_timer_card_dispose (GObject *object)
+{
+  GtkWidget *child;
+  YsTimerCard *self = (YsTimerCard *) object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_TIMER_CARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ys_timer_card_parent_class)->dispose (object);
+}
+
+static void
+ys_timer_card_finalize (GObject *object)
+{
+  YsTimerCard *self = (YsTimerCard *) object;
+
+  g_clear_object (&self->timer);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->workflow_id, g_free);
+
+  G_OBJECT_CLASS (ys_timer_card_parent_class)->finalize (object);
+}
+
+static void
+ys_timer_card_class_init (YsTimerCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ys_timer_card_dispose;
+  object_class->finalize = ys_timer_card_finalize;
+  widget_class->map = ys_timer_card_map;
+  widget_class->unmap = ys_timer_card_unmap;
+
+  g_type_ensure (YS_TYPE_TOOL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-timer-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, with_ai_box);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, tool_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, elapsed_label);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, pause_button);
+
+  gtk_widget_class_install_action (widget_class, "timer.start-without-ai", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "timer.start-with-ai", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "timer.pause-resume", NULL, pause_resume_action);
+  gtk_widget_class_install_action (widget_class, "timer.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "timer.discard", NULL, discard_action);
+}
+
+static void
+ys_timer_card_init (YsTimerCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ys_timer_card_new (YsStore *store)
+{
+  YsTimerCard *self;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+
+  self = g_object_new (YS_TYPE_TIMER_CARD, NULL);
+  self->store = g_object_ref (store);
+  gtk_drop_down_set_model (self->tool_dropdown, ys_store_get_tools (store));
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  update (self);
+  return GTK_WIDGET (self);
+}
+
+void
+ys_timer_card_set_workflow_id (YsTimerCard *self,
+                               const char  *workflow_id)
+{
+  g_return_if_fail (YS_IS_TIMER_CARD (self));
+
+  if (g_strcmp0 (self->workflow_id, workflow_id) == 0)
+    return;
+
+  g_free (self->workflow_id);
+  self->workflow_id = g_strdup (workflow_id);
+  select_last_tool (self);
+  update (self);
+}
+
+const char *
+ys_timer_card_get_workflow_id (YsTimerCard *self)
+{
+  g_return_val_if_fail (YS_IS_TIMER_CARD (self), NULL);
+  return self->workflow_id;
+}
