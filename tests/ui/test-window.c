@@ -339,6 +339,145 @@ test_import_and_export (Fixture       *f,
   g_assert_true (g_file_query_exists (shared, NULL));
 }
 
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return fake_now;
+}
+
+static void
+test_timer_and_feedback (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 6, &error);
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
+  const char *id = ys_workflow_get_id (workflow);
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+  fake_now = g_get_real_time ();
+  ys_store_set_clock (f->store, fake_clock, NULL);
+  spin ();
+  ys_window_select_workflow (f->window, id);
+  spin ();
+
+  /* Start with AI (the only tool is chosen), pause, resume. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-start-with-ai", NULL);
+  spin ();
+  {
+    g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, id);
+    g_assert_nonnull (timer);
+    g_assert_cmpint (ys_timer_get_mode (timer), ==, YS_MODE_WITH_AI);
+    g_assert_cmpstr (ys_timer_get_tool_id (timer), ==, ys_tool_get_id (tool));
+  }
+  fake_now += (gint64) 20 * 60 * G_USEC_PER_SEC;
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
+  spin ();
+  {
+    g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, id);
+    g_assert_true (ys_timer_is_paused (timer));
+  }
+  fake_now += (gint64) 60 * 60 * G_USEC_PER_SEC;
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
+  spin ();
+  fake_now += (gint64) 5 * 60 * G_USEC_PER_SEC;
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  save_png (GTK_WIDGET (f->window), "test-window-timer.png");
+
+  /* Finish: the sheet holds the measured 25 minutes and asks the question. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-finish", NULL);
+  spin ();
+  dialog = find_toplevel (YS_TYPE_RUN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, YS_TYPE_RUN_DIALOG,
+                                                               "duration_row"))), ==, "25 min");
+  g_assert_true (gtk_widget_get_visible (child (dialog, YS_TYPE_RUN_DIALOG, "feedback_group")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (dialog, YS_TYPE_RUN_DIALOG,
+                                                          "feedback_question"))),
+                   ==, "Does Claude save you time on Intake summary?");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (dialog, YS_TYPE_RUN_DIALOG,
+                                                          "feedback_yes")), TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  save_png (GTK_WIDGET (dialog), "test-finish-sheet.png");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  spin ();
+
+  g_assert_null (find_toplevel (YS_TYPE_RUN_DIALOG));
+  g_assert_null (ys_store_get_timer (f->store, id));
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITH_AI), ==, 1);
+  g_assert_cmpuint (ys_store_count_feedback (f->store, id), ==, 1);
+  {
+    GListModel *runs = G_LIST_MODEL (gtk_list_view_get_model (
+      GTK_LIST_VIEW (child (f->window, YS_TYPE_WINDOW, "run_list_view"))));
+    g_autoptr(YsRun) run = g_list_model_get_item (runs, 0);
+
+    g_assert_cmpint (ys_run_get_fields (run)->duration_seconds, ==, 25 * 60);
+  }
+
+  /* The next run with AI does not ask again within the interval. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+  spin ();
+  dialog = find_toplevel (YS_TYPE_RUN_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_get_visible (child (dialog, YS_TYPE_RUN_DIALOG, "feedback_group")));
+  gtk_window_destroy (dialog);
+
+  /* A discarded timer comes back with Undo. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 1);
+  gtk_widget_activate_action (adw_clamp_get_child (ADW_CLAMP (child (f->window, YS_TYPE_WINDOW,
+                                                                     "timer_clamp"))),
+                              "timer.discard", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 0);
+}
+
+static void
+test_awaiting_outcome (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *badge;
+  g_autofree char *count = NULL;
+  guint before;
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  spin ();
+  badge = child (f->window, YS_TYPE_WINDOW, "awaiting_badge");
+  before = ys_store_count_awaiting_outcome (f->store);
+  g_assert_cmpuint (before, >, 0);
+  count = g_strdup_printf ("%u", before);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, count);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-awaiting", NULL);
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->window, YS_TYPE_WINDOW,
+                                                                       "content_stack"))),
+                   ==, "awaiting");
+  {
+    g_autoptr(GListModel) awaiting = ys_store_list_awaiting_outcome (f->store);
+    g_autoptr(YsRun) first = g_list_model_get_item (awaiting, 0);
+    GtkWidget *view = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "awaiting_slot")));
+
+    g_autofree char *id = g_strdup (ys_run_get_id (first));
+    g_autoptr(YsRun) marked = NULL;
+
+    gtk_widget_activate_action (view, "awaiting.used", "s", id);
+    spin ();
+    g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store), ==, before - 1);
+    marked = ys_store_get_run (f->store, id);
+    g_assert_cmpint (ys_run_get_fields (marked)->used, ==, YS_USED_YES);
+    count = (g_free (count), g_strdup_printf ("%u", before - 1));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, count);
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  save_png (GTK_WIDGET (f->window), "test-window-awaiting.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +490,8 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Screenshots show the end of a transition, not its middle. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -359,6 +500,8 @@ main (int   argc,
   ADD ("/window/add-workflow-and-log-run", test_add_workflow_and_log_run);
   ADD ("/window/workflow-limit-and-undo", test_workflow_limit_and_undo);
   ADD ("/window/import-and-export", test_import_and_export);
+  ADD ("/window/timer-and-feedback", test_timer_and_feedback);
+  ADD ("/window/awaiting-outcome", test_awaiting_outcome);
 
   return g_test_run ();
 }
