@@ -20,6 +20,9 @@ struct _YsPreferencesWindow
   GtkLabel *error_label;
   GtkWidget *suggestions_group;
   GtkFlowBox *suggestions_box;
+  GtkWidget *feedback_group;
+  GtkSpinButton *interval_spin;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (YsPreferencesWindow, ys_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -202,6 +205,7 @@ ys_preferences_window_finalize (GObject *object)
   YsPreferencesWindow *self = (YsPreferencesWindow *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->tool_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ys_preferences_window_parent_class)->finalize (object);
@@ -223,14 +227,31 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, suggestions_group);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, suggestions_box);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, feedback_group);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_add_apply);
 }
 
 static void
 ys_preferences_window_init (YsPreferencesWindow *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   self->tool_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_settings_bind (self->settings, "feedback-interval-days",
+                       gtk_spin_button_get_adjustment (self->interval_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+  else
+    gtk_widget_set_visible (self->feedback_group, FALSE);
 }
 
 GtkWidget *
