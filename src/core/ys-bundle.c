@@ -977,151 +977,110 @@ json_bool (sqlite3_stmt *stmt,
   return sqlite3_column_int (stmt, column) ? "true" : "false";
 }
 
-static gboolean
-write_workflows (YsStore        *store,
-                 Writer         *writer,
-                 YsBundleScope   scope,
-                 GError        **error)
-{
-  sqlite3_stmt *stmt = ys_store_prepare (store,
-    "SELECT id, name, description, people, archived, updated_at, deleted FROM workflows"
-    " WHERE deleted = 0 OR ?1 ORDER BY position, rowid");
-  GString *out = writer->buffer;
-  gboolean first = TRUE;
-  gboolean ok = TRUE;
+typedef void (*AppendRecord) (GString      *out,
+                              sqlite3_stmt *stmt);
 
-  sqlite3_bind_int (stmt, 1, scope == YS_BUNDLE_EVERYTHING);
-  g_string_append (out, "  \"workflows\": [");
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_string_append (out, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
-      first = FALSE;
-      append_string (out, column_text (stmt, 0));
-      g_string_append (out, ", \"name\": ");
-      append_string (out, column_text (stmt, 1));
-      g_string_append (out, ", \"description\": ");
-      append_string (out, column_text (stmt, 2));
-      g_string_append_printf (out, ", \"people\": %d, \"archived\": %s, \"updated_at\": ",
-                              sqlite3_column_int (stmt, 3), json_bool (stmt, 4));
-      append_timestamp (out, sqlite3_column_int64 (stmt, 5));
-      g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 6));
-      ok = flush (writer, FALSE, error);
-    }
-  sqlite3_reset (stmt);
-  g_string_append (out, first ? "],\n" : "\n  ],\n");
-  return ok;
+static void
+append_workflow (GString      *out,
+                 sqlite3_stmt *stmt)
+{
+  append_string (out, column_text (stmt, 0));
+  g_string_append (out, ", \"name\": ");
+  append_string (out, column_text (stmt, 1));
+  g_string_append (out, ", \"description\": ");
+  append_string (out, column_text (stmt, 2));
+  g_string_append_printf (out, ", \"people\": %d, \"archived\": %s, \"updated_at\": ",
+                          sqlite3_column_int (stmt, 3), json_bool (stmt, 4));
+  append_timestamp (out, sqlite3_column_int64 (stmt, 5));
+  g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 6));
 }
 
+static void
+append_tool (GString      *out,
+             sqlite3_stmt *stmt)
+{
+  append_string (out, column_text (stmt, 0));
+  g_string_append (out, ", \"name\": ");
+  append_string (out, column_text (stmt, 1));
+  g_string_append (out, ", \"updated_at\": ");
+  append_timestamp (out, sqlite3_column_int64 (stmt, 2));
+  g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 3));
+}
+
+static void
+append_run (GString      *out,
+            sqlite3_stmt *stmt)
+{
+  append_string (out, column_text (stmt, 0));
+  g_string_append (out, ", \"workflow\": ");
+  append_string (out, column_text (stmt, 1));
+  g_string_append_printf (out, ", \"mode\": \"%s\", \"tool\": ",
+                          ys_mode_to_string (sqlite3_column_int (stmt, 2)));
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+    g_string_append (out, "null");
+  else
+    append_string (out, column_text (stmt, 3));
+  g_string_append (out, ", \"started_at\": ");
+  append_timestamp (out, sqlite3_column_int64 (stmt, 4) * G_USEC_PER_SEC);
+  g_string_append_printf (out, ", \"duration_seconds\": %" G_GINT64_FORMAT
+                          ", \"corrections\": %" G_GINT64_FORMAT ", \"used\": %s, \"note\": ",
+                          (gint64) sqlite3_column_int64 (stmt, 5),
+                          (gint64) sqlite3_column_int64 (stmt, 6),
+                          sqlite3_column_type (stmt, 7) == SQLITE_NULL ? "null"
+                                                                      : json_bool (stmt, 7));
+  append_string (out, column_text (stmt, 8));
+  g_string_append (out, ", \"updated_at\": ");
+  append_timestamp (out, sqlite3_column_int64 (stmt, 9));
+  g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 10));
+}
+
+static void
+append_feedback (GString      *out,
+                 sqlite3_stmt *stmt)
+{
+  append_string (out, column_text (stmt, 0));
+  g_string_append (out, ", \"workflow\": ");
+  append_string (out, column_text (stmt, 1));
+  g_string_append (out, ", \"tool\": ");
+  append_string (out, column_text (stmt, 2));
+  g_string_append_printf (out, ", \"saves_time\": %s, \"given_on\": ", json_bool (stmt, 3));
+  append_string (out, column_text (stmt, 4));
+  g_string_append (out, ", \"comment\": ");
+  append_string (out, column_text (stmt, 5));
+  g_string_append (out, ", \"updated_at\": ");
+  append_timestamp (out, sqlite3_column_int64 (stmt, 6));
+  g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 7));
+}
+
+/* One array of records, streamed: @sql's ?1 says whether tombstones go too. */
 static gboolean
-write_tools (YsStore        *store,
+write_array (YsStore        *store,
              Writer         *writer,
+             const char     *name,
+             const char     *sql,
              YsBundleScope   scope,
+             AppendRecord    append_record,
+             gboolean        last,
              GError        **error)
 {
-  sqlite3_stmt *stmt = ys_store_prepare (store,
-    "SELECT id, name, updated_at, deleted FROM tools WHERE deleted = 0 OR ?1"
-    " ORDER BY name COLLATE NOCASE, id");
+  sqlite3_stmt *stmt = ys_store_prepare (store, sql);
   GString *out = writer->buffer;
   gboolean first = TRUE;
   gboolean ok = TRUE;
 
-  sqlite3_bind_int (stmt, 1, scope == YS_BUNDLE_EVERYTHING);
-  g_string_append (out, "  \"tools\": [");
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int (stmt, 1, scope == YS_BUNDLE_EVERYTHING);
+  g_string_append_printf (out, "  \"%s\": [", name);
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_string_append (out, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
       first = FALSE;
-      append_string (out, column_text (stmt, 0));
-      g_string_append (out, ", \"name\": ");
-      append_string (out, column_text (stmt, 1));
-      g_string_append (out, ", \"updated_at\": ");
-      append_timestamp (out, sqlite3_column_int64 (stmt, 2));
-      g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 3));
+      append_record (out, stmt);
       ok = flush (writer, FALSE, error);
     }
   sqlite3_reset (stmt);
-  g_string_append (out, first ? "],\n" : "\n  ],\n");
-  return ok;
-}
-
-static gboolean
-write_runs (YsStore  *store,
-            Writer   *writer,
-            GError  **error)
-{
-  sqlite3_stmt *stmt = ys_store_prepare (store,
-    "SELECT id, workflow_id, mode, tool_id, started_at, duration_seconds, corrections, used,"
-    " note, updated_at, deleted FROM runs ORDER BY started_at, id");
-  GString *out = writer->buffer;
-  gboolean first = TRUE;
-  gboolean ok = TRUE;
-
-  g_string_append (out, "  \"runs\": [");
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_string_append (out, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
-      first = FALSE;
-      append_string (out, column_text (stmt, 0));
-      g_string_append (out, ", \"workflow\": ");
-      append_string (out, column_text (stmt, 1));
-      g_string_append_printf (out, ", \"mode\": \"%s\", \"tool\": ",
-                              ys_mode_to_string (sqlite3_column_int (stmt, 2)));
-      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
-        g_string_append (out, "null");
-      else
-        append_string (out, column_text (stmt, 3));
-      g_string_append (out, ", \"started_at\": ");
-      append_timestamp (out, sqlite3_column_int64 (stmt, 4) * G_USEC_PER_SEC);
-      g_string_append_printf (out, ", \"duration_seconds\": %" G_GINT64_FORMAT
-                              ", \"corrections\": %" G_GINT64_FORMAT ", \"used\": %s, \"note\": ",
-                              (gint64) sqlite3_column_int64 (stmt, 5),
-                              (gint64) sqlite3_column_int64 (stmt, 6),
-                              sqlite3_column_type (stmt, 7) == SQLITE_NULL ? "null"
-                                                                          : json_bool (stmt, 7));
-      append_string (out, column_text (stmt, 8));
-      g_string_append (out, ", \"updated_at\": ");
-      append_timestamp (out, sqlite3_column_int64 (stmt, 9));
-      g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 10));
-      ok = flush (writer, FALSE, error);
-    }
-  sqlite3_reset (stmt);
-  g_string_append (out, first ? "],\n" : "\n  ],\n");
-  return ok;
-}
-
-static gboolean
-write_feedback (YsStore  *store,
-                Writer   *writer,
-                GError  **error)
-{
-  sqlite3_stmt *stmt = ys_store_prepare (store,
-    "SELECT id, workflow_id, tool_id, saves_time, given_on, comment, updated_at, deleted"
-    " FROM feedback ORDER BY given_on, id");
-  GString *out = writer->buffer;
-  gboolean first = TRUE;
-  gboolean ok = TRUE;
-
-  g_string_append (out, "  \"feedback\": [");
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_string_append (out, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
-      first = FALSE;
-      append_string (out, column_text (stmt, 0));
-      g_string_append (out, ", \"workflow\": ");
-      append_string (out, column_text (stmt, 1));
-      g_string_append (out, ", \"tool\": ");
-      append_string (out, column_text (stmt, 2));
-      g_string_append_printf (out, ", \"saves_time\": %s, \"given_on\": ", json_bool (stmt, 3));
-      append_string (out, column_text (stmt, 4));
-      g_string_append (out, ", \"comment\": ");
-      append_string (out, column_text (stmt, 5));
-      g_string_append (out, ", \"updated_at\": ");
-      append_timestamp (out, sqlite3_column_int64 (stmt, 6));
-      g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 7));
-      ok = flush (writer, FALSE, error);
-    }
-  sqlite3_reset (stmt);
-  g_string_append (out, first ? "]\n" : "\n  ]\n");
+  g_string_append (out, first ? "]" : "\n  ]");
+  g_string_append (out, last ? "\n" : ",\n");
   return ok;
 }
 
@@ -1147,13 +1106,27 @@ write_all (YsStore   *store,
   append_timestamp (writer->buffer, g_date_time_to_unix (now) * G_USEC_PER_SEC);
   g_string_append (writer->buffer, ",\n");
 
-  if (!write_workflows (store, writer, job->scope, error) ||
-      !write_tools (store, writer, job->scope, error))
+  if (!write_array (store, writer, "workflows",
+                    "SELECT id, name, description, people, archived, updated_at, deleted"
+                    " FROM workflows WHERE deleted = 0 OR ?1 ORDER BY position, rowid",
+                    job->scope, append_workflow, FALSE, error) ||
+      !write_array (store, writer, "tools",
+                    "SELECT id, name, updated_at, deleted FROM tools WHERE deleted = 0 OR ?1"
+                    " ORDER BY name COLLATE NOCASE, id",
+                    job->scope, append_tool, FALSE, error))
     return FALSE;
 
   if (job->scope == YS_BUNDLE_EVERYTHING)
     {
-      if (!write_runs (store, writer, error) || !write_feedback (store, writer, error))
+      if (!write_array (store, writer, "runs",
+                        "SELECT id, workflow_id, mode, tool_id, started_at, duration_seconds,"
+                        " corrections, used, note, updated_at, deleted FROM runs"
+                        " ORDER BY started_at, id",
+                        job->scope, append_run, FALSE, error) ||
+          !write_array (store, writer, "feedback",
+                        "SELECT id, workflow_id, tool_id, saves_time, given_on, comment,"
+                        " updated_at, deleted FROM feedback ORDER BY given_on, id",
+                        job->scope, append_feedback, TRUE, error))
         return FALSE;
     }
   else
