@@ -12,7 +12,9 @@
 #include "ys-cli.h"
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-stats.h"
 #include "ys-store.h"
+#include "ys-validate.h"
 
 /*
  * The command line of FORMAT.md. Everything here runs without a display:
@@ -60,6 +62,80 @@ describe_counts (const char           *file,
 }
 
 static gboolean
+read_date (const char  *option,
+           const char  *text,
+           GDate       *date,
+           GError     **error)
+{
+  if (ys_parse_iso_date (text, date))
+    return TRUE;
+
+  g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+               _("%s: “%s” is not a date like 2026-11-22."), option, text);
+  return FALSE;
+}
+
+/* --quarter, or --from and --to; a missing side is the first or last run's date. */
+static gboolean
+read_period (YsStore     *store,
+             const char  *from_text,
+             const char  *to_text,
+             const char  *quarter,
+             GDate       *from,
+             GDate       *to,
+             gboolean    *has_period,
+             GError     **error)
+{
+  GDate first, last;
+  gboolean any_runs;
+
+  *has_period = FALSE;
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+
+  if (quarter != NULL)
+    {
+      if (!ys_stats_parse_quarter (quarter, from, to, error))
+        {
+          g_prefix_error (error, "--quarter: ");
+          return FALSE;
+        }
+      *has_period = TRUE;
+      return TRUE;
+    }
+
+  if (from_text == NULL && to_text == NULL)
+    return TRUE;
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  any_runs = ys_stats_history_bounds (store, &first, &last);
+
+  if (from_text != NULL && !read_date ("--from", from_text, from, error))
+    return FALSE;
+  if (to_text != NULL && !read_date ("--to", to_text, to, error))
+    return FALSE;
+  if (from_text == NULL)
+    *from = any_runs ? first : *to;
+  if (to_text == NULL)
+    *to = any_runs ? last : *from;
+
+  if (g_date_compare (from, to) > 0)
+    {
+      char a[16], b[16];
+
+      g_date_strftime (a, sizeof a, "%Y-%m-%d", from);
+      g_date_strftime (b, sizeof b, "%Y-%m-%d", to);
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("--from %s is after --to %s."), a, b);
+      return FALSE;
+    }
+
+  *has_period = TRUE;
+  return TRUE;
+}
+
+static gboolean
 export_bundle (YsStore     *store,
                const char  *path,
                GError     **error)
@@ -85,6 +161,10 @@ ys_cli_run (int          argc,
   gboolean demo = FALSE;
   gboolean service = FALSE;
   g_auto(GStrv) imports = NULL;
+  gboolean summary = FALSE;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *quarter = NULL;
   g_autofree char *export_path = NULL;
   GOptionEntry entries[] = {
     /* Passed on to GApplication when D-Bus activation starts us. */
@@ -96,6 +176,14 @@ ys_cli_run (int          argc,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
       N_("Write everything, deletions included, as a bundle (- for standard output)"),
       N_("FILE") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("Print the summary figures as JSON"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+      N_("First day of the period (local date, inclusive)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("Last day of the period (local date, inclusive)"), N_("YYYY-MM-DD") },
+    { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter,
+      N_("The period of a calendar quarter"), N_("YYYY-QN") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Fill an empty database with a realistic sample team"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -145,7 +233,13 @@ ys_cli_run (int          argc,
       return YS_EXIT_USAGE;
     }
 
-  if (demo || imports != NULL || export_path != NULL)
+  if (quarter != NULL && (from_text != NULL || to_text != NULL))
+    {
+      g_printerr (_("yardstick: use either --quarter or --from and --to\n"));
+      return YS_EXIT_USAGE;
+    }
+
+  if (demo || imports != NULL || export_path != NULL || summary)
     {
       g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
       g_autoptr(YsStore) store = ys_store_open (path, &error);
@@ -165,20 +259,34 @@ ys_cli_run (int          argc,
       for (guint i = 0; imports != NULL && imports[i] != NULL; i++)
         {
           YsImportResult imported;
-          g_autofree char *summary = NULL;
+          g_autofree char *counts = NULL;
 
           if (!ys_bundle_import_file (store, imports[i], imports[i], &imported, &error))
             return refuse (error);
-          summary = describe_counts (imports[i], &imported);
-          /* Standard output may carry an exported bundle; counts go to stderr then. */
-          if (g_strcmp0 (export_path, "-") == 0)
-            g_printerr ("%s\n", summary);
+          counts = describe_counts (imports[i], &imported);
+          /* Standard output may carry an exported bundle or the summary. */
+          if (g_strcmp0 (export_path, "-") == 0 || summary)
+            g_printerr ("%s\n", counts);
           else
-            g_print ("%s\n", summary);
+            g_print ("%s\n", counts);
         }
 
       if (export_path != NULL && !export_bundle (store, export_path, &error))
         return refuse (error);
+
+      if (summary)
+        {
+          GDate from, to;
+          gboolean has_period;
+          g_autoptr(YsSummary) figures = NULL;
+          g_autofree char *json = NULL;
+
+          if (!read_period (store, from_text, to_text, quarter, &from, &to, &has_period, &error))
+            return refuse (error);
+          figures = ys_summary_compute (store, has_period ? &from : NULL, has_period ? &to : NULL);
+          json = ys_summary_to_json (figures);
+          g_print ("%s", json);
+        }
 
       return YS_EXIT_OK;
     }

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define YS_STORE_SCHEMA_VERSION 2
+#define YS_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {

@@ -122,9 +122,16 @@ test_migrates_forward (Fixture       *f,
   g_autoptr(YsWorkflow) workflow = add_workflow (f, "Kept");
   sqlite3 *db;
 
+  YsRunFields fields = run_fields (ys_workflow_get_id (workflow));
+  g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
+
+  g_assert_no_error (error);
   g_clear_object (&f->store);
+  /* Undo migrations 3 and 2 by hand: back to the first schema. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX runs_awaiting_outcome; DROP TABLE timers;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX runs_weekly; DROP INDEX runs_by_tool_duration;"
+                                     " ALTER TABLE runs DROP COLUMN started_week;"
+                                     " DROP INDEX runs_awaiting_outcome; DROP TABLE timers;"
                                      " PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -133,6 +140,9 @@ test_migrates_forward (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'timers'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 1);
+  /* 1763800000 is Saturday 2025-11-22 (UTC); its week began on Monday the 17th. */
+  g_assert_cmpint (sql_int (f->path, "SELECT started_week = date (started_on, 'weekday 0', '-6 days')"
+                                     " AND started_week <> '' FROM runs"), ==, 1);
   g_assert_true (ys_store_start_timer (f->store, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI,
                                        NULL, &error));
   g_assert_no_error (error);

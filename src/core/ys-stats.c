@@ -1,0 +1,715 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ys-error.h"
+#include "ys-stats.h"
+#include "ys-store-private.h"
+#include "ys-validate.h"
+
+/*
+ * The figures of FORMAT.md's summary. Counts and rates are SQL aggregates;
+ * medians and interval bounds come from one ordered index scan per group,
+ * picking the few order statistics needed as the rows stream past, so no
+ * list of runs is ever held in memory.
+ */
+
+#define ALL_FROM "0000-01-01"
+#define ALL_TO "9999-12-31"
+
+gboolean
+ys_stats_median_ci_rank (guint  n,
+                         guint *k)
+{
+  long double log_half_n = (long double) n * logl (0.5L);
+  long double log_choose = 0;
+  long double cdf = 0;
+  guint best = 0;
+
+  /* Largest k >= 1 with P(Binomial(n, 1/2) <= k - 1) <= 0.025. */
+  for (guint j = 0; j <= n; j++)
+    {
+      if (j > 0)
+        log_choose += logl ((long double) (n - j + 1)) - logl ((long double) j);
+      cdf += expl (log_choose + log_half_n);
+      if (cdf > 0.025L)
+        break;
+      best = j + 1;
+    }
+
+  if (best == 0)
+    return FALSE;
+  if (k != NULL)
+    *k = best;
+  return TRUE;
+}
+
+/* Order statistics ------------------------------------------------------------ */
+
+typedef struct
+{
+  guint n;
+  guint k;        /* 0: no interval */
+  guint seen;
+  gint64 low_middle;
+  gint64 high_middle;
+  gint64 ci_low;
+  gint64 ci_high;
+} OrderStats;
+
+static void
+order_stats_reset (OrderStats *o,
+                   guint       n)
+{
+  memset (o, 0, sizeof *o);
+  o->n = n;
+  if (!ys_stats_median_ci_rank (n, &o->k))
+    o->k = 0;
+  o->ci_low = o->ci_high = -1;
+}
+
+/* Feed values in ascending order. */
+static void
+order_stats_take (OrderStats *o,
+                  gint64      value)
+{
+  guint rank = ++o->seen;
+
+  if (rank == (o->n + 1) / 2)
+    o->low_middle = value;
+  if (rank == o->n / 2 + 1)
+    o->high_middle = value;
+  if (o->k > 0 && rank == o->k)
+    o->ci_low = value;
+  if (o->k > 0 && rank == o->n - o->k + 1)
+    o->ci_high = value;
+}
+
+static double
+order_stats_median (const OrderStats *o)
+{
+  return o->n == 0 ? NAN : (o->low_middle + o->high_middle) / 2.0;
+}
+
+static void
+date_text (const GDate *date,
+           char         text[11])
+{
+  g_snprintf (text, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
+static void
+bind_period (sqlite3_stmt *stmt,
+             const char   *workflow_id,
+             const char   *from,
+             const char   *to)
+{
+  sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+}
+
+static double
+ratio (gint64 part,
+       gint64 whole)
+{
+  return whole > 0 ? (double) part / (double) whole : NAN;
+}
+
+/* Per workflow --------------------------------------------------------------- */
+
+static void
+compute_modes (YsStore           *store,
+               YsWorkflowFigures *w,
+               const char        *from,
+               const char        *to)
+{
+  sqlite3_stmt *stmt;
+  YsModeFigures *modes[2] = { &w->without_ai, &w->with_ai };
+  OrderStats stats[2];
+  int current = -1;
+
+  stmt = ys_store_prepare (store,
+    "SELECT mode, count(*), avg(corrections), avg(corrections >= 1),"
+    " sum(used = 1), sum(used = 0)"
+    " FROM runs WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " GROUP BY mode");
+  bind_period (stmt, w->id, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      YsModeFigures *m = modes[sqlite3_column_int (stmt, 0) ? 1 : 0];
+      gint64 used = sqlite3_column_int64 (stmt, 4);
+      gint64 unused = sqlite3_column_int64 (stmt, 5);
+
+      m->runs = sqlite3_column_int (stmt, 1);
+      m->corrections_per_run = sqlite3_column_double (stmt, 2);
+      m->correction_rate = sqlite3_column_double (stmt, 3);
+      m->used_rate = ratio (used, used + unused);
+    }
+  sqlite3_reset (stmt);
+
+  order_stats_reset (&stats[0], w->without_ai.runs);
+  order_stats_reset (&stats[1], w->with_ai.runs);
+
+  /* In the order of runs_by_workflow_mode_duration: no sort, no list. */
+  stmt = ys_store_prepare (store,
+    "SELECT mode, duration_seconds FROM runs"
+    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " ORDER BY mode, duration_seconds");
+  bind_period (stmt, w->id, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      current = sqlite3_column_int (stmt, 0) ? 1 : 0;
+      order_stats_take (&stats[current], sqlite3_column_int64 (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  for (int i = 0; i < 2; i++)
+    {
+      modes[i]->median_seconds = order_stats_median (&stats[i]);
+      modes[i]->ci_low = stats[i].ci_low;
+      modes[i]->ci_high = stats[i].ci_high;
+    }
+}
+
+static YsToolFigures *
+find_tool (GArray     *tools,
+           const char *id)
+{
+  for (guint i = 0; i < tools->len; i++)
+    if (g_strcmp0 (g_array_index (tools, YsToolFigures, i).id, id) == 0)
+      return &g_array_index (tools, YsToolFigures, i);
+  return NULL;
+}
+
+static void
+compute_tools (YsStore           *store,
+               YsWorkflowFigures *w,
+               const char        *from,
+               const char        *to)
+{
+  sqlite3_stmt *stmt;
+  OrderStats stats = { 0 };
+  YsToolFigures *current = NULL;
+
+  /* Every tool named by a run with AI or an answer in the period. */
+  stmt = ys_store_prepare (store,
+    "SELECT t.id, t.name FROM tools t WHERE t.deleted = 0 AND t.id IN ("
+    "  SELECT tool_id FROM runs WHERE workflow_id = ?1 AND mode = 1 AND deleted = 0"
+    "   AND started_on BETWEEN ?2 AND ?3"
+    "  UNION SELECT tool_id FROM feedback WHERE workflow_id = ?1 AND deleted = 0"
+    "   AND given_on BETWEEN ?2 AND ?3)"
+    " ORDER BY t.name, t.id");
+  bind_period (stmt, w->id, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      YsToolFigures tool = { 0 };
+
+      tool.id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      tool.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      tool.median_seconds = NAN;
+      tool.used_rate = NAN;
+      tool.yes_share = NAN;
+      tool.divergent = -1;
+      g_array_append_val (w->tools, tool);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = ys_store_prepare (store,
+    "SELECT tool_id, count(*), sum(used = 1), sum(used = 0) FROM runs"
+    " WHERE workflow_id = ?1 AND mode = 1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " GROUP BY tool_id");
+  bind_period (stmt, w->id, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      YsToolFigures *tool = find_tool (w->tools, (const char *) sqlite3_column_text (stmt, 0));
+      gint64 used = sqlite3_column_int64 (stmt, 2);
+      gint64 unused = sqlite3_column_int64 (stmt, 3);
+
+      if (tool == NULL)
+        continue;
+      tool->runs = sqlite3_column_int (stmt, 1);
+      tool->used_rate = ratio (used, used + unused);
+    }
+  sqlite3_reset (stmt);
+
+  /* Per-tool medians, in the order of runs_by_tool_duration. */
+  stmt = ys_store_prepare (store,
+    "SELECT tool_id, duration_seconds FROM runs"
+    " WHERE workflow_id = ?1 AND mode = 1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " ORDER BY tool_id, duration_seconds");
+  bind_period (stmt, w->id, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (current == NULL || g_strcmp0 (current->id, id) != 0)
+        {
+          if (current != NULL)
+            current->median_seconds = order_stats_median (&stats);
+          current = find_tool (w->tools, id);
+          order_stats_reset (&stats, current ? current->runs : 0);
+        }
+      if (current != NULL)
+        order_stats_take (&stats, sqlite3_column_int64 (stmt, 1));
+    }
+  if (current != NULL)
+    current->median_seconds = order_stats_median (&stats);
+  sqlite3_reset (stmt);
+
+  stmt = ys_store_prepare (store,
+    "SELECT tool_id, sum(saves_time = 1), sum(saves_time = 0) FROM feedback"
+    " WHERE workflow_id = ?1 AND deleted = 0 AND given_on BETWEEN ?2 AND ?3"
+    " GROUP BY tool_id");
+  bind_period (stmt, w->id, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      YsToolFigures *tool = find_tool (w->tools, (const char *) sqlite3_column_text (stmt, 0));
+
+      if (tool == NULL)
+        continue;
+      tool->yes = sqlite3_column_int (stmt, 1);
+      tool->no = sqlite3_column_int (stmt, 2);
+      tool->yes_share = ratio (tool->yes, tool->yes + tool->no);
+    }
+  sqlite3_reset (stmt);
+
+  /* Divergence: the feeling and the clock disagree. */
+  for (guint i = 0; i < w->tools->len; i++)
+    {
+      YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, i);
+      gboolean faster;
+
+      if (tool->runs < YS_STATS_ENOUGH_RUNS || tool->yes + tool->no < 3 ||
+          w->without_ai.runs < YS_STATS_ENOUGH_RUNS)
+        continue;
+
+      faster = tool->median_seconds < w->without_ai.median_seconds;
+      tool->divergent = (tool->yes_share > 0.5 && !faster) || (tool->yes_share < 0.5 && faster);
+    }
+}
+
+static void
+compute_change (YsWorkflowFigures *w,
+                double             weeks)
+{
+  const YsModeFigures *before = &w->without_ai;
+  const YsModeFigures *after = &w->with_ai;
+
+  w->change_percent = NAN;
+  if (before->runs > 0 && after->runs > 0 && before->median_seconds > 0)
+    w->change_percent = round ((after->median_seconds - before->median_seconds) /
+                               before->median_seconds * 1000.0) / 10.0;
+
+  w->enough_data = before->runs >= YS_STATS_ENOUGH_RUNS && after->runs >= YS_STATS_ENOUGH_RUNS;
+  w->clear = w->enough_data && before->ci_low >= 0 && after->ci_low >= 0 &&
+             (after->ci_high < before->ci_low || after->ci_low > before->ci_high);
+
+  w->has_time_saved = w->enough_data;
+  if (w->has_time_saved)
+    {
+      w->time_saved_per_week = llround ((before->median_seconds - after->median_seconds) *
+                                        after->runs / weeks);
+      w->time_saved_per_person_per_week = llround ((double) w->time_saved_per_week /
+                                                   MAX (1, w->people));
+    }
+}
+
+static void
+workflow_figures_clear (gpointer data)
+{
+  YsWorkflowFigures *w = data;
+
+  for (guint i = 0; i < w->tools->len; i++)
+    {
+      g_free (g_array_index (w->tools, YsToolFigures, i).id);
+      g_free (g_array_index (w->tools, YsToolFigures, i).name);
+    }
+  g_array_unref (w->tools);
+  g_free (w->id);
+  g_free (w->name);
+  g_free (w);
+}
+
+static void
+empty_mode (YsModeFigures *m)
+{
+  m->runs = 0;
+  m->median_seconds = m->corrections_per_run = m->correction_rate = m->used_rate = NAN;
+  m->ci_low = m->ci_high = -1;
+}
+
+/* The whole history: from the earliest to the latest run date. */
+gboolean
+ys_stats_history_bounds (YsStore *store,
+                         GDate   *from,
+                         GDate   *to)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+
+  stmt = ys_store_prepare (store,
+    "SELECT min (r.started_on), max (r.started_on) FROM runs r"
+    " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0 WHERE r.deleted = 0");
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    found = ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 0), from) &&
+            ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 1), to);
+  sqlite3_reset (stmt);
+  return found;
+}
+
+YsSummary *
+ys_summary_compute (YsStore     *store,
+                    const GDate *from,
+                    const GDate *to)
+{
+  YsSummary *summary;
+  GListModel *workflows;
+  char from_text[11] = ALL_FROM;
+  char to_text[11] = ALL_TO;
+  double weeks = 1;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+
+  summary = g_new0 (YsSummary, 1);
+  summary->workflows = g_ptr_array_new_with_free_func (workflow_figures_clear);
+  g_date_clear (&summary->from, 1);
+  g_date_clear (&summary->to, 1);
+
+  if (from != NULL && to != NULL)
+    {
+      summary->has_period = TRUE;
+      summary->from = *from;
+      summary->to = *to;
+    }
+  else
+    summary->has_period = ys_stats_history_bounds (store, &summary->from, &summary->to);
+
+  if (summary->has_period)
+    {
+      date_text (&summary->from, from_text);
+      date_text (&summary->to, to_text);
+      /* Days between the two dates, as the worked example of FORMAT.md
+       * counts them (2026-07-01..2026-09-30 is 91 days, 13 weeks). */
+      weeks = MAX (1.0, g_date_days_between (&summary->from, &summary->to) / 7.0);
+    }
+
+  workflows = ys_store_get_workflows (store);
+  for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, i);
+      YsWorkflowFigures *w = g_new0 (YsWorkflowFigures, 1);
+
+      w->id = g_strdup (ys_workflow_get_id (workflow));
+      w->name = g_strdup (ys_workflow_get_name (workflow));
+      w->archived = ys_workflow_get_archived (workflow);
+      w->people = ys_workflow_get_people (workflow);
+      w->tools = g_array_new (FALSE, FALSE, sizeof (YsToolFigures));
+      empty_mode (&w->without_ai);
+      empty_mode (&w->with_ai);
+
+      if (summary->has_period)
+        {
+          compute_modes (store, w, from_text, to_text);
+          compute_tools (store, w, from_text, to_text);
+        }
+      compute_change (w, weeks);
+      g_ptr_array_add (summary->workflows, w);
+    }
+
+  return summary;
+}
+
+void
+ys_summary_free (YsSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_ptr_array_unref (summary->workflows);
+  g_free (summary);
+}
+
+YsWorkflowFigures *
+ys_summary_find (YsSummary  *summary,
+                 const char *workflow_id)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  for (guint i = 0; i < summary->workflows->len; i++)
+    {
+      YsWorkflowFigures *w = g_ptr_array_index (summary->workflows, i);
+      if (g_strcmp0 (w->id, workflow_id) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+/* JSON ------------------------------------------------------------------------- */
+
+/* The shortest text that reads back as the same double. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value) || isinf (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_mode (GString             *out,
+             const YsModeFigures *m)
+{
+  g_string_append_printf (out, "{\"runs\": %u, \"median_seconds\": ", m->runs);
+  append_number (out, m->median_seconds);
+  g_string_append (out, ", \"median_ci95\": ");
+  if (m->ci_low >= 0)
+    g_string_append_printf (out, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                            m->ci_low, m->ci_high);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n                     \"corrections_per_run\": ");
+  append_number (out, m->corrections_per_run);
+  g_string_append (out, ", \"correction_rate\": ");
+  append_number (out, m->correction_rate);
+  g_string_append (out, ", \"used_rate\": ");
+  append_number (out, m->used_rate);
+  g_string_append (out, "}");
+}
+
+char *
+ys_summary_to_json (const YsSummary *summary)
+{
+  GString *out = g_string_new ("{\n  \"from\": ");
+  char date[11];
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (summary->has_period)
+    {
+      date_text (&summary->from, date);
+      g_string_append_printf (out, "\"%s\", \"to\": ", date);
+      date_text (&summary->to, date);
+      g_string_append_printf (out, "\"%s\",\n", date);
+    }
+  else
+    g_string_append (out, "null, \"to\": null,\n");
+
+  g_string_append (out, "  \"workflows\": [");
+  for (guint i = 0; i < summary->workflows->len; i++)
+    {
+      const YsWorkflowFigures *w = g_ptr_array_index (summary->workflows, i);
+
+      g_string_append (out, i == 0 ? "\n    {\n      \"id\": " : ",\n    {\n      \"id\": ");
+      append_string (out, w->id);
+      g_string_append (out, ", \"name\": ");
+      append_string (out, w->name);
+      g_string_append_printf (out, ", \"archived\": %s,\n      \"without_ai\": ",
+                              w->archived ? "true" : "false");
+      append_mode (out, &w->without_ai);
+      g_string_append (out, ",\n      \"with_ai\":    ");
+      append_mode (out, &w->with_ai);
+      g_string_append (out, ",\n      \"change\": {\"percent\": ");
+      append_number (out, w->change_percent);
+      g_string_append_printf (out, ", \"enough_data\": %s, \"clear\": %s},\n",
+                              w->enough_data ? "true" : "false", w->clear ? "true" : "false");
+      g_string_append (out, "      \"time_saved_per_week_seconds\": ");
+      if (w->has_time_saved)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, w->time_saved_per_week);
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ",\n      \"time_saved_per_person_per_week_seconds\": ");
+      if (w->has_time_saved)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, w->time_saved_per_person_per_week);
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ",\n      \"tools\": [");
+
+      for (guint t = 0; t < w->tools->len; t++)
+        {
+          const YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, t);
+
+          g_string_append (out, t == 0 ? "\n        {\"id\": " : ",\n        {\"id\": ");
+          append_string (out, tool->id);
+          g_string_append (out, ", \"name\": ");
+          append_string (out, tool->name);
+          g_string_append_printf (out, ", \"runs\": %u, \"median_seconds\": ", tool->runs);
+          append_number (out, tool->median_seconds);
+          g_string_append (out, ",\n         \"used_rate\": ");
+          append_number (out, tool->used_rate);
+          g_string_append_printf (out, ", \"feedback\": {\"yes\": %u, \"no\": %u, \"yes_share\": ",
+                                  tool->yes, tool->no);
+          append_number (out, tool->yes_share);
+          g_string_append (out, "},\n         \"divergent\": ");
+          g_string_append (out, tool->divergent < 0 ? "null" : tool->divergent ? "true" : "false");
+          g_string_append (out, "}");
+        }
+      g_string_append (out, w->tools->len > 0 ? "\n      ]\n    }" : "]\n    }");
+    }
+  g_string_append (out, summary->workflows->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Weekly series ---------------------------------------------------------------- */
+
+GArray *
+ys_stats_weekly (YsStore     *store,
+                 const char  *workflow_id,
+                 const GDate *from,
+                 const GDate *to)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *weeks = g_array_new (FALSE, TRUE, sizeof (YsWeek));
+  char from_text[11] = ALL_FROM;
+  char to_text[11] = ALL_TO;
+  sqlite3_stmt *stmt;
+  OrderStats stats = { 0 };
+  YsWeek *current = NULL;
+  int current_mode = -1;
+
+  g_return_val_if_fail (YS_IS_STORE (store), weeks);
+
+  if (from != NULL)
+    date_text (from, from_text);
+  if (to != NULL)
+    date_text (to, to_text);
+
+  stmt = ys_store_prepare (store,
+    "SELECT started_week, mode, count(*), avg(corrections >= 1), sum(used = 1), sum(used = 0)"
+    " FROM runs WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " GROUP BY started_week, mode ORDER BY started_week, mode");
+  bind_period (stmt, workflow_id, from_text, to_text);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *monday = (const char *) sqlite3_column_text (stmt, 0);
+      int mode = sqlite3_column_int (stmt, 1) ? 1 : 0;
+      gpointer position;
+      YsWeek *week;
+
+      if (!g_hash_table_lookup_extended (index, monday, NULL, &position))
+        {
+          YsWeek fresh = { 0 };
+
+          g_date_clear (&fresh.monday, 1);
+          ys_parse_iso_date (monday, &fresh.monday);
+          for (int m = 0; m < 2; m++)
+            fresh.median_seconds[m] = fresh.correction_rate[m] = fresh.used_rate[m] = NAN;
+          position = GUINT_TO_POINTER (weeks->len);
+          g_array_append_val (weeks, fresh);
+          g_hash_table_insert (index, g_strdup (monday), position);
+        }
+
+      week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
+      week->runs[mode] = sqlite3_column_int (stmt, 2);
+      week->correction_rate[mode] = sqlite3_column_double (stmt, 3);
+      week->used_rate[mode] = ratio (sqlite3_column_int64 (stmt, 4),
+                                     sqlite3_column_int64 (stmt, 4) + sqlite3_column_int64 (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+
+  /* Medians from the runs_weekly index order. */
+  stmt = ys_store_prepare (store,
+    "SELECT mode, started_week, duration_seconds FROM runs"
+    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " ORDER BY mode, started_week, duration_seconds");
+  bind_period (stmt, workflow_id, from_text, to_text);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int mode = sqlite3_column_int (stmt, 0) ? 1 : 0;
+      const char *monday = (const char *) sqlite3_column_text (stmt, 1);
+      gpointer position = g_hash_table_lookup (index, monday);
+      YsWeek *week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
+
+      if (week != current || mode != current_mode)
+        {
+          if (current != NULL)
+            current->median_seconds[current_mode] = order_stats_median (&stats);
+          current = week;
+          current_mode = mode;
+          order_stats_reset (&stats, week->runs[mode]);
+        }
+      order_stats_take (&stats, sqlite3_column_int64 (stmt, 2));
+    }
+  if (current != NULL)
+    current->median_seconds[current_mode] = order_stats_median (&stats);
+  sqlite3_reset (stmt);
+
+  return weeks;
+}
+
+/* Periods ---------------------------------------------------------------------- */
+
+gboolean
+ys_stats_parse_quarter (const char  *text,
+                        GDate       *from,
+                        GDate       *to,
+                        GError     **error)
+{
+  guint64 year = 0;
+  guint quarter;
+
+  if (text == NULL || strlen (text) != 7 || text[4] != '-' || text[5] != 'Q' ||
+      text[6] < '1' || text[6] > '4' ||
+      !g_ascii_string_to_unsigned ((char[5]) { text[0], text[1], text[2], text[3], '\0' },
+                                   10, 1, 9999, &year, NULL))
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("“%s” is not a quarter like 2026-Q3."), text ? text : "");
+      return FALSE;
+    }
+
+  quarter = text[6] - '0';
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+  g_date_set_dmy (from, 1, (quarter - 1) * 3 + 1, year);
+  g_date_set_dmy (to, 1, quarter * 3, year);
+  g_date_set_day (to, g_date_get_days_in_month (quarter * 3, year));
+  return TRUE;
+}
