@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,54 @@ test_import_export (void)
   g_assert_true (g_str_has_prefix (to_stdout.out, "{\n  \"format\": \"yardstick-bundle\""));
 }
 
+static void
+test_summary (void)
+{
+  g_autofree char *demo = g_build_filename (tmp_dir, "summary-demo.db", NULL);
+  g_autofree char *bundle = g_build_filename (tmp_dir, "summary.json", NULL);
+  g_autofree char *fresh = g_build_filename (tmp_dir, "summary-fresh.db", NULL);
+  g_auto(Result) fill = run ("--database", demo, "--demo", "--export", bundle, NULL);
+  g_auto(Result) summary = run ("--database", fresh, "--import", bundle, "--summary", NULL);
+  g_auto(Result) quarter = run ("--database", fresh, "--summary", "--quarter", "2026-Q4", NULL);
+  g_auto(Result) bad_quarter = run ("--database", fresh, "--summary", "--quarter", "2026-Q5", NULL);
+  g_auto(Result) bad_date = run ("--database", fresh, "--summary", "--from", "2026-13-01", NULL);
+  g_auto(Result) reversed = run ("--database", fresh, "--summary", "--from", "2026-12-01",
+                                 "--to", "2026-11-01", NULL);
+  g_auto(Result) both = run ("--database", fresh, "--summary", "--quarter", "2026-Q4",
+                             "--from", "2026-10-01", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *workflows;
+  guint enough = 0;
+
+  g_assert_cmpint (fill.status, ==, 0);
+  g_assert_cmpint (summary.status, ==, 0);
+  /* Import counts go to stderr so that stdout is the JSON alone. */
+  g_assert_nonnull (strstr (summary.err, "workflows 3 new"));
+  g_assert_true (json_parser_load_from_data (parser, summary.out, -1, &error));
+  g_assert_no_error (error);
+  workflows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "workflows");
+  g_assert_cmpuint (json_array_get_length (workflows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *change = json_object_get_object_member (json_array_get_object_element (workflows, i),
+                                                          "change");
+      enough += json_object_get_boolean_member (change, "enough_data");
+    }
+  g_assert_cmpuint (enough, >=, 2);
+
+  g_assert_cmpint (quarter.status, ==, 0);
+  g_assert_nonnull (strstr (quarter.out, "\"from\": \"2026-10-01\", \"to\": \"2026-12-31\""));
+  g_assert_cmpint (bad_quarter.status, ==, 1);
+  g_assert_cmpstr (bad_quarter.err, ==, "--quarter: “2026-Q5” is not a quarter like 2026-Q3.\n");
+  g_assert_cmpint (bad_date.status, ==, 1);
+  g_assert_cmpstr (bad_date.err, ==, "--from: “2026-13-01” is not a date like 2026-11-22.\n");
+  g_assert_cmpint (reversed.status, ==, 1);
+  g_assert_cmpstr (reversed.err, ==, "--from 2026-12-01 is after --to 2026-11-01.\n");
+  g_assert_cmpint (both.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/cli/demo-once", test_demo_once);
   g_test_add_func ("/cli/refused-database", test_refused_database);
   g_test_add_func ("/cli/import-export", test_import_export);
+  g_test_add_func ("/cli/summary", test_summary);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

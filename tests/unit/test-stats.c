@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "ys-error.h"
+#include "ys-stats.h"
+#include "ys-store.h"
+
+/* Every figure of the summary against numbers worked out by hand. Local time
+ * is Berlin, so period boundaries are tested away from UTC. */
+
+typedef struct
+{
+  char *dir;
+  YsStore *store;
+  char *workflow;
+  char *chatgpt;
+  char *claude;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(YsWorkflow) workflow = NULL;
+  g_autoptr(YsTool) chatgpt = NULL;
+  g_autoptr(YsTool) claude = NULL;
+
+  f->dir = g_dir_make_tmp ("ys-stats-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "s.db", NULL);
+  f->store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  workflow = ys_store_add_workflow (f->store, "Policy brief draft", "", 4, &error);
+  chatgpt = ys_store_add_tool (f->store, "ChatGPT", &error);
+  claude = ys_store_add_tool (f->store, "Claude", &error);
+  g_assert_no_error (error);
+  f->workflow = g_strdup (ys_workflow_get_id (workflow));
+  f->chatgpt = g_strdup (ys_tool_get_id (chatgpt));
+  f->claude = g_strdup (ys_tool_get_id (claude));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (system (command), ==, 0);
+  g_free (f->dir);
+  g_free (f->workflow);
+  g_free (f->chatgpt);
+  g_free (f->claude);
+}
+
+static gint64
+local_time (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (year, month, day, hour, minute, 0);
+  return g_date_time_to_unix (when);
+}
+
+static char *
+add_run (Fixture    *f,
+         const char *tool_id,
+         gint64      started_at,
+         gint64      duration,
+         gint64      corrections,
+         YsUsed      used)
+{
+  g_autoptr(GError) error = NULL;
+  YsRunFields fields = {
+    .workflow_id = f->workflow, .mode = tool_id ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI,
+    .tool_id = (char *) tool_id, .started_at = started_at, .duration_seconds = duration,
+    .corrections = corrections, .used = used, .note = (char *) "",
+  };
+  g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (ys_run_get_id (run));
+}
+
+static void
+add_feedback (Fixture    *f,
+              const char *tool_id,
+              gboolean    yes,
+              const char *given_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = ys_store_add_feedback (f->store, f->workflow, tool_id, yes, given_on, "",
+                                               &error);
+  g_assert_no_error (error);
+}
+
+static GDate
+date (int year, int month, int day)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, month, year);
+  return d;
+}
+
+static YsWorkflowFigures *
+figures (YsSummary *summary,
+         Fixture   *f)
+{
+  YsWorkflowFigures *w = ys_summary_find (summary, f->workflow);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static void
+test_ci_ranks (void)
+{
+  static const struct { guint n, k; } cases[] = {
+    { 6, 1 }, { 7, 1 }, { 12, 3 }, { 18, 5 }, { 30, 10 }, { 100, 40 }, { 1000, 469 },
+  };
+  guint k = 99;
+
+  for (guint n = 0; n < 6; n++)
+    g_assert_false (ys_stats_median_ci_rank (n, &k));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (ys_stats_median_ci_rank (cases[i].n, &k));
+      g_assert_cmpuint (k, ==, cases[i].k);
+    }
+}
+
+/* The worked example of FORMAT.md: 12 runs without AI at a 4 h median,
+ * 18 with AI at 1 h 30 min, Q3 2026, four people. */
+static void
+test_worked_example (Fixture       *f,
+                     gconstpointer  data)
+{
+  GDate from = date (2026, 7, 1), to = date (2026, 9, 30);
+  g_autoptr(YsSummary) summary = NULL;
+  YsWorkflowFigures *w;
+  /* Sorted: x(3) = 12600 and x(10) = 16200 give the interval. */
+  static const gint64 before[12] = { 10800, 12000, 12600, 13200, 13800, 14400,
+                                     14400, 15000, 15600, 16200, 16800, 18000 };
+  static const gint64 after[18] = { 3600, 4200, 4500, 4800, 4800, 5100, 5100, 5400, 5400,
+                                    5400, 5400, 5700, 6000, 6300, 6600, 7200, 7800, 9000 };
+
+  for (int i = 0; i < 12; i++)
+    g_free (add_run (f, NULL, local_time (2026, 7, 6 + i, 10, 0), before[i], i % 2 ? 2 : 1,
+                     i < 10 ? YS_USED_YES : YS_USED_NO));
+  for (int i = 0; i < 18; i++)
+    g_free (add_run (f, i % 3 ? f->chatgpt : f->claude, local_time (2026, 8, 3 + i, 10, 0),
+                     after[i], i % 2, YS_USED_YES));
+
+  summary = ys_summary_compute (f->store, &from, &to);
+  w = figures (summary, f);
+
+  g_assert_cmpuint (w->without_ai.runs, ==, 12);
+  g_assert_cmpfloat (w->without_ai.median_seconds, ==, 14400);
+  g_assert_cmpint (w->without_ai.ci_low, ==, 12600);
+  g_assert_cmpint (w->without_ai.ci_high, ==, 16200);
+  g_assert_cmpfloat (w->without_ai.corrections_per_run, ==, 1.5);
+  g_assert_cmpfloat (w->without_ai.correction_rate, ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (w->without_ai.used_rate, 10.0 / 12.0, 1e-12);
+
+  g_assert_cmpuint (w->with_ai.runs, ==, 18);
+  g_assert_cmpfloat (w->with_ai.median_seconds, ==, 5400);
+  /* n = 18: k = 5, so [x(5), x(14)]. */
+  g_assert_cmpint (w->with_ai.ci_low, ==, 4800);
+  g_assert_cmpint (w->with_ai.ci_high, ==, 6300);
+  g_assert_cmpfloat (w->with_ai.correction_rate, ==, 0.5);
+
+  g_assert_cmpfloat (w->change_percent, ==, -62.5);
+  g_assert_true (w->enough_data);
+  g_assert_true (w->clear);
+  /* (14400 - 5400) * 18 / (91 / 7) = 12461.5, and / 4 people. */
+  g_assert_true (w->has_time_saved);
+  g_assert_cmpint (w->time_saved_per_week, ==, 12462);
+  g_assert_cmpint (w->time_saved_per_person_per_week, ==, 3116);
+
+  /* Tools by name, with their own medians. */
+  g_assert_cmpuint (w->tools->len, ==, 2);
+  g_assert_cmpstr (g_array_index (w->tools, YsToolFigures, 0).name, ==, "ChatGPT");
+  g_assert_cmpuint (g_array_index (w->tools, YsToolFigures, 0).runs, ==, 12);
+  g_assert_cmpuint (g_array_index (w->tools, YsToolFigures, 1).runs, ==, 6);
+  /* Claude's runs are after[0, 3, 6, 9, 12, 15] = 3600 4800 5100 5400 6000 7200. */
+  g_assert_cmpfloat (g_array_index (w->tools, YsToolFigures, 1).median_seconds, ==, 5250);
+}
+
+static void
+test_medians_and_small_counts (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(YsSummary) odd = NULL;
+  g_autoptr(YsSummary) five = NULL;
+  g_autoptr(YsSummary) six = NULL;
+  YsWorkflowFigures *w;
+
+  g_free (add_run (f, NULL, local_time (2026, 9, 1, 9, 0), 300, 0, YS_USED_UNKNOWN));
+  g_free (add_run (f, NULL, local_time (2026, 9, 2, 9, 0), 100, 0, YS_USED_UNKNOWN));
+  g_free (add_run (f, NULL, local_time (2026, 9, 3, 9, 0), 200, 0, YS_USED_UNKNOWN));
+  odd = ys_summary_compute (f->store, NULL, NULL);
+  w = figures (odd, f);
+  g_assert_cmpfloat (w->without_ai.median_seconds, ==, 200);
+  g_assert_cmpint (w->without_ai.ci_low, ==, -1);
+  /* Unknown use is left out: nothing to count. */
+  g_assert_true (isnan (w->without_ai.used_rate));
+  g_assert_true (isnan (w->with_ai.median_seconds));
+  g_assert_true (isnan (w->change_percent));
+  g_assert_false (w->enough_data);
+  g_assert_false (w->has_time_saved);
+  g_assert_true (odd->has_period);
+
+  g_free (add_run (f, NULL, local_time (2026, 9, 4, 9, 0), 400, 0, YS_USED_NO));
+  g_free (add_run (f, NULL, local_time (2026, 9, 5, 9, 0), 500, 0, YS_USED_YES));
+  five = ys_summary_compute (f->store, NULL, NULL);
+  w = figures (five, f);
+  g_assert_cmpuint (w->without_ai.runs, ==, 5);
+  g_assert_cmpint (w->without_ai.ci_low, ==, -1);
+  g_assert_cmpfloat (w->without_ai.used_rate, ==, 0.5);
+
+  g_free (add_run (f, NULL, local_time (2026, 9, 6, 9, 0), 600, 0, YS_USED_YES));
+  six = ys_summary_compute (f->store, NULL, NULL);
+  w = figures (six, f);
+  /* Even count: the mean of the two middle values; n = 6 has [x(1), x(6)]. */
+  g_assert_cmpfloat (w->without_ai.median_seconds, ==, 350);
+  g_assert_cmpint (w->without_ai.ci_low, ==, 100);
+  g_assert_cmpint (w->without_ai.ci_high, ==, 600);
+  g_assert_false (w->enough_data);
+}
+
+static void
+test_overlap_and_deleted (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsSummary) overlapping = NULL;
+  g_autoptr(YsSummary) after_delete = NULL;
+  g_autofree char *outlier = NULL;
+  YsWorkflowFigures *w;
+
+  for (int i = 0; i < 6; i++)
+    {
+      g_free (add_run (f, NULL, local_time (2026, 9, 1 + i, 9, 0), 1000 + 100 * i, 0, YS_USED_YES));
+      g_free (add_run (f, f->chatgpt, local_time (2026, 9, 10 + i, 9, 0), 100 + 100 * i, 0,
+                       YS_USED_YES));
+    }
+  /* A seventh run with AI, long enough to make the intervals overlap. */
+  outlier = add_run (f, f->chatgpt, local_time (2026, 9, 20, 9, 0), 5000, 3, YS_USED_NO);
+
+  overlapping = ys_summary_compute (f->store, NULL, NULL);
+  w = figures (overlapping, f);
+  g_assert_true (w->enough_data);
+  g_assert_cmpint (w->with_ai.ci_high, ==, 5000);
+  g_assert_false (w->clear);
+
+  /* Deleted runs count nowhere: now [100, 600] against [1000, 1500]. */
+  g_assert_true (ys_store_delete_run (f->store, outlier, &error));
+  after_delete = ys_summary_compute (f->store, NULL, NULL);
+  w = figures (after_delete, f);
+  g_assert_cmpuint (w->with_ai.runs, ==, 6);
+  g_assert_cmpint (w->with_ai.ci_high, ==, 600);
+  g_assert_true (w->clear);
+  g_assert_cmpfloat (w->with_ai.used_rate, ==, 1.0);
+}
+
+static void
+test_period_in_local_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  GDate q3_from = date (2026, 7, 1), q3_to = date (2026, 9, 30);
+  GDate q4_from = date (2026, 10, 1), q4_to = date (2026, 12, 31);
+  g_autoptr(YsSummary) q3 = NULL;
+  g_autoptr(YsSummary) q4 = NULL;
+
+  /* 23:30 and 00:30 Berlin time: both are 30 September in UTC. */
+  g_free (add_run (f, NULL, local_time (2026, 9, 30, 23, 30), 600, 0, YS_USED_YES));
+  g_free (add_run (f, NULL, local_time (2026, 10, 1, 0, 30), 900, 0, YS_USED_YES));
+
+  q3 = ys_summary_compute (f->store, &q3_from, &q3_to);
+  q4 = ys_summary_compute (f->store, &q4_from, &q4_to);
+  g_assert_cmpuint (figures (q3, f)->without_ai.runs, ==, 1);
+  g_assert_cmpfloat (figures (q3, f)->without_ai.median_seconds, ==, 600);
+  g_assert_cmpuint (figures (q4, f)->without_ai.runs, ==, 1);
+  g_assert_cmpfloat (figures (q4, f)->without_ai.median_seconds, ==, 900);
+}
+
+static void
+test_tools_and_divergence (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsTool) gemini = ys_store_add_tool (f->store, "Gemini", &error);
+  g_autoptr(YsSummary) summary = NULL;
+  YsWorkflowFigures *w;
+  YsToolFigures *chatgpt, *claude, *only_feedback;
+
+  for (int i = 0; i < 6; i++)
+    {
+      g_free (add_run (f, NULL, local_time (2026, 9, 1 + i, 9, 0), 1000, 0, YS_USED_YES));
+      /* ChatGPT is slower than the baseline, Claude faster. */
+      g_free (add_run (f, f->chatgpt, local_time (2026, 9, 8 + i, 9, 0), 1200, 0, YS_USED_YES));
+      g_free (add_run (f, f->claude, local_time (2026, 9, 15 + i, 9, 0), 500, 0, YS_USED_YES));
+    }
+  /* People say ChatGPT saves time (the clock disagrees) and Claude does not
+   * (the clock disagrees again). Gemini only has answers. */
+  add_feedback (f, f->chatgpt, TRUE, "2026-09-10");
+  add_feedback (f, f->chatgpt, TRUE, "2026-09-11");
+  add_feedback (f, f->chatgpt, FALSE, "2026-09-12");
+  add_feedback (f, f->claude, FALSE, "2026-09-16");
+  add_feedback (f, f->claude, FALSE, "2026-09-17");
+  add_feedback (f, f->claude, TRUE, "2026-09-18");
+  add_feedback (f, ys_tool_get_id (gemini), TRUE, "2026-09-19");
+
+  summary = ys_summary_compute (f->store, NULL, NULL);
+  w = figures (summary, f);
+  g_assert_cmpuint (w->tools->len, ==, 3);
+  chatgpt = &g_array_index (w->tools, YsToolFigures, 0);
+  claude = &g_array_index (w->tools, YsToolFigures, 1);
+  only_feedback = &g_array_index (w->tools, YsToolFigures, 2);
+
+  g_assert_cmpstr (chatgpt->name, ==, "ChatGPT");
+  g_assert_cmpuint (chatgpt->yes, ==, 2);
+  g_assert_cmpuint (chatgpt->no, ==, 1);
+  g_assert_cmpfloat_with_epsilon (chatgpt->yes_share, 2.0 / 3.0, 1e-12);
+  g_assert_cmpint (chatgpt->divergent, ==, 1);
+  g_assert_cmpint (claude->divergent, ==, 1);
+
+  g_assert_cmpstr (only_feedback->name, ==, "Gemini");
+  g_assert_cmpuint (only_feedback->runs, ==, 0);
+  g_assert_true (isnan (only_feedback->median_seconds));
+  g_assert_cmpint (only_feedback->divergent, ==, -1);
+
+  /* Agreeing answers: no divergence. One answer short: undefined. */
+  {
+    g_autoptr(YsSummary) again = NULL;
+
+    add_feedback (f, f->claude, TRUE, "2026-09-19");
+    add_feedback (f, f->claude, TRUE, "2026-09-20");
+    again = ys_summary_compute (f->store, NULL, NULL);
+    g_assert_cmpint (g_array_index (figures (again, f)->tools, YsToolFigures, 1).divergent, ==, 0);
+  }
+}
+
+static void
+test_json (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsSummary) empty = ys_summary_compute (f->store, NULL, NULL);
+  g_autofree char *empty_json = ys_summary_to_json (empty);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(YsSummary) summary = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *root, *workflow, *without;
+
+  g_assert_true (json_parser_load_from_data (parser, empty_json, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_null_member (root, "from"));
+  g_assert_true (json_object_get_null_member (root, "to"));
+
+  g_free (add_run (f, NULL, local_time (2026, 9, 1, 9, 0), 90, 0, YS_USED_UNKNOWN));
+  summary = ys_summary_compute (f->store, NULL, NULL);
+  json = ys_summary_to_json (summary);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "from"), ==, "2026-09-01");
+  workflow = json_array_get_object_element (json_object_get_array_member (root, "workflows"), 0);
+  without = json_object_get_object_member (workflow, "without_ai");
+  /* Absent figures are null, never omitted. */
+  g_assert_true (json_object_has_member (without, "median_ci95"));
+  g_assert_true (json_object_get_null_member (without, "median_ci95"));
+  g_assert_true (json_object_get_null_member (without, "used_rate"));
+  g_assert_cmpint (json_object_get_int_member (without, "median_seconds"), ==, 90);
+  g_assert_true (json_object_get_null_member (workflow, "time_saved_per_week_seconds"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (workflow, "change"),
+                                              "percent"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (workflow, "change"),
+                                                  "enough_data"));
+}
+
+static void
+test_weekly (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GArray) weeks = NULL;
+  YsWeek *first, *second;
+
+  /* Monday 7 and Sunday 13 September are one ISO week; 14 the next. */
+  g_free (add_run (f, NULL, local_time (2026, 9, 7, 9, 0), 100, 1, YS_USED_YES));
+  g_free (add_run (f, NULL, local_time (2026, 9, 13, 22, 0), 300, 0, YS_USED_NO));
+  g_free (add_run (f, f->chatgpt, local_time (2026, 9, 10, 9, 0), 50, 0, YS_USED_UNKNOWN));
+  g_free (add_run (f, NULL, local_time (2026, 9, 14, 9, 0), 700, 0, YS_USED_YES));
+
+  weeks = ys_stats_weekly (f->store, f->workflow, NULL, NULL);
+  g_assert_cmpuint (weeks->len, ==, 2);
+  first = &g_array_index (weeks, YsWeek, 0);
+  second = &g_array_index (weeks, YsWeek, 1);
+  g_assert_cmpint (g_date_get_day (&first->monday), ==, 7);
+  g_assert_cmpuint (first->runs[YS_MODE_WITHOUT_AI], ==, 2);
+  g_assert_cmpfloat (first->median_seconds[YS_MODE_WITHOUT_AI], ==, 200);
+  g_assert_cmpfloat (first->correction_rate[YS_MODE_WITHOUT_AI], ==, 0.5);
+  g_assert_cmpfloat (first->used_rate[YS_MODE_WITHOUT_AI], ==, 0.5);
+  g_assert_cmpuint (first->runs[YS_MODE_WITH_AI], ==, 1);
+  g_assert_cmpfloat (first->median_seconds[YS_MODE_WITH_AI], ==, 50);
+  g_assert_true (isnan (first->used_rate[YS_MODE_WITH_AI]));
+  g_assert_cmpint (g_date_get_day (&second->monday), ==, 14);
+  g_assert_cmpuint (second->runs[YS_MODE_WITH_AI], ==, 0);
+  g_assert_true (isnan (second->median_seconds[YS_MODE_WITH_AI]));
+  g_assert_cmpfloat (second->median_seconds[YS_MODE_WITHOUT_AI], ==, 700);
+}
+
+static void
+test_quarters (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+
+  g_assert_true (ys_stats_parse_quarter ("2026-Q3", &from, &to, &error));
+  g_assert_cmpint (g_date_get_month (&from), ==, 7);
+  g_assert_cmpint (g_date_get_day (&to), ==, 30);
+  g_assert_cmpint (g_date_get_month (&to), ==, 9);
+  g_assert_true (ys_stats_parse_quarter ("2024-Q1", &from, &to, &error));
+  g_assert_cmpint (g_date_get_day (&to), ==, 31);
+  g_assert_false (ys_stats_parse_quarter ("2026-Q5", &from, &to, &error));
+  g_assert_cmpstr (error->message, ==, "“2026-Q5” is not a quarter like 2026-Q3.");
+  g_clear_error (&error);
+  g_assert_false (ys_stats_parse_quarter ("2026Q1", &from, &to, NULL));
+  g_assert_false (ys_stats_parse_quarter ("20x6-Q1", &from, &to, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/stats/ci-ranks", test_ci_ranks);
+  g_test_add_func ("/stats/quarters", test_quarters);
+  ADD ("/stats/worked-example", test_worked_example);
+  ADD ("/stats/medians-and-small-counts", test_medians_and_small_counts);
+  ADD ("/stats/overlap-and-deleted", test_overlap_and_deleted);
+  ADD ("/stats/period-in-local-time", test_period_in_local_time);
+  ADD ("/stats/tools-and-divergence", test_tools_and_divergence);
+  ADD ("/stats/json", test_json);
+  ADD ("/stats/weekly", test_weekly);
+
+  return g_test_run ();
+}
