@@ -51,49 +51,49 @@ ys_stats_median_ci_rank (guint  n,
 
 /* Order statistics ------------------------------------------------------------ */
 
-typedef struct
+/*
+ * A median or an interval bound is the value at a rank. Each is one seek
+ * into a covering index ordered by duration and a skip along it inside
+ * SQLite ("LIMIT 1 OFFSET rank - 1"): no run row is read and nothing is
+ * collected in C. @stmt has the group bound already; ?9 is the offset.
+ */
+static gint64
+value_at_rank (sqlite3_stmt *stmt,
+               guint         rank)
 {
-  guint n;
-  guint k;        /* 0: no interval */
-  guint seen;
-  gint64 low_middle;
-  gint64 high_middle;
-  gint64 ci_low;
-  gint64 ci_high;
-} OrderStats;
+  gint64 value = -1;
 
-static void
-order_stats_reset (OrderStats *o,
-                   guint       n)
-{
-  memset (o, 0, sizeof *o);
-  o->n = n;
-  if (!ys_stats_median_ci_rank (n, &o->k))
-    o->k = 0;
-  o->ci_low = o->ci_high = -1;
+  sqlite3_bind_int64 (stmt, 9, (gint64) rank - 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
 }
 
-/* Feed values in ascending order. */
-static void
-order_stats_take (OrderStats *o,
-                  gint64      value)
-{
-  guint rank = ++o->seen;
-
-  if (rank == (o->n + 1) / 2)
-    o->low_middle = value;
-  if (rank == o->n / 2 + 1)
-    o->high_middle = value;
-  if (o->k > 0 && rank == o->k)
-    o->ci_low = value;
-  if (o->k > 0 && rank == o->n - o->k + 1)
-    o->ci_high = value;
-}
-
+/* Median of @n values (NAN for none) and, when it exists, the 95% interval. */
 static double
-order_stats_median (const OrderStats *o)
+median_and_interval (sqlite3_stmt *stmt,
+                     guint         n,
+                     gint64       *ci_low,
+                     gint64       *ci_high)
 {
-  return o->n == 0 ? NAN : (o->low_middle + o->high_middle) / 2.0;
+  guint k;
+  double median;
+
+  if (ci_low != NULL)
+    *ci_low = *ci_high = -1;
+  if (n == 0)
+    return NAN;
+
+  median = value_at_rank (stmt, (n + 1) / 2);
+  median = n % 2 ? median : (median + value_at_rank (stmt, n / 2 + 1)) / 2.0;
+
+  if (ci_low != NULL && ys_stats_median_ci_rank (n, &k))
+    {
+      *ci_low = value_at_rank (stmt, k);
+      *ci_high = value_at_rank (stmt, n - k + 1);
+    }
+  return median;
 }
 
 static void
@@ -132,13 +132,13 @@ compute_modes (YsStore           *store,
 {
   sqlite3_stmt *stmt;
   YsModeFigures *modes[2] = { &w->without_ai, &w->with_ai };
-  OrderStats stats[2];
-  int current = -1;
 
+  /* Counts and rates: one pass along the covering index, inside SQLite. */
   stmt = ys_store_prepare (store,
     "SELECT mode, count(*), avg(corrections), avg(corrections >= 1),"
     " sum(used = 1), sum(used = 0)"
-    " FROM runs WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " FROM runs INDEXED BY runs_by_duration"
+    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
     " GROUP BY mode");
   bind_period (stmt, w->id, from, to);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -154,28 +154,19 @@ compute_modes (YsStore           *store,
     }
   sqlite3_reset (stmt);
 
-  order_stats_reset (&stats[0], w->without_ai.runs);
-  order_stats_reset (&stats[1], w->with_ai.runs);
-
-  /* In the order of runs_by_workflow_mode_duration: no sort, no list. */
   stmt = ys_store_prepare (store,
-    "SELECT mode, duration_seconds FROM runs"
-    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " ORDER BY mode, duration_seconds");
+    "SELECT duration_seconds FROM runs INDEXED BY runs_by_duration"
+    " WHERE workflow_id = ?1 AND mode = ?4 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " ORDER BY duration_seconds LIMIT 1 OFFSET ?9");
   bind_period (stmt, w->id, from, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (int mode = 0; mode < 2; mode++)
     {
-      current = sqlite3_column_int (stmt, 0) ? 1 : 0;
-      order_stats_take (&stats[current], sqlite3_column_int64 (stmt, 1));
+      sqlite3_bind_int (stmt, 4, mode);
+      modes[mode]->median_seconds = median_and_interval (stmt, modes[mode]->runs,
+                                                         &modes[mode]->ci_low,
+                                                         &modes[mode]->ci_high);
     }
-  sqlite3_reset (stmt);
-
-  for (int i = 0; i < 2; i++)
-    {
-      modes[i]->median_seconds = order_stats_median (&stats[i]);
-      modes[i]->ci_low = stats[i].ci_low;
-      modes[i]->ci_high = stats[i].ci_high;
-    }
+  sqlite3_clear_bindings (stmt);
 }
 
 static YsToolFigures *
@@ -195,8 +186,6 @@ compute_tools (YsStore           *store,
                const char        *to)
 {
   sqlite3_stmt *stmt;
-  OrderStats stats = { 0 };
-  YsToolFigures *current = NULL;
 
   /* Every tool named by a run with AI or an answer in the period. */
   stmt = ys_store_prepare (store,
@@ -222,7 +211,8 @@ compute_tools (YsStore           *store,
   sqlite3_reset (stmt);
 
   stmt = ys_store_prepare (store,
-    "SELECT tool_id, count(*), sum(used = 1), sum(used = 0) FROM runs"
+    "SELECT tool_id, count(*), sum(used = 1), sum(used = 0)"
+    " FROM runs INDEXED BY runs_by_tool_duration"
     " WHERE workflow_id = ?1 AND mode = 1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
     " GROUP BY tool_id");
   bind_period (stmt, w->id, from, to);
@@ -239,29 +229,21 @@ compute_tools (YsStore           *store,
     }
   sqlite3_reset (stmt);
 
-  /* Per-tool medians, in the order of runs_by_tool_duration. */
+  /* Per-tool medians: seeks along runs_by_tool_duration. */
   stmt = ys_store_prepare (store,
-    "SELECT tool_id, duration_seconds FROM runs"
-    " WHERE workflow_id = ?1 AND mode = 1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " ORDER BY tool_id, duration_seconds");
+    "SELECT duration_seconds FROM runs INDEXED BY runs_by_tool_duration"
+    " WHERE workflow_id = ?1 AND mode = 1 AND tool_id = ?4 AND deleted = 0"
+    " AND started_on BETWEEN ?2 AND ?3"
+    " ORDER BY duration_seconds LIMIT 1 OFFSET ?9");
   bind_period (stmt, w->id, from, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < w->tools->len; i++)
     {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, i);
 
-      if (current == NULL || g_strcmp0 (current->id, id) != 0)
-        {
-          if (current != NULL)
-            current->median_seconds = order_stats_median (&stats);
-          current = find_tool (w->tools, id);
-          order_stats_reset (&stats, current ? current->runs : 0);
-        }
-      if (current != NULL)
-        order_stats_take (&stats, sqlite3_column_int64 (stmt, 1));
+      sqlite3_bind_text (stmt, 4, tool->id, -1, SQLITE_TRANSIENT);
+      tool->median_seconds = median_and_interval (stmt, tool->runs, NULL, NULL);
     }
-  if (current != NULL)
-    current->median_seconds = order_stats_median (&stats);
-  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
   stmt = ys_store_prepare (store,
     "SELECT tool_id, sum(saves_time = 1), sum(saves_time = 0) FROM feedback"
@@ -599,6 +581,13 @@ ys_summary_to_json (const YsSummary *summary)
 
 /* Weekly series ---------------------------------------------------------------- */
 
+static int
+compare_weeks (gconstpointer a,
+               gconstpointer b)
+{
+  return g_date_compare (&((const YsWeek *) a)->monday, &((const YsWeek *) b)->monday);
+}
+
 GArray *
 ys_stats_weekly (YsStore     *store,
                  const char  *workflow_id,
@@ -609,10 +598,8 @@ ys_stats_weekly (YsStore     *store,
   GArray *weeks = g_array_new (FALSE, TRUE, sizeof (YsWeek));
   char from_text[11] = ALL_FROM;
   char to_text[11] = ALL_TO;
-  sqlite3_stmt *stmt;
-  OrderStats stats = { 0 };
-  YsWeek *current = NULL;
-  int current_mode = -1;
+  sqlite3_stmt *groups;
+  sqlite3_stmt *ranks;
 
   g_return_val_if_fail (YS_IS_STORE (store), weeks);
 
@@ -621,15 +608,27 @@ ys_stats_weekly (YsStore     *store,
   if (to != NULL)
     date_text (to, to_text);
 
-  stmt = ys_store_prepare (store,
-    "SELECT started_week, mode, count(*), avg(corrections >= 1), sum(used = 1), sum(used = 0)"
-    " FROM runs WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " GROUP BY started_week, mode ORDER BY started_week, mode");
-  bind_period (stmt, workflow_id, from_text, to_text);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* Per mode and week, in runs_by_week order: counts and rates, then the
+   * median of each group by two seeks. */
+  groups = ys_store_prepare (store,
+    "SELECT mode, started_week, count(*), avg(corrections >= 1), sum(used = 1), sum(used = 0)"
+    " FROM runs INDEXED BY runs_by_week"
+    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+    " GROUP BY mode, started_week ORDER BY mode, started_week");
+  ranks = ys_store_prepare (store,
+    "SELECT duration_seconds FROM runs INDEXED BY runs_by_week"
+    " WHERE workflow_id = ?1 AND mode = ?4 AND started_week = ?5 AND deleted = 0"
+    " AND started_on BETWEEN ?2 AND ?3"
+    " ORDER BY duration_seconds LIMIT 1 OFFSET ?9");
+  bind_period (groups, workflow_id, from_text, to_text);
+  bind_period (ranks, workflow_id, from_text, to_text);
+
+  while (sqlite3_step (groups) == SQLITE_ROW)
     {
-      const char *monday = (const char *) sqlite3_column_text (stmt, 0);
-      int mode = sqlite3_column_int (stmt, 1) ? 1 : 0;
+      int mode = sqlite3_column_int (groups, 0) ? 1 : 0;
+      const char *monday = (const char *) sqlite3_column_text (groups, 1);
+      gint64 used = sqlite3_column_int64 (groups, 4);
+      gint64 unused = sqlite3_column_int64 (groups, 5);
       gpointer position;
       YsWeek *week;
 
@@ -647,40 +646,18 @@ ys_stats_weekly (YsStore     *store,
         }
 
       week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
-      week->runs[mode] = sqlite3_column_int (stmt, 2);
-      week->correction_rate[mode] = sqlite3_column_double (stmt, 3);
-      week->used_rate[mode] = ratio (sqlite3_column_int64 (stmt, 4),
-                                     sqlite3_column_int64 (stmt, 4) + sqlite3_column_int64 (stmt, 5));
+      week->runs[mode] = sqlite3_column_int (groups, 2);
+      week->correction_rate[mode] = sqlite3_column_double (groups, 3);
+      week->used_rate[mode] = ratio (used, used + unused);
+
+      sqlite3_bind_int (ranks, 4, mode);
+      sqlite3_bind_text (ranks, 5, monday, -1, SQLITE_TRANSIENT);
+      week->median_seconds[mode] = median_and_interval (ranks, week->runs[mode], NULL, NULL);
     }
-  sqlite3_reset (stmt);
+  sqlite3_reset (groups);
+  sqlite3_clear_bindings (ranks);
 
-  /* Medians from the runs_weekly index order. */
-  stmt = ys_store_prepare (store,
-    "SELECT mode, started_week, duration_seconds FROM runs"
-    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " ORDER BY mode, started_week, duration_seconds");
-  bind_period (stmt, workflow_id, from_text, to_text);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int mode = sqlite3_column_int (stmt, 0) ? 1 : 0;
-      const char *monday = (const char *) sqlite3_column_text (stmt, 1);
-      gpointer position = g_hash_table_lookup (index, monday);
-      YsWeek *week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
-
-      if (week != current || mode != current_mode)
-        {
-          if (current != NULL)
-            current->median_seconds[current_mode] = order_stats_median (&stats);
-          current = week;
-          current_mode = mode;
-          order_stats_reset (&stats, week->runs[mode]);
-        }
-      order_stats_take (&stats, sqlite3_column_int64 (stmt, 2));
-    }
-  if (current != NULL)
-    current->median_seconds[current_mode] = order_stats_median (&stats);
-  sqlite3_reset (stmt);
-
+  g_array_sort (weeks, compare_weeks);
   return weeks;
 }
 

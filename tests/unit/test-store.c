@@ -129,10 +129,15 @@ test_migrates_forward (Fixture       *f,
   g_clear_object (&f->store);
   /* Undo migrations 3 and 2 by hand: back to the first schema. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX runs_weekly; DROP INDEX runs_by_tool_duration;"
-                                     " ALTER TABLE runs DROP COLUMN started_week;"
-                                     " DROP INDEX runs_awaiting_outcome; DROP TABLE timers;"
-                                     " PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "DROP INDEX runs_by_week; DROP INDEX runs_by_tool_duration; DROP INDEX runs_by_duration;"
+    " ALTER TABLE runs DROP COLUMN started_week;"
+    " CREATE INDEX runs_by_workflow_mode_day ON runs (workflow_id, mode, started_on) WHERE deleted = 0;"
+    " CREATE INDEX runs_by_workflow_mode_duration ON runs (workflow_id, mode, duration_seconds)"
+    "  WHERE deleted = 0;"
+    " CREATE INDEX runs_by_tool ON runs (tool_id, workflow_id) WHERE deleted = 0;"
+    " DROP INDEX runs_awaiting_outcome; DROP TABLE timers;"
+    " PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   f->store = ys_store_open (f->path, &error);
