@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ys-stats.h"
+
+G_BEGIN_DECLS
+
+/* The state of the evidence for a workflow, which decides what may be said. */
+typedef enum
+{
+  YS_EVIDENCE_NO_BASELINE,   /* runs with AI pile up, none without */
+  YS_EVIDENCE_COLLECTING,    /* fewer than six runs on a side */
+  YS_EVIDENCE_WITHIN_NOISE,  /* enough runs, the intervals overlap */
+  YS_EVIDENCE_CLEAR,         /* enough runs, the intervals do not overlap */
+} YsEvidence;
+
+typedef enum
+{
+  YS_TREND_UNKNOWN,
+  YS_TREND_FALLING,
+  YS_TREND_STEADY,
+  YS_TREND_RISING,
+} YsTrend;
+
+YsEvidence  ys_wording_evidence      (const YsWorkflowFigures *w);
+/* The one-sentence headline; a finding only when the change is clear. */
+char       *ys_wording_headline      (const YsWorkflowFigures *w);
+char       *ys_wording_corrections   (const YsWorkflowFigures *w,
+                                      YsTrend                  trend);
+char       *ys_wording_used          (const YsWorkflowFigures *w);
+char       *ys_wording_time_saved    (const YsWorkflowFigures *w);
+char       *ys_wording_tool          (const YsToolFigures     *tool);
+/* NULL unless the tool is divergent. */
+char       *ys_wording_divergence    (const YsWorkflowFigures *w,
+                                      const YsToolFigures     *tool);
+/* Rising or falling correction rate with AI, first half of the weeks
+ * against the second. */
+YsTrend     ys_wording_correction_trend (GArray *weeks);
+char       *ys_wording_percent       (double                   share);
+
+G_END_DECLS
