@@ -284,3 +284,14 @@ ys_duration_format_clock (gint64 seconds)
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", seconds / 3600,
                           (int) (seconds % 3600 / 60), (int) (seconds % 60));
 }
+
+/* For figures: whole minutes from ten minutes up, where seconds are noise. */
+char *
+ys_duration_format_approx (gint64 seconds)
+{
+  gint64 magnitude = ABS (seconds);
+
+  if (magnitude >= 600)
+    magnitude = (magnitude + 30) / 60 * 60;
+  return ys_duration_format (magnitude);
+}

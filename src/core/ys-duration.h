@@ -10,6 +10,7 @@ gboolean  ys_duration_parse  (const char  *text,
                               GError     **error);
 char     *ys_duration_format (gint64       seconds);
 
+char     *ys_duration_format_approx (gint64   seconds);
 char     *ys_duration_format_clock (gint64   seconds);
 gboolean  ys_clock_time_parse (const char  *text,
                               int         *minute_of_day,

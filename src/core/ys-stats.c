@@ -52,48 +52,105 @@ ys_stats_median_ci_rank (guint  n,
 /* Order statistics ------------------------------------------------------------ */
 
 /*
- * A median or an interval bound is the value at a rank. Each is one seek
- * into a covering index ordered by duration and a skip along it inside
- * SQLite ("LIMIT 1 OFFSET rank - 1"): no run row is read and nothing is
- * collected in C. @stmt has the group bound already; ?9 is the offset.
+ * The median and the interval bounds are values at a few ranks. @stmt lists
+ * a group's durations in ascending order from a covering index, starting at
+ * the offset bound to ?9; one seek to the lowest rank needed, then a few
+ * steps (about 2·√n for the interval) collect the rest. No run row is read,
+ * and nothing is kept but the values asked for.
  */
-static gint64
-value_at_rank (sqlite3_stmt *stmt,
-               guint         rank)
-{
-  gint64 value = -1;
-
-  sqlite3_bind_int64 (stmt, 9, (gint64) rank - 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-/* Median of @n values (NAN for none) and, when it exists, the 95% interval. */
 static double
 median_and_interval (sqlite3_stmt *stmt,
                      guint         n,
                      gint64       *ci_low,
                      gint64       *ci_high)
 {
-  guint k;
-  double median;
+  guint low_middle = (n + 1) / 2;
+  guint high_middle = n / 2 + 1;
+  guint k = 0;
+  guint first, last, rank;
+  gint64 low_value = 0, high_value = 0;
 
   if (ci_low != NULL)
     *ci_low = *ci_high = -1;
   if (n == 0)
     return NAN;
 
-  median = value_at_rank (stmt, (n + 1) / 2);
-  median = n % 2 ? median : (median + value_at_rank (stmt, n / 2 + 1)) / 2.0;
+  if (ci_low == NULL || !ys_stats_median_ci_rank (n, &k))
+    k = 0;
+  first = k > 0 ? k : low_middle;
+  last = k > 0 ? n - k + 1 : high_middle;
 
-  if (ci_low != NULL && ys_stats_median_ci_rank (n, &k))
+  sqlite3_bind_int64 (stmt, 9, (gint64) first - 1);
+  for (rank = first; rank <= last && sqlite3_step (stmt) == SQLITE_ROW; rank++)
     {
-      *ci_low = value_at_rank (stmt, k);
-      *ci_high = value_at_rank (stmt, n - k + 1);
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      if (rank == low_middle)
+        low_value = value;
+      if (rank == high_middle)
+        high_value = value;
+      if (k > 0 && rank == k)
+        *ci_low = value;
+      if (k > 0 && rank == n - k + 1)
+        *ci_high = value;
     }
-  return median;
+  sqlite3_reset (stmt);
+
+  return (low_value + high_value) / 2.0;
+}
+
+/* The same ranks from (duration, count) rows in ascending duration: the
+ * whole history of a group, from the "durations" table. */
+static double
+median_and_interval_from_counts (sqlite3_stmt *stmt,
+                                 guint         n,
+                                 gint64       *ci_low,
+                                 gint64       *ci_high)
+{
+  guint low_middle = (n + 1) / 2;
+  guint high_middle = n / 2 + 1;
+  guint k = 0;
+  guint last;
+  gint64 seen = 0;
+  gint64 low_value = 0, high_value = 0;
+
+  if (ci_low != NULL)
+    *ci_low = *ci_high = -1;
+  if (n == 0)
+    return NAN;
+
+  if (ci_low == NULL || !ys_stats_median_ci_rank (n, &k))
+    k = 0;
+  last = k > 0 ? n - k + 1 : high_middle;
+
+  while (seen < last && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      gint64 first_rank = seen + 1;
+
+      seen += sqlite3_column_int64 (stmt, 1);
+#define COVERS(rank) ((gint64) (rank) >= first_rank && (gint64) (rank) <= seen)
+      if (COVERS (low_middle))
+        low_value = value;
+      if (COVERS (high_middle))
+        high_value = value;
+      if (k > 0 && COVERS (k))
+        *ci_low = value;
+      if (k > 0 && COVERS (n - k + 1))
+        *ci_high = value;
+#undef COVERS
+    }
+  sqlite3_reset (stmt);
+
+  return (low_value + high_value) / 2.0;
+}
+
+static gboolean use_counts = TRUE;
+
+void
+ys_stats_set_use_counts (gboolean use)
+{
+  use_counts = use;
 }
 
 static void
@@ -128,43 +185,55 @@ static void
 compute_modes (YsStore           *store,
                YsWorkflowFigures *w,
                const char        *from,
-               const char        *to)
+               const char        *to,
+               gboolean           whole_history)
 {
   sqlite3_stmt *stmt;
   YsModeFigures *modes[2] = { &w->without_ai, &w->with_ai };
 
-  /* Counts and rates: one pass along the covering index, inside SQLite. */
+  /* Counts and rates from the per-day totals the triggers keep. */
   stmt = ys_store_prepare (store,
-    "SELECT mode, count(*), avg(corrections), avg(corrections >= 1),"
-    " sum(used = 1), sum(used = 0)"
-    " FROM runs INDEXED BY runs_by_duration"
-    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " GROUP BY mode");
+    "SELECT mode, sum (runs), sum (corrections), sum (corrected), sum (used_yes), sum (used_no)"
+    " FROM daily WHERE workflow_id = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY mode");
   bind_period (stmt, w->id, from, to);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       YsModeFigures *m = modes[sqlite3_column_int (stmt, 0) ? 1 : 0];
-      gint64 used = sqlite3_column_int64 (stmt, 4);
-      gint64 unused = sqlite3_column_int64 (stmt, 5);
+      gint64 runs = sqlite3_column_int64 (stmt, 1);
 
-      m->runs = sqlite3_column_int (stmt, 1);
-      m->corrections_per_run = sqlite3_column_double (stmt, 2);
-      m->correction_rate = sqlite3_column_double (stmt, 3);
-      m->used_rate = ratio (used, used + unused);
+      m->runs = (guint) runs;
+      m->corrections_per_run = ratio (sqlite3_column_int64 (stmt, 2), runs);
+      m->correction_rate = ratio (sqlite3_column_int64 (stmt, 3), runs);
+      m->used_rate = ratio (sqlite3_column_int64 (stmt, 4),
+                            sqlite3_column_int64 (stmt, 4) + sqlite3_column_int64 (stmt, 5));
     }
   sqlite3_reset (stmt);
 
-  stmt = ys_store_prepare (store,
-    "SELECT duration_seconds FROM runs INDEXED BY runs_by_duration"
-    " WHERE workflow_id = ?1 AND mode = ?4 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " ORDER BY duration_seconds LIMIT 1 OFFSET ?9");
-  bind_period (stmt, w->id, from, to);
+  if (whole_history)
+    {
+      stmt = ys_store_prepare (store,
+        "SELECT duration_seconds, sum (runs) FROM durations INDEXED BY durations_by_mode"
+        " WHERE workflow_id = ?1 AND mode = ?4 GROUP BY duration_seconds"
+        " ORDER BY duration_seconds");
+      sqlite3_bind_text (stmt, 1, w->id, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      stmt = ys_store_prepare (store,
+        "SELECT duration_seconds FROM runs INDEXED BY runs_by_duration"
+        " WHERE workflow_id = ?1 AND mode = ?4 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
+        " ORDER BY duration_seconds LIMIT -1 OFFSET ?9");
+      bind_period (stmt, w->id, from, to);
+    }
+
   for (int mode = 0; mode < 2; mode++)
     {
+      YsModeFigures *m = modes[mode];
+
       sqlite3_bind_int (stmt, 4, mode);
-      modes[mode]->median_seconds = median_and_interval (stmt, modes[mode]->runs,
-                                                         &modes[mode]->ci_low,
-                                                         &modes[mode]->ci_high);
+      m->median_seconds = whole_history
+        ? median_and_interval_from_counts (stmt, m->runs, &m->ci_low, &m->ci_high)
+        : median_and_interval (stmt, m->runs, &m->ci_low, &m->ci_high);
     }
   sqlite3_clear_bindings (stmt);
 }
@@ -183,15 +252,16 @@ static void
 compute_tools (YsStore           *store,
                YsWorkflowFigures *w,
                const char        *from,
-               const char        *to)
+               const char        *to,
+               gboolean           whole_history)
 {
   sqlite3_stmt *stmt;
 
   /* Every tool named by a run with AI or an answer in the period. */
   stmt = ys_store_prepare (store,
     "SELECT t.id, t.name FROM tools t WHERE t.deleted = 0 AND t.id IN ("
-    "  SELECT tool_id FROM runs WHERE workflow_id = ?1 AND mode = 1 AND deleted = 0"
-    "   AND started_on BETWEEN ?2 AND ?3"
+    "  SELECT tool_key FROM daily WHERE workflow_id = ?1 AND mode = 1"
+    "   AND day BETWEEN ?2 AND ?3 AND runs > 0"
     "  UNION SELECT tool_id FROM feedback WHERE workflow_id = ?1 AND deleted = 0"
     "   AND given_on BETWEEN ?2 AND ?3)"
     " ORDER BY t.name, t.id");
@@ -211,10 +281,8 @@ compute_tools (YsStore           *store,
   sqlite3_reset (stmt);
 
   stmt = ys_store_prepare (store,
-    "SELECT tool_id, count(*), sum(used = 1), sum(used = 0)"
-    " FROM runs INDEXED BY runs_by_tool_duration"
-    " WHERE workflow_id = ?1 AND mode = 1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " GROUP BY tool_id");
+    "SELECT tool_key, sum (runs), sum (used_yes), sum (used_no) FROM daily"
+    " WHERE workflow_id = ?1 AND mode = 1 AND day BETWEEN ?2 AND ?3 GROUP BY tool_key");
   bind_period (stmt, w->id, from, to);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -229,19 +297,31 @@ compute_tools (YsStore           *store,
     }
   sqlite3_reset (stmt);
 
-  /* Per-tool medians: seeks along runs_by_tool_duration. */
-  stmt = ys_store_prepare (store,
-    "SELECT duration_seconds FROM runs INDEXED BY runs_by_tool_duration"
-    " WHERE workflow_id = ?1 AND mode = 1 AND tool_id = ?4 AND deleted = 0"
-    " AND started_on BETWEEN ?2 AND ?3"
-    " ORDER BY duration_seconds LIMIT 1 OFFSET ?9");
-  bind_period (stmt, w->id, from, to);
+  /* Per-tool medians: from the counts, or seeks along runs_by_tool_duration. */
+  if (whole_history)
+    {
+      stmt = ys_store_prepare (store,
+        "SELECT duration_seconds, runs FROM durations"
+        " WHERE workflow_id = ?1 AND mode = 1 AND tool_key = ?4 ORDER BY duration_seconds");
+      sqlite3_bind_text (stmt, 1, w->id, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      stmt = ys_store_prepare (store,
+        "SELECT duration_seconds FROM runs INDEXED BY runs_by_tool_duration"
+        " WHERE workflow_id = ?1 AND mode = 1 AND tool_id = ?4 AND deleted = 0"
+        " AND started_on BETWEEN ?2 AND ?3"
+        " ORDER BY duration_seconds LIMIT -1 OFFSET ?9");
+      bind_period (stmt, w->id, from, to);
+    }
   for (guint i = 0; i < w->tools->len; i++)
     {
       YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, i);
 
       sqlite3_bind_text (stmt, 4, tool->id, -1, SQLITE_TRANSIENT);
-      tool->median_seconds = median_and_interval (stmt, tool->runs, NULL, NULL);
+      tool->median_seconds = whole_history
+        ? median_and_interval_from_counts (stmt, tool->runs, NULL, NULL)
+        : median_and_interval (stmt, tool->runs, NULL, NULL);
     }
   sqlite3_clear_bindings (stmt);
 
@@ -339,8 +419,8 @@ ys_stats_history_bounds (YsStore *store,
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
 
   stmt = ys_store_prepare (store,
-    "SELECT min (r.started_on), max (r.started_on) FROM runs r"
-    " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0 WHERE r.deleted = 0");
+    "SELECT min (d.day), max (d.day) FROM daily d"
+    " JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0 WHERE d.runs > 0");
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     found = ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 0), from) &&
             ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 1), to);
@@ -358,6 +438,7 @@ ys_summary_compute (YsStore     *store,
   char from_text[11] = ALL_FROM;
   char to_text[11] = ALL_TO;
   double weeks = 1;
+  gboolean whole_history;
 
   g_return_val_if_fail (YS_IS_STORE (store), NULL);
 
@@ -374,6 +455,20 @@ ys_summary_compute (YsStore     *store,
     }
   else
     summary->has_period = ys_stats_history_bounds (store, &summary->from, &summary->to);
+
+  /* A period that holds every run can use the per-duration counts. */
+  {
+    GDate first, last;
+
+    g_date_clear (&first, 1);
+    g_date_clear (&last, 1);
+    if (!ys_stats_history_bounds (store, &first, &last))
+      whole_history = TRUE;
+    else
+      whole_history = g_date_compare (&summary->from, &first) <= 0 &&
+                      g_date_compare (&summary->to, &last) >= 0;
+    whole_history = whole_history && use_counts;
+  }
 
   if (summary->has_period)
     {
@@ -400,8 +495,8 @@ ys_summary_compute (YsStore     *store,
 
       if (summary->has_period)
         {
-          compute_modes (store, w, from_text, to_text);
-          compute_tools (store, w, from_text, to_text);
+          compute_modes (store, w, from_text, to_text, whole_history);
+          compute_tools (store, w, from_text, to_text, whole_history);
         }
       compute_change (w, weeks);
       g_ptr_array_add (summary->workflows, w);
@@ -611,15 +706,15 @@ ys_stats_weekly (YsStore     *store,
   /* Per mode and week, in runs_by_week order: counts and rates, then the
    * median of each group by two seeks. */
   groups = ys_store_prepare (store,
-    "SELECT mode, started_week, count(*), avg(corrections >= 1), sum(used = 1), sum(used = 0)"
-    " FROM runs INDEXED BY runs_by_week"
-    " WHERE workflow_id = ?1 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-    " GROUP BY mode, started_week ORDER BY mode, started_week");
+    "SELECT mode, date (day, 'weekday 0', '-6 days') AS week, sum (runs),"
+    " sum (corrected), sum (used_yes), sum (used_no)"
+    " FROM daily WHERE workflow_id = ?1 AND day BETWEEN ?2 AND ?3"
+    " GROUP BY mode, week HAVING sum (runs) > 0 ORDER BY mode, week");
   ranks = ys_store_prepare (store,
     "SELECT duration_seconds FROM runs INDEXED BY runs_by_week"
     " WHERE workflow_id = ?1 AND mode = ?4 AND started_week = ?5 AND deleted = 0"
     " AND started_on BETWEEN ?2 AND ?3"
-    " ORDER BY duration_seconds LIMIT 1 OFFSET ?9");
+    " ORDER BY duration_seconds LIMIT -1 OFFSET ?9");
   bind_period (groups, workflow_id, from_text, to_text);
   bind_period (ranks, workflow_id, from_text, to_text);
 
@@ -647,7 +742,7 @@ ys_stats_weekly (YsStore     *store,
 
       week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
       week->runs[mode] = sqlite3_column_int (groups, 2);
-      week->correction_rate[mode] = sqlite3_column_double (groups, 3);
+      week->correction_rate[mode] = ratio (sqlite3_column_int64 (groups, 3), week->runs[mode]);
       week->used_rate[mode] = ratio (used, used + unused);
 
       sqlite3_bind_int (ranks, 4, mode);
@@ -659,6 +754,60 @@ ys_stats_weekly (YsStore     *store,
 
   g_array_sort (weeks, compare_weeks);
   return weeks;
+}
+
+gboolean
+ys_stats_run_points (YsStore     *store,
+                     const char  *workflow_id,
+                     const GDate *from,
+                     const GDate *to,
+                     guint        limit,
+                     GArray      *days,
+                     GArray      *durations)
+{
+  char from_text[11] = ALL_FROM;
+  char to_text[11] = ALL_TO;
+  sqlite3_stmt *stmt;
+  gboolean within = TRUE;
+
+  g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+
+  if (from != NULL)
+    date_text (from, from_text);
+  if (to != NULL)
+    date_text (to, to_text);
+
+  stmt = ys_store_prepare (store,
+    "SELECT started_on, duration_seconds FROM runs INDEXED BY runs_by_duration"
+    " WHERE workflow_id = ?1 AND mode IN (0, 1) AND deleted = 0"
+    " AND started_on BETWEEN ?2 AND ?3 LIMIT ?4");
+  bind_period (stmt, workflow_id, from_text, to_text);
+  sqlite3_bind_int64 (stmt, 4, (gint64) limit + 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GDate day;
+      double julian, duration;
+
+      if (days->len >= limit)
+        {
+          within = FALSE;
+          break;
+        }
+      if (!ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 0), &day))
+        continue;
+      julian = g_date_get_julian (&day);
+      duration = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (days, julian);
+      g_array_append_val (durations, duration);
+    }
+  sqlite3_reset (stmt);
+
+  if (!within)
+    {
+      g_array_set_size (days, 0);
+      g_array_set_size (durations, 0);
+    }
+  return within;
 }
 
 /* Periods ---------------------------------------------------------------------- */
@@ -689,4 +838,49 @@ ys_stats_parse_quarter (const char  *text,
   g_date_set_dmy (to, 1, quarter * 3, year);
   g_date_set_day (to, g_date_get_days_in_month (quarter * 3, year));
   return TRUE;
+}
+
+gboolean
+ys_stats_period_dates (YsPeriod     period,
+                       const GDate *today,
+                       GDate       *from,
+                       GDate       *to)
+{
+  guint year = g_date_get_year (today);
+  guint quarter = (g_date_get_month (today) - 1) / 3;
+
+  g_date_clear (from, 1);
+  g_date_clear (to, 1);
+
+  switch (period)
+    {
+    case YS_PERIOD_LAST_4_WEEKS:
+      /* Today and the 27 days before it. */
+      *to = *today;
+      *from = *today;
+      g_date_subtract_days (from, 27);
+      return TRUE;
+
+    case YS_PERIOD_LAST_QUARTER:
+      if (quarter == 0)
+        {
+          quarter = 4;
+          year--;
+        }
+      G_GNUC_FALLTHROUGH;
+    case YS_PERIOD_THIS_QUARTER:
+      quarter = period == YS_PERIOD_THIS_QUARTER ? quarter + 1 : quarter;
+      g_date_set_dmy (from, 1, (quarter - 1) * 3 + 1, year);
+      g_date_set_dmy (to, g_date_get_days_in_month (quarter * 3, year), quarter * 3, year);
+      return TRUE;
+
+    case YS_PERIOD_THIS_YEAR:
+      g_date_set_dmy (from, 1, 1, year);
+      g_date_set_dmy (to, 31, 12, year);
+      return TRUE;
+
+    case YS_PERIOD_ALL_TIME:
+    default:
+      return FALSE;
+    }
 }

@@ -11,6 +11,16 @@ G_BEGIN_DECLS
 #define YS_STATS_USED_EXPLORATION 0.5
 #define YS_STATS_USED_TARGET 0.7
 
+/* The periods the app offers; all time has no dates. */
+typedef enum
+{
+  YS_PERIOD_ALL_TIME,
+  YS_PERIOD_LAST_4_WEEKS,
+  YS_PERIOD_THIS_QUARTER,
+  YS_PERIOD_LAST_QUARTER,
+  YS_PERIOD_THIS_YEAR,
+} YsPeriod;
+
 /* Absent figures are NAN (doubles) or -1 (counts of seconds); they print as null. */
 typedef struct
 {
@@ -90,6 +100,17 @@ GArray            *ys_stats_weekly           (YsStore           *store,
                                               const GDate       *from,
                                               const GDate       *to);
 
+/* Individual runs of one workflow and mode for faint chart points: start
+ * (Julian day) and duration. FALSE when there are more than @limit, so that
+ * a chart never loads a long history. */
+gboolean           ys_stats_run_points       (YsStore           *store,
+                                              const char        *workflow_id,
+                                              const GDate       *from,
+                                              const GDate       *to,
+                                              guint              limit,
+                                              GArray            *days,
+                                              GArray            *durations);
+
 /* The rank k of the distribution-free 95% interval [x(k), x(n-k+1)] of a
  * median of @n values; FALSE when there is none (n < 6). */
 gboolean           ys_stats_median_ci_rank   (guint              n,
@@ -100,6 +121,16 @@ gboolean           ys_stats_parse_quarter    (const char        *text,
                                               GDate             *from,
                                               GDate             *to,
                                               GError           **error);
+
+/* The first and last day of @period as of @today; FALSE for all time. */
+gboolean           ys_stats_period_dates     (YsPeriod           period,
+                                              const GDate       *today,
+                                              GDate             *from,
+                                              GDate             *to);
+
+/* For tests: medians of the whole history come from per-duration counts;
+ * FALSE forces the index seeks that periods use, to compare the two. */
+void               ys_stats_set_use_counts   (gboolean           use);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsSummary, ys_summary_free)
 

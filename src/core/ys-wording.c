@@ -28,7 +28,7 @@ ys_wording_evidence (const YsWorkflowFigures *w)
 static char *
 format_median (double seconds)
 {
-  return ys_duration_format ((gint64) llround (seconds));
+  return ys_duration_format_approx ((gint64) llround (seconds));
 }
 
 char *
@@ -196,8 +196,8 @@ ys_wording_time_saved (const YsWorkflowFigures *w)
   if (!w->has_time_saved)
     return g_strdup (_("Time saved is shown once both sides have six runs."));
 
-  total = ys_duration_format (ABS (w->time_saved_per_week));
-  person = ys_duration_format (ABS (w->time_saved_per_person_per_week));
+  total = ys_duration_format_approx (w->time_saved_per_week);
+  person = ys_duration_format_approx (w->time_saved_per_person_per_week);
   if (w->time_saved_per_week == 0)
     return g_strdup (_("No time saved or lost per week."));
   if (w->time_saved_per_week > 0)

@@ -10,6 +10,7 @@
 #include "ys-duration.h"
 #include "ys-awaiting-view.h"
 #include "ys-feedback-view.h"
+#include "ys-figures-view.h"
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
 #include "ys-timer-card.h"
@@ -38,6 +39,7 @@ struct _YsWindow
   AdwViewStack *view_stack;
   AdwClamp *timer_clamp;
   AdwBin *feedback_slot;
+  AdwBin *figures_slot;
   AdwBin *awaiting_slot;
   GtkListBox *extras_list;
   GtkListBoxRow *awaiting_row;
@@ -47,6 +49,7 @@ struct _YsWindow
 
   YsTimerCard *timer_card;
   YsFeedbackView *feedback_view;
+  YsFiguresView *figures_view;
   guint tick_id;
   gboolean showing_awaiting;
   GtkLabel *counts_label;
@@ -222,6 +225,7 @@ on_workflow_selected (YsWindow      *self,
                                : NULL);
       ys_timer_card_set_workflow_id (self->timer_card, id);
       ys_feedback_view_set_workflow_id (self->feedback_view, id);
+      ys_figures_view_set_workflow_id (self->figures_view, id);
     }
 
   update_content (self);
@@ -1084,6 +1088,8 @@ ys_window_constructed (GObject *object)
   adw_clamp_set_child (self->timer_clamp, GTK_WIDGET (self->timer_card));
   self->feedback_view = YS_FEEDBACK_VIEW (ys_feedback_view_new (self->store));
   adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
+  self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
+  adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
   adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
   g_signal_connect_object (self->extras_list, "row-selected",
                            G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
@@ -1220,6 +1226,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, timer_clamp);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, feedback_slot);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, figures_slot);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_slot);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, extras_list);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_row);

@@ -103,6 +103,23 @@ test_format (void)
 }
 
 static void
+test_format_approx (void)
+{
+  static const struct { gint64 seconds; const char *text; } cases[] = {
+    { 45, "45 s" }, { 599, "9 min 59 s" }, { 600, "10 min" }, { 629, "10 min" },
+    { 630, "11 min" }, { 12462, "3 h 28 min" }, { -3600, "1 h" },
+  };
+  g_autofree char *clock = ys_duration_format_clock (3725);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ys_duration_format_approx (cases[i].seconds);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  g_assert_cmpstr (clock, ==, "1:02:05");
+}
+
+static void
 test_clock_time (void)
 {
   g_autoptr(GError) error = NULL;
@@ -138,6 +155,7 @@ main (int   argc,
   g_test_add_func ("/duration/parse-refused", test_parse_refused);
   g_test_add_func ("/duration/format", test_format);
   g_test_add_func ("/duration/clock-time", test_clock_time);
+  g_test_add_func ("/duration/format-approx", test_format_approx);
 
   return g_test_run ();
 }

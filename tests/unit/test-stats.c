@@ -2,6 +2,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ys-error.h"
 #include "ys-stats.h"
@@ -413,6 +414,43 @@ test_weekly (Fixture       *f,
   g_assert_cmpfloat (second->median_seconds[YS_MODE_WITHOUT_AI], ==, 700);
 }
 
+/* The whole history's medians from per-duration counts equal the seeks. */
+static void
+test_counts_match_seeks (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsSummary) counted = NULL;
+  g_autoptr(YsSummary) sought = NULL;
+  g_autofree char *counted_json = NULL;
+  g_autofree char *sought_json = NULL;
+  GRand *rand = g_rand_new_with_seed (11);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < 300; i++)
+    {
+      int kind = g_rand_int_range (rand, 0, 3);
+
+      g_ptr_array_add (ids, add_run (f, kind == 0 ? NULL : kind == 1 ? f->chatgpt : f->claude,
+                                     local_time (2026, 1 + i % 12, 1 + i % 28, 9, 0),
+                                     60 * g_rand_int_range (rand, 1, 40), i % 3,
+                                     g_rand_int_range (rand, 0, 3)));
+    }
+  for (int i = 0; i < 40; i++)
+    g_assert_true (ys_store_delete_run (f->store, g_ptr_array_index (ids, i * 7), &error));
+  g_rand_free (rand);
+
+  counted = ys_summary_compute (f->store, NULL, NULL);
+  ys_stats_set_use_counts (FALSE);
+  sought = ys_summary_compute (f->store, NULL, NULL);
+  ys_stats_set_use_counts (TRUE);
+
+  counted_json = ys_summary_to_json (counted);
+  sought_json = ys_summary_to_json (sought);
+  g_assert_cmpstr (counted_json, ==, sought_json);
+  g_assert_nonnull (strstr (counted_json, "\"median_ci95\": ["));
+}
+
 static void
 test_quarters (void)
 {
@@ -451,6 +489,7 @@ main (int   argc,
   ADD ("/stats/tools-and-divergence", test_tools_and_divergence);
   ADD ("/stats/json", test_json);
   ADD ("/stats/weekly", test_weekly);
+  ADD ("/stats/counts-match-seeks", test_counts_match_seeks);
 
   return g_test_run ();
 }

@@ -130,7 +130,9 @@ test_migrates_forward (Fixture       *f,
   /* Undo migrations 3 and 2 by hand: back to the first schema. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-    "DROP INDEX runs_by_week; DROP INDEX runs_by_tool_duration; DROP INDEX runs_by_duration;"
+    "DROP TRIGGER daily_insert; DROP TRIGGER daily_update_old; DROP TRIGGER daily_update_new;"
+    " DROP TRIGGER daily_delete; DROP TABLE daily; DROP TABLE durations;"
+    " DROP INDEX runs_by_week; DROP INDEX runs_by_tool_duration; DROP INDEX runs_by_duration;"
     " ALTER TABLE runs DROP COLUMN started_week;"
     " CREATE INDEX runs_by_workflow_mode_day ON runs (workflow_id, mode, started_on) WHERE deleted = 0;"
     " CREATE INDEX runs_by_workflow_mode_duration ON runs (workflow_id, mode, duration_seconds)"
@@ -148,6 +150,8 @@ test_migrates_forward (Fixture       *f,
   /* 1763800000 is Saturday 2025-11-22 (UTC); its week began on Monday the 17th. */
   g_assert_cmpint (sql_int (f->path, "SELECT started_week = date (started_on, 'weekday 0', '-6 days')"
                                      " AND started_week <> '' FROM runs"), ==, 1);
+  /* The per-day totals are filled from the runs already there. */
+  g_assert_cmpint (sql_int (f->path, "SELECT sum (runs) FROM daily"), ==, 1);
   g_assert_true (ys_store_start_timer (f->store, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI,
                                        NULL, &error));
   g_assert_no_error (error);
@@ -517,6 +521,101 @@ test_run_list_model (Fixture       *f,
   g_assert_null (g_list_model_get_item (runs, 200));
 }
 
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* The per-day totals the triggers keep always equal a count from scratch. */
+static void
+test_daily_totals_follow_runs (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "Brief");
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *kept = NULL;
+  g_autofree char *counted = NULL;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (int i = 0; i < 60; i++)
+    {
+      YsRunFields fields = run_fields (ys_workflow_get_id (brief));
+      g_autoptr(YsRun) run = NULL;
+
+      fields.started_at = 1790000000 + g_rand_int_range (rand, 0, 10) * 86400;
+      fields.corrections = g_rand_int_range (rand, 0, 3);
+      fields.used = g_rand_int_range (rand, 0, 3);
+      if (g_rand_boolean (rand))
+        {
+          fields.mode = YS_MODE_WITH_AI;
+          fields.tool_id = (char *) ys_tool_get_id (tool);
+        }
+      run = ys_store_add_run (f->store, &fields, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (ids, g_strdup (ys_run_get_id (run)));
+    }
+
+  /* Edits that move runs between days and modes, deletions and undo. */
+  for (int i = 0; i < 40; i++)
+    {
+      const char *id = g_ptr_array_index (ids, g_rand_int_range (rand, 0, ids->len));
+      int what = g_rand_int_range (rand, 0, 4);
+
+      if (what == 0)
+        {
+          YsRunFields fields = run_fields (ys_workflow_get_id (brief));
+          fields.started_at = 1790000000 + g_rand_int_range (rand, 0, 10) * 86400;
+          fields.corrections = 5;
+          g_assert_true (ys_store_update_run (f->store, id, &fields, &error));
+        }
+      else if (what == 1)
+        ys_store_delete_run (f->store, id, &error);
+      else if (what == 2)
+        ys_store_restore_run (f->store, id, &error);
+      else
+        g_assert_true (ys_store_set_run_used (f->store, id, g_rand_int_range (rand, 0, 3), NULL) ||
+                       TRUE);
+      g_clear_error (&error);
+    }
+  g_rand_free (rand);
+
+  kept = sql_text (f->path, "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected,"
+                            " used_yes, used_no FROM daily WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
+  counted = sql_text (f->path, "SELECT workflow_id, mode, coalesce (tool_id, ''), started_on,"
+                               " count(*), sum (corrections), sum (corrections >= 1),"
+                               " sum (used IS 1), sum (used IS 0) FROM runs WHERE deleted = 0"
+                               " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+  g_assert_cmpstr (kept, ==, counted);
+  g_assert_cmpuint (strlen (kept), >, 100);
+
+  g_free (kept);
+  g_free (counted);
+  kept = sql_text (f->path, "SELECT workflow_id, mode, tool_key, duration_seconds, runs"
+                            " FROM durations WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
+  counted = sql_text (f->path, "SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds,"
+                               " count(*) FROM runs WHERE deleted = 0"
+                               " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+  g_assert_cmpstr (kept, ==, counted);
+}
+
 static gboolean
 fail_after_writing (YsStore   *store,
                     gpointer   user_data,
@@ -584,6 +683,7 @@ main (int   argc,
   ADD ("/store/run-rules", test_run_rules);
   ADD ("/store/run-list-model", test_run_list_model);
   ADD ("/store/transaction-all-or-nothing", test_transaction_all_or_nothing);
+  ADD ("/store/daily-totals-follow-runs", test_daily_totals_follow_runs);
   ADD ("/store/feedback", test_feedback);
 
   return g_test_run ();

@@ -100,7 +100,7 @@ test_figures_sentences (void)
   w.has_time_saved = TRUE;
   w.time_saved_per_week = 12462;
   w.time_saved_per_person_per_week = 3116;
-  check (ys_wording_time_saved (&w), "3 h 27 min 42 s saved a week, 51 min 56 s per person.");
+  check (ys_wording_time_saved (&w), "3 h 28 min saved a week, 52 min per person.");
   w.time_saved_per_week = -3600;
   w.time_saved_per_person_per_week = -900;
   check (ys_wording_time_saved (&w), "1 h lost a week, 15 min per person.");

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  YS_CHART_AXIS_DURATION,   /* seconds, labelled "1 h 30 min" */
+  YS_CHART_AXIS_SHARE,      /* 0..1, labelled "70%" */
+} YsChartAxis;
+
+/* How a series is told apart without colour. */
+typedef enum
+{
+  YS_CHART_STYLE_DASHED_SQUARES,  /* without AI */
+  YS_CHART_STYLE_SOLID_CIRCLES,   /* with AI */
+} YsChartStyle;
+
+#define YS_TYPE_CHART (ys_chart_get_type ())
+G_DECLARE_FINAL_TYPE (YsChart, ys_chart, YS, CHART, GtkWidget)
+
+GtkWidget *ys_chart_new            (YsChartAxis   axis);
+void       ys_chart_clear          (YsChart      *self);
+/* @x: local dates as Julian days; @y: NAN points are gaps. */
+void       ys_chart_add_series     (YsChart      *self,
+                                    const char   *label,
+                                    YsChartStyle  style,
+                                    const double *x,
+                                    const double *y,
+                                    guint         n);
+/* Faint points, such as individual runs. */
+void       ys_chart_add_points     (YsChart      *self,
+                                    const double *x,
+                                    const double *y,
+                                    guint         n);
+void       ys_chart_add_reference  (YsChart      *self,
+                                    double        y,
+                                    const char   *label);
+/* A bar per label instead of lines over time (feedback yes-share per tool). */
+void       ys_chart_set_bars       (YsChart      *self,
+                                    const char  **labels,
+                                    const double *values,
+                                    guint         n);
+/* The sentence a screen reader hears: what the chart shows, in words. */
+void       ys_chart_set_description (YsChart     *self,
+                                     const char  *title,
+                                     const char  *trend);
+const char *ys_chart_get_description (YsChart    *self);
+/* A sparkline: no axes, no labels. */
+void       ys_chart_set_compact    (YsChart      *self,
+                                    gboolean      compact);
+
+G_END_DECLS

@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ys-chart.h"
+#include "ys-duration.h"
+#include "ys-figures-view.h"
+#include "ys-wording.h"
+
+/* Charts show individual runs as faint points only up to this many. */
+#define MAX_RUN_POINTS 1500
+
+struct _YsFiguresView
+{
+  GtkWidget parent_instance;
+
+  YsStore *store;
+  char *workflow_id;
+  YsPeriod period;
+  char *headline;
+  GPtrArray *tool_rows;
+  guint refresh_id;
+
+  GtkDropDown *period_dropdown;
+  GtkLabel *period_label;
+  GtkLabel *evidence_label;
+  GtkLabel *headline_label;
+  GtkWidget *divergence_box;
+  AdwActionRow *corrections_row;
+  AdwActionRow *used_row;
+  AdwActionRow *saved_row;
+  AdwPreferencesGroup *tools_group;
+  GtkSwitch *table_switch;
+  GtkStack *trend_stack;
+  GtkWidget *charts_box;
+  GtkListBox *table_list;
+
+  YsChart *time_chart;
+  YsChart *corrections_chart;
+  YsChart *used_chart;
+  YsChart *feedback_chart;
+};
+
+G_DEFINE_FINAL_TYPE (YsFiguresView, ys_figures_view, GTK_TYPE_WIDGET)
+
+static void
+remove_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+static const char *
+evidence_caption (YsEvidence evidence)
+{
+  switch (evidence)
+    {
+    case YS_EVIDENCE_CLEAR: return _("A clear change");
+    case YS_EVIDENCE_WITHIN_NOISE: return _("No clear change yet");
+    case YS_EVIDENCE_NO_BASELINE: return _("No baseline yet");
+    case YS_EVIDENCE_COLLECTING:
+    default: return _("Not enough runs yet");
+    }
+}
+
+static void
+fill_tools (YsFiguresView     *self,
+            YsWorkflowFigures *w)
+{
+  for (guint i = 0; i < self->tool_rows->len; i++)
+    adw_preferences_group_remove (self->tools_group, g_ptr_array_index (self->tool_rows, i));
+  g_ptr_array_set_size (self->tool_rows, 0);
+
+  for (guint i = 0; w != NULL && i < w->tools->len; i++)
+    {
+      YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *line = ys_wording_tool (tool);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tool->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      if (tool->divergent == 1)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_set_tooltip_text (icon, _("People’s answers and the clock disagree"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("People’s answers and the clock disagree"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+        }
+      adw_preferences_group_add (self->tools_group, row);
+      g_ptr_array_add (self->tool_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tools_group), self->tool_rows->len > 0);
+}
+
+static void
+fill_divergence (YsFiguresView     *self,
+                 YsWorkflowFigures *w)
+{
+  remove_children (self->divergence_box);
+
+  for (guint i = 0; w != NULL && i < w->tools->len; i++)
+    {
+      g_autofree char *text = ys_wording_divergence (w, &g_array_index (w->tools, YsToolFigures, i));
+      GtkWidget *label;
+
+      if (text == NULL)
+        continue;
+      label = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "ys-warning");
+      gtk_box_append (GTK_BOX (self->divergence_box), label);
+    }
+
+  gtk_widget_set_visible (self->divergence_box,
+                          gtk_widget_get_first_child (self->divergence_box) != NULL);
+}
+
+static char *
+week_text (const GDate *monday)
+{
+  char text[64];
+
+  g_date_strftime (text, sizeof text, _("Week of %-d %b %Y"), monday);
+  return g_strdup (text);
+}
+
+static char *
+describe_week_mode (const YsWeek *week,
+                    YsMode        mode)
+{
+  g_autofree char *median = NULL;
+  g_autofree char *corrected = NULL;
+  g_autofree char *used = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (week->runs[mode] == 0)
+    return g_string_free (out, FALSE);
+
+  median = ys_duration_format_approx ((gint64) llround (week->median_seconds[mode]));
+  corrected = ys_wording_percent (week->correction_rate[mode]);
+  g_string_append_printf (out, ngettext ("%u run, median %s, %s corrected",
+                                         "%u runs, median %s, %s corrected", week->runs[mode]),
+                          week->runs[mode], median, corrected);
+  if (!isnan (week->used_rate[mode]))
+    {
+      used = ys_wording_percent (week->used_rate[mode]);
+      g_string_append_printf (out, _(", %s used"), used);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fill_table (YsFiguresView *self,
+            GArray        *weeks)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_list))) != NULL)
+    gtk_list_box_remove (self->table_list, child);
+
+  for (guint i = weeks->len; i > 0; i--)
+    {
+      const YsWeek *week = &g_array_index (weeks, YsWeek, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = week_text (&week->monday);
+      g_autofree char *without_ai = describe_week_mode (week, YS_MODE_WITHOUT_AI);
+      g_autofree char *with_ai = describe_week_mode (week, YS_MODE_WITH_AI);
+      GString *subtitle = g_string_new (NULL);
+
+      if (*without_ai)
+        g_string_append_printf (subtitle, _("Without AI: %s"), without_ai);
+      if (*with_ai)
+        {
+          if (subtitle->len > 0)
+            g_string_append_c (subtitle, '\n');
+          g_string_append_printf (subtitle, _("With AI: %s"), with_ai);
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->table_list, row);
+      g_string_free (subtitle, TRUE);
+    }
+
+  if (weeks->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No runs in this period"));
+      gtk_list_box_append (self->table_list, row);
+    }
+}
+
+static void
+fill_series (YsChart      *chart,
+             GArray       *weeks,
+             double        (*value) (const YsWeek *, YsMode),
+             gboolean      skip_empty)
+{
+  g_autofree double *x = g_new (double, MAX (weeks->len, 1));
+  g_autofree double *y = g_new (double, MAX (weeks->len, 1));
+  const char *labels[] = { N_("Without AI"), N_("With AI") };
+
+  for (int mode = 0; mode < 2; mode++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < weeks->len; i++)
+        {
+          const YsWeek *week = &g_array_index (weeks, YsWeek, i);
+
+          if (skip_empty && week->runs[mode] == 0)
+            continue;
+          x[n] = g_date_get_julian (&week->monday);
+          y[n] = value (week, mode);
+          n++;
+        }
+      if (n > 0)
+        ys_chart_add_series (chart, _(labels[mode]),
+                             mode == YS_MODE_WITH_AI ? YS_CHART_STYLE_SOLID_CIRCLES
+                                                     : YS_CHART_STYLE_DASHED_SQUARES,
+                             x, y, n);
+    }
+}
+
+static double
+week_median (const YsWeek *week, YsMode mode)
+{
+  return week->median_seconds[mode];
+}
+
+static double
+week_corrections (const YsWeek *week, YsMode mode)
+{
+  return week->correction_rate[mode];
+}
+
+static double
+week_used (const YsWeek *week, YsMode mode)
+{
+  return week->used_rate[mode];
+}
+
+static void
+fill_charts (YsFiguresView     *self,
+             YsWorkflowFigures *w,
+             GArray            *weeks,
+             const GDate       *from,
+             const GDate       *to,
+             YsTrend            trend)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *corrections = w ? ys_wording_corrections (w, trend) : NULL;
+  g_autofree char *used = w ? ys_wording_used (w) : NULL;
+  GString *answers = g_string_new (NULL);
+  g_autofree const char **labels = NULL;
+  g_autofree double *shares = NULL;
+  guint n_tools = 0;
+
+  ys_chart_clear (self->time_chart);
+  ys_chart_clear (self->corrections_chart);
+  ys_chart_clear (self->used_chart);
+  ys_chart_clear (self->feedback_chart);
+
+  if (ys_stats_run_points (self->store, self->workflow_id, from, to, MAX_RUN_POINTS,
+                           days, durations))
+    ys_chart_add_points (self->time_chart, (double *) days->data, (double *) durations->data,
+                         days->len);
+  fill_series (self->time_chart, weeks, week_median, TRUE);
+  if (w != NULL && !isnan (w->without_ai.median_seconds))
+    ys_chart_add_reference (self->time_chart, w->without_ai.median_seconds,
+                            _("Median without AI"));
+  ys_chart_set_description (self->time_chart, _("Weekly median time, without AI and with AI"),
+                            self->headline);
+
+  fill_series (self->corrections_chart, weeks, week_corrections, TRUE);
+  ys_chart_set_description (self->corrections_chart,
+                            _("Weekly share of runs that needed correcting"), corrections);
+
+  fill_series (self->used_chart, weeks, week_used, TRUE);
+  ys_chart_add_reference (self->used_chart, YS_STATS_USED_TARGET, _("70% target"));
+  ys_chart_set_description (self->used_chart, _("Weekly share of outputs used"), used);
+
+  if (w != NULL)
+    {
+      labels = g_new0 (const char *, w->tools->len + 1);
+      shares = g_new0 (double, w->tools->len + 1);
+      for (guint i = 0; i < w->tools->len; i++)
+        {
+          YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, i);
+
+          if (tool->yes + tool->no == 0)
+            continue;
+          labels[n_tools] = tool->name;
+          shares[n_tools] = tool->yes_share;
+          n_tools++;
+          g_string_append_printf (answers, ngettext ("%s: %u of %u says it saves time. ",
+                                                     "%s: %u of %u say it saves time. ",
+                                                     tool->yes + tool->no),
+                                  tool->name, tool->yes, tool->yes + tool->no);
+        }
+      if (n_tools > 0)
+        ys_chart_set_bars (self->feedback_chart, labels, shares, n_tools);
+    }
+  ys_chart_set_description (self->feedback_chart, _("Share of answers saying the tool saves time"),
+                            answers->len > 0 ? answers->str : _("No answers yet."));
+  g_string_free (answers, TRUE);
+}
+
+static void
+refresh (YsFiguresView *self)
+{
+  g_autoptr(YsSummary) summary = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *corrections = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *saved = NULL;
+  YsWorkflowFigures *w = NULL;
+  GDate today, from, to;
+  gboolean has_dates;
+  YsTrend trend;
+
+  if (self->workflow_id == NULL)
+    return;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  has_dates = ys_stats_period_dates (self->period, &today, &from, &to);
+
+  summary = ys_summary_compute (self->store, has_dates ? &from : NULL, has_dates ? &to : NULL);
+  w = ys_summary_find (summary, self->workflow_id);
+  weeks = ys_stats_weekly (self->store, self->workflow_id, has_dates ? &from : NULL,
+                           has_dates ? &to : NULL);
+  trend = ys_wording_correction_trend (weeks);
+
+  if (summary->has_period)
+    {
+      char a[64], b[64];
+      g_autofree char *range = NULL;
+
+      g_date_strftime (a, sizeof a, _("%-d %b %Y"), &summary->from);
+      g_date_strftime (b, sizeof b, _("%-d %b %Y"), &summary->to);
+      /* TRANSLATORS: a period, e.g. "1 Jul 2026 – 30 Sep 2026" */
+      range = g_strdup_printf (_("%s – %s"), a, b);
+      gtk_label_set_label (self->period_label, range);
+    }
+  else
+    gtk_label_set_label (self->period_label, "");
+
+  g_free (self->headline);
+  self->headline = w ? ys_wording_headline (w) : g_strdup ("");
+  gtk_label_set_label (self->headline_label, self->headline);
+  gtk_label_set_label (self->evidence_label, w ? evidence_caption (ys_wording_evidence (w)) : "");
+
+  corrections = w ? ys_wording_corrections (w, trend) : NULL;
+  used = w ? ys_wording_used (w) : NULL;
+  saved = w ? ys_wording_time_saved (w) : NULL;
+  adw_action_row_set_subtitle (self->corrections_row, corrections ? corrections : "");
+  adw_action_row_set_subtitle (self->used_row, used ? used : "");
+  adw_action_row_set_subtitle (self->saved_row, saved ? saved : "");
+
+  fill_divergence (self, w);
+  fill_tools (self, w);
+  fill_charts (self, w, weeks, has_dates ? &from : NULL, has_dates ? &to : NULL, trend);
+  fill_table (self, weeks);
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  YsFiguresView *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several writes in a row (an import, an undo) refresh once. */
+static void
+queue_refresh (YsFiguresView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_store_changed (YsFiguresView *self,
+                  guint          changes,
+                  YsStore       *store)
+{
+  if (changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_TOOLS |
+                 YS_STORE_CHANGE_FEEDBACK))
+    queue_refresh (self);
+}
+
+static void
+on_period_changed (YsFiguresView *self)
+{
+  ys_figures_view_set_period (self, gtk_drop_down_get_selected (self->period_dropdown));
+}
+
+static void
+on_table_toggled (YsFiguresView *self)
+{
+  gtk_stack_set_visible_child_name (self->trend_stack,
+                                    gtk_switch_get_active (self->table_switch) ? "table" : "charts");
+}
+
+static GtkWidget *
+chart_card (const char *title,
+            GtkWidget  *chart)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "ys-chart-card");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), chart);
+  return box;
+}
+
+static void
+ys_figures_view_dispose (GObject *object)
+{
+  YsFiguresView *self = (YsFiguresView *) object;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_FIGURES_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ys_figures_view_parent_class)->dispose (object);
+}
+
+static void
+ys_figures_view_finalize (GObject *object)
+{
+  YsFiguresView *self = (YsFiguresView *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->workflow_id, g_free);
+  g_clear_pointer (&self->headline, g_free);
+  g_clear_pointer (&self->tool_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ys_figures_view_parent_class)->finalize (object);
+}
+
+static void
+ys_figures_view_class_init (YsFiguresViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ys_figures_view_dispose;
+  object_class->finalize = ys_figures_view_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-figures-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, period_label);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, divergence_box);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, corrections_row);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, used_row);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, saved_row);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, tools_group);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, table_switch);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, trend_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, table_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
+}
+
+static void
+ys_figures_view_init (YsFiguresView *self)
+{
+  self->tool_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->time_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_DURATION));
+  self->corrections_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_SHARE));
+  self->used_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_SHARE));
+  self->feedback_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_SHARE));
+  gtk_box_append (GTK_BOX (self->charts_box),
+                  chart_card (_("Time per run: weekly median (dashed squares without AI, "
+                                "solid circles with AI; dots are single runs)"),
+                              GTK_WIDGET (self->time_chart)));
+  gtk_box_append (GTK_BOX (self->charts_box),
+                  chart_card (_("Share of runs that needed correcting"),
+                              GTK_WIDGET (self->corrections_chart)));
+  gtk_box_append (GTK_BOX (self->charts_box),
+                  chart_card (_("Share of outputs used, against the 70% mark"),
+                              GTK_WIDGET (self->used_chart)));
+  gtk_box_append (GTK_BOX (self->charts_box),
+                  chart_card (_("Does the tool save time? Share of yes answers"),
+                              GTK_WIDGET (self->feedback_chart)));
+}
+
+GtkWidget *
+ys_figures_view_new (YsStore *store)
+{
+  YsFiguresView *self;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+
+  self = g_object_new (YS_TYPE_FIGURES_VIEW, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+void
+ys_figures_view_set_workflow_id (YsFiguresView *self,
+                                 const char    *workflow_id)
+{
+  g_return_if_fail (YS_IS_FIGURES_VIEW (self));
+
+  if (g_strcmp0 (self->workflow_id, workflow_id) == 0)
+    return;
+
+  g_free (self->workflow_id);
+  self->workflow_id = g_strdup (workflow_id);
+  refresh (self);
+}
+
+void
+ys_figures_view_set_period (YsFiguresView *self,
+                            YsPeriod       period)
+{
+  g_return_if_fail (YS_IS_FIGURES_VIEW (self));
+
+  if (self->period == period)
+    return;
+
+  self->period = period;
+  if (gtk_drop_down_get_selected (self->period_dropdown) != (guint) period)
+    gtk_drop_down_set_selected (self->period_dropdown, period);
+  refresh (self);
+}
+
+const char *
+ys_figures_view_get_headline (YsFiguresView *self)
+{
+  g_return_val_if_fail (YS_IS_FIGURES_VIEW (self), NULL);
+  return self->headline;
+}
