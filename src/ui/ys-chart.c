@@ -345,7 +345,8 @@ ys_chart_snapshot (GtkWidget   *widget,
 
           if (isnan (y))
             {
-              pen_down = FALSE;
+              /* A gap; a sparkline just carries on to the next point. */
+              pen_down = pen_down && self->compact;
               continue;
             }
           if (pen_down)

@@ -11,6 +11,7 @@
 #include "ys-awaiting-view.h"
 #include "ys-feedback-view.h"
 #include "ys-figures-view.h"
+#include "ys-overview-view.h"
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
 #include "ys-timer-card.h"
@@ -43,6 +44,8 @@ struct _YsWindow
   AdwBin *awaiting_slot;
   GtkListBox *extras_list;
   GtkListBoxRow *awaiting_row;
+  GtkListBoxRow *overview_row;
+  AdwBin *overview_slot;
   GtkLabel *awaiting_badge;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -51,7 +54,7 @@ struct _YsWindow
   YsFeedbackView *feedback_view;
   YsFiguresView *figures_view;
   guint tick_id;
-  gboolean showing_awaiting;
+  const char *extra_page;   /* "overview", "awaiting" or NULL for a workflow */
   GtkLabel *counts_label;
   GtkListView *run_list_view;
   AdwStatusPage *no_runs_page;
@@ -204,9 +207,9 @@ on_workflow_selected (YsWindow      *self,
   if (self->reselect_id != NULL)
     return;
 
-  if (row != NULL && self->showing_awaiting)
+  if (row != NULL && self->extra_page != NULL)
     {
-      self->showing_awaiting = FALSE;
+      self->extra_page = NULL;
       gtk_list_box_unselect_all (self->extras_list);
     }
 
@@ -268,7 +271,7 @@ on_workflows_changed (YsWindow   *self,
   gboolean any = g_list_model_get_n_items (model) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "main" : "welcome");
-  if (any && !(self->showing_awaiting && (keep == NULL || *keep == '\0')))
+  if (any && !(self->extra_page != NULL && (keep == NULL || *keep == '\0')))
     select_row_for_id (self, keep);
   else
     on_workflow_selected (self, NULL, self->workflow_list);
@@ -298,7 +301,7 @@ on_extras_selected (YsWindow      *self,
   if (row == NULL)
     return;
 
-  self->showing_awaiting = TRUE;
+  self->extra_page = row == self->overview_row ? "overview" : "awaiting";
   gtk_list_box_unselect_all (self->workflow_list);
   update_content (self);
 }
@@ -430,13 +433,16 @@ update_content (YsWindow *self)
 
   update_awaiting_badge (self);
 
-  if (self->showing_awaiting)
+  if (self->extra_page != NULL)
     {
-      adw_view_switcher_title_set_title (self->view_title, _("Awaiting Outcome"));
+      gboolean overview = g_str_equal (self->extra_page, "overview");
+
+      adw_view_switcher_title_set_title (self->view_title, overview ? _("Overview")
+                                                                    : _("Awaiting Outcome"));
       adw_view_switcher_title_set_subtitle (self->view_title, "");
       adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
       gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
-      gtk_stack_set_visible_child_name (self->content_stack, "awaiting");
+      gtk_stack_set_visible_child_name (self->content_stack, self->extra_page);
       return;
     }
 
@@ -1028,6 +1034,25 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+on_overview_activated (YsWindow   *self,
+                       const char *workflow_id)
+{
+  select_row_for_id (self, workflow_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "figures");
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+
+  gtk_list_box_select_row (self->extras_list, self->overview_row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 show_awaiting_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1091,6 +1116,13 @@ ys_window_constructed (GObject *object)
   self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
   adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
   adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
+  {
+    GtkWidget *overview = ys_overview_view_new (self->store);
+
+    adw_bin_set_child (self->overview_slot, overview);
+    g_signal_connect_object (overview, "workflow-activated", G_CALLBACK (on_overview_activated),
+                             self, G_CONNECT_SWAPPED);
+  }
   g_signal_connect_object (self->extras_list, "row-selected",
                            G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-activated",
@@ -1230,6 +1262,8 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_slot);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, extras_list);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_row);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, overview_row);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, overview_slot);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_badge);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, search_entry);
@@ -1265,6 +1299,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timer-finish", NULL, timer_finish_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-awaiting", NULL, show_awaiting_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.share-workflows", NULL,
                                    share_workflows_action);
@@ -1288,6 +1323,8 @@ ys_window_class_init (YsWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK,
                                        "win.show-awaiting", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
+                                       "win.show-overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export", NULL);
 }
