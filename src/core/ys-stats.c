@@ -26,20 +26,25 @@ gboolean
 ys_stats_median_ci_rank (guint  n,
                          guint *k)
 {
-  long double log_half_n = (long double) n * logl (0.5L);
-  long double log_choose = 0;
-  long double cdf = 0;
+  long double term, cdf = 0;
+  guint first = 0;
   guint best = 0;
 
-  /* Largest k >= 1 with P(Binomial(n, 1/2) <= k - 1) <= 0.025. */
-  for (guint j = 0; j <= n; j++)
+  /* Largest k >= 1 with P(Binomial(n, 1/2) <= k - 1) <= 0.025. The mass
+   * more than 20 standard deviations below the mean is far below long
+   * double precision, so large n start there instead of at 0. */
+  if (n > 400)
+    first = (guint) (n / 2.0 - 10.0 * sqrt ((double) n));
+  term = expl (lgammal (n + 1.0L) - lgammal (first + 1.0L) - lgammal (n - first + 1.0L) +
+               (long double) n * logl (0.5L));
+
+  for (guint j = first; j <= n; j++)
     {
-      if (j > 0)
-        log_choose += logl ((long double) (n - j + 1)) - logl ((long double) j);
-      cdf += expl (log_choose + log_half_n);
+      cdf += term;
       if (cdf > 0.025L)
         break;
       best = j + 1;
+      term *= (long double) (n - j) / (long double) (j + 1);
     }
 
   if (best == 0)
@@ -703,13 +708,13 @@ ys_stats_weekly (YsStore     *store,
   if (to != NULL)
     date_text (to, to_text);
 
-  /* Per mode and week, in runs_by_week order: counts and rates, then the
-   * median of each group by two seeks. */
+  /* Per mode and day from the triggers' totals, summed into ISO weeks here
+   * (day order is the primary key's order); then each week's median by a
+   * seek into runs_by_week. */
   groups = ys_store_prepare (store,
-    "SELECT mode, date (day, 'weekday 0', '-6 days') AS week, sum (runs),"
-    " sum (corrected), sum (used_yes), sum (used_no)"
+    "SELECT mode, day, sum (runs), sum (corrected), sum (used_yes), sum (used_no)"
     " FROM daily WHERE workflow_id = ?1 AND day BETWEEN ?2 AND ?3"
-    " GROUP BY mode, week HAVING sum (runs) > 0 ORDER BY mode, week");
+    " GROUP BY mode, day HAVING sum (runs) > 0 ORDER BY mode, day");
   ranks = ys_store_prepare (store,
     "SELECT duration_seconds FROM runs INDEXED BY runs_by_week"
     " WHERE workflow_id = ?1 AND mode = ?4 AND started_week = ?5 AND deleted = 0"
@@ -718,37 +723,64 @@ ys_stats_weekly (YsStore     *store,
   bind_period (groups, workflow_id, from_text, to_text);
   bind_period (ranks, workflow_id, from_text, to_text);
 
-  while (sqlite3_step (groups) == SQLITE_ROW)
-    {
-      int mode = sqlite3_column_int (groups, 0) ? 1 : 0;
-      const char *monday = (const char *) sqlite3_column_text (groups, 1);
-      gint64 used = sqlite3_column_int64 (groups, 4);
-      gint64 unused = sqlite3_column_int64 (groups, 5);
-      gpointer position;
-      YsWeek *week;
+  {
+    YsWeek *week = NULL;
+    int week_mode = -1;
+    gint64 corrected = 0, used = 0, unused = 0;
+    char monday_text[11] = "";
 
-      if (!g_hash_table_lookup_extended (index, monday, NULL, &position))
-        {
-          YsWeek fresh = { 0 };
+#define CLOSE_WEEK() \
+    if (week != NULL) \
+      { \
+        week->correction_rate[week_mode] = ratio (corrected, week->runs[week_mode]); \
+        week->used_rate[week_mode] = ratio (used, used + unused); \
+        sqlite3_bind_int (ranks, 4, week_mode); \
+        sqlite3_bind_text (ranks, 5, monday_text, -1, SQLITE_TRANSIENT); \
+        week->median_seconds[week_mode] = median_and_interval (ranks, week->runs[week_mode], \
+                                                               NULL, NULL); \
+      }
 
-          g_date_clear (&fresh.monday, 1);
-          ys_parse_iso_date (monday, &fresh.monday);
-          for (int m = 0; m < 2; m++)
-            fresh.median_seconds[m] = fresh.correction_rate[m] = fresh.used_rate[m] = NAN;
-          position = GUINT_TO_POINTER (weeks->len);
-          g_array_append_val (weeks, fresh);
-          g_hash_table_insert (index, g_strdup (monday), position);
-        }
+    while (sqlite3_step (groups) == SQLITE_ROW)
+      {
+        int mode = sqlite3_column_int (groups, 0) ? 1 : 0;
+        GDate day, monday;
+        char text[11];
+        gpointer position;
 
-      week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
-      week->runs[mode] = sqlite3_column_int (groups, 2);
-      week->correction_rate[mode] = ratio (sqlite3_column_int64 (groups, 3), week->runs[mode]);
-      week->used_rate[mode] = ratio (used, used + unused);
+        if (!ys_parse_iso_date ((const char *) sqlite3_column_text (groups, 1), &day))
+          continue;
+        monday = day;
+        g_date_subtract_days (&monday, g_date_get_weekday (&day) - G_DATE_MONDAY);
+        date_text (&monday, text);
 
-      sqlite3_bind_int (ranks, 4, mode);
-      sqlite3_bind_text (ranks, 5, monday, -1, SQLITE_TRANSIENT);
-      week->median_seconds[mode] = median_and_interval (ranks, week->runs[mode], NULL, NULL);
-    }
+        if (week == NULL || mode != week_mode || strcmp (text, monday_text) != 0)
+          {
+            CLOSE_WEEK ();
+            if (!g_hash_table_lookup_extended (index, text, NULL, &position))
+              {
+                YsWeek fresh = { 0 };
+
+                fresh.monday = monday;
+                for (int m = 0; m < 2; m++)
+                  fresh.median_seconds[m] = fresh.correction_rate[m] = fresh.used_rate[m] = NAN;
+                position = GUINT_TO_POINTER (weeks->len);
+                g_array_append_val (weeks, fresh);
+                g_hash_table_insert (index, g_strdup (text), position);
+              }
+            week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
+            week_mode = mode;
+            memcpy (monday_text, text, sizeof monday_text);
+            corrected = used = unused = 0;
+          }
+
+        week->runs[mode] += sqlite3_column_int (groups, 2);
+        corrected += sqlite3_column_int64 (groups, 3);
+        used += sqlite3_column_int64 (groups, 4);
+        unused += sqlite3_column_int64 (groups, 5);
+      }
+    CLOSE_WEEK ();
+#undef CLOSE_WEEK
+  }
   sqlite3_reset (groups);
   sqlite3_clear_bindings (ranks);
 

@@ -121,6 +121,7 @@ test_ci_ranks (void)
 {
   static const struct { guint n, k; } cases[] = {
     { 6, 1 }, { 7, 1 }, { 12, 3 }, { 18, 5 }, { 30, 10 }, { 100, 40 }, { 1000, 469 },
+    { 100000, 49690 },
   };
   guint k = 99;
 
