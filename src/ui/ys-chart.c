@@ -473,7 +473,11 @@ on_query_tooltip (YsChart    *self,
         if (g_array_index (series->x, double, i) == day &&
             !isnan (g_array_index (series->y, double, i)))
           {
-            g_autofree char *value = format_value (self, g_array_index (series->y, double, i));
+            double y = g_array_index (series->y, double, i);
+            /* Exact figures on hover; the axis rounds. */
+            g_autofree char *value = self->axis == YS_CHART_AXIS_DURATION
+              ? ys_duration_format ((gint64) llround (y))
+              : g_strdup_printf ("%.1f%%", y * 100);
             g_string_append_printf (text, "\n%s: %s", series->label, value);
           }
     }

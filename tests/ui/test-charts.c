@@ -124,6 +124,17 @@ test_demo_figures (void)
     }
   g_assert_cmpuint (charts, ==, 4);
 
+  /* The same numbers as a table. */
+  gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW,
+                                                                    "table_switch")), TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW,
+                                                               "trend_stack"))), ==, "table");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (
+                      GTK_LIST_BOX (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW,
+                                                                   "table_list")), 11));
+  render (view, "test-figures-table.png");
+
   /* The period picker changes the figures: the demo's last quarter. */
   ys_figures_view_set_period (YS_FIGURES_VIEW (view), YS_PERIOD_LAST_QUARTER);
   g_object_unref (view);
