@@ -63,6 +63,14 @@ typedef struct
 
 typedef struct
 {
+  const char *id;
+  YsReview review;
+  gint64 updated_at;
+  gboolean deleted;
+} ReviewRecord;
+
+typedef struct
+{
   YsStore *store;
   const char *file;
   char *place;           /* "runs[12]" while a record is read */
@@ -70,6 +78,7 @@ typedef struct
   GArray *tools;
   GArray *runs;
   GArray *feedback;
+  GArray *reviews;
   GHashTable *workflow_ids;
   GHashTable *tool_ids;
   YsImportResult *result;
@@ -463,6 +472,46 @@ read_feedback (Reader      *reader,
   return TRUE;
 }
 
+static gboolean
+read_review (Reader      *reader,
+             JsonObject  *object,
+             GHashTable  *ids,
+             GError     **error)
+{
+  ReviewRecord record = { 0 };
+  JsonNode *coverage;
+  gint64 percent = -1;
+
+  if (!read_uuid (reader, object, "id", FALSE, &record.id, error) ||
+      !read_string (reader, object, "quarter", FALSE, (const char **) &record.review.quarter, error))
+    return FALSE;
+
+  if (!ys_is_quarter (record.review.quarter))
+    return refuse (reader, error, "quarter", _("must be a quarter such as 2026-Q3, not “%s”"),
+                   record.review.quarter);
+
+  coverage = member (reader, object, "coverage_percent", error);
+  if (coverage == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_NULL (coverage) &&
+      !read_integer (reader, object, "coverage_percent", 0, 100, &percent, error))
+    return FALSE;
+  record.review.coverage_percent = (int) percent;
+
+  if (!read_text (reader, object, "working", (const char **) &record.review.working, error) ||
+      !read_text (reader, object, "not_working", (const char **) &record.review.not_working,
+                  error) ||
+      !read_text (reader, object, "more_rework", (const char **) &record.review.more_rework,
+                  error) ||
+      !read_timestamp (reader, object, "updated_at", &record.updated_at, error) ||
+      !read_flag (reader, object, "deleted", &record.deleted, error) ||
+      !remember_id (reader, ids, record.id, error))
+    return FALSE;
+
+  g_array_append_val (reader->reviews, record);
+  return TRUE;
+}
+
 typedef gboolean (*ReadRecord) (Reader      *reader,
                                 JsonObject  *object,
                                 GHashTable  *ids,
@@ -723,6 +772,16 @@ merge (YsStore   *store,
       count (&result->feedback, outcome);
     }
 
+  for (guint i = 0; i < reader->reviews->len; i++)
+    {
+      ReviewRecord *r = &g_array_index (reader->reviews, ReviewRecord, i);
+
+      if (!ys_store_put_review (store, r->id, &r->review, r->updated_at, r->deleted, &outcome,
+                                error))
+        return FALSE;
+      count (&result->reviews, outcome);
+    }
+
   return TRUE;
 }
 
@@ -753,7 +812,8 @@ validate_and_merge (YsStore   *store,
   if (!read_array (reader, root, "workflows", read_workflow_entry, error) ||
       !read_array (reader, root, "tools", read_tool_entry, error) ||
       !read_array (reader, root, "runs", read_run, error) ||
-      !read_array (reader, root, "feedback", read_feedback, error))
+      !read_array (reader, root, "feedback", read_feedback, error) ||
+      !read_array (reader, root, "reviews", read_review, error))
     return FALSE;
 
   return merge (store, reader, error);
@@ -790,6 +850,7 @@ ys_bundle_import_data (YsStore         *store,
   reader.tools = g_array_new (FALSE, FALSE, sizeof (ToolRecord));
   reader.runs = g_array_new (FALSE, FALSE, sizeof (RunRecord));
   reader.feedback = g_array_new (FALSE, FALSE, sizeof (FeedbackRecord));
+  reader.reviews = g_array_new (FALSE, FALSE, sizeof (ReviewRecord));
   reader.workflow_ids = g_hash_table_new (g_str_hash, g_str_equal);
   reader.tool_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -802,6 +863,7 @@ ys_bundle_import_data (YsStore         *store,
   g_array_unref (reader.tools);
   g_array_unref (reader.runs);
   g_array_unref (reader.feedback);
+  g_array_unref (reader.reviews);
   g_hash_table_unref (reader.workflow_ids);
   g_hash_table_unref (reader.tool_ids);
   return ok;
@@ -1052,6 +1114,29 @@ append_feedback (GString      *out,
   g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 7));
 }
 
+static void
+append_review (GString      *out,
+               sqlite3_stmt *stmt)
+{
+  append_string (out, column_text (stmt, 0));
+  g_string_append (out, ", \"quarter\": ");
+  append_string (out, column_text (stmt, 1));
+  g_string_append (out, ", \"coverage_percent\": ");
+  if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%d", sqlite3_column_int (stmt, 2));
+  g_string_append (out, ",\n     \"working\": ");
+  append_string (out, column_text (stmt, 3));
+  g_string_append (out, ",\n     \"not_working\": ");
+  append_string (out, column_text (stmt, 4));
+  g_string_append (out, ",\n     \"more_rework\": ");
+  append_string (out, column_text (stmt, 5));
+  g_string_append (out, ",\n     \"updated_at\": ");
+  append_timestamp (out, sqlite3_column_int64 (stmt, 6));
+  g_string_append_printf (out, ", \"deleted\": %s}", json_bool (stmt, 7));
+}
+
 /* One array of records, streamed: @sql's ?1 says whether tombstones go too. */
 static gboolean
 write_array (YsStore        *store,
@@ -1126,7 +1211,11 @@ write_all (YsStore   *store,
           !write_array (store, writer, "feedback",
                         "SELECT id, workflow_id, tool_id, saves_time, given_on, comment,"
                         " updated_at, deleted FROM feedback ORDER BY given_on, id",
-                        job->scope, append_feedback, TRUE, error))
+                        job->scope, append_feedback, FALSE, error) ||
+          !write_array (store, writer, "reviews",
+                        "SELECT id, quarter, coverage_percent, working, not_working, more_rework,"
+                        " updated_at, deleted FROM reviews ORDER BY quarter, id",
+                        job->scope, append_review, TRUE, error))
         return FALSE;
     }
   else

@@ -31,6 +31,7 @@ typedef struct
   YsMergeCounts tools;
   YsMergeCounts runs;
   YsMergeCounts feedback;
+  YsMergeCounts reviews;
   guint archived_on_import;  /* workflows that arrived archived: three were active */
 } YsImportResult;
 

@@ -45,6 +45,7 @@ describe_counts (const char           *file,
     { N_("tools"), &result->tools },
     { N_("runs"), &result->runs },
     { N_("feedback"), &result->feedback },
+    { N_("reviews"), &result->reviews },
   };
 
   g_string_append_c (line, ':');

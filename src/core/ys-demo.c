@@ -274,6 +274,25 @@ fill (YsStore   *store,
         return FALSE;
     }
 
+  /* The quarterly review the director wrote for the autumn. */
+  {
+    g_autofree char *id = demo_uuid (demo);
+    YsReview review = {
+      .quarter = (char *) "2026-Q4",
+      .coverage_percent = 60,
+      .working = (char *) _("Policy briefs: a first draft now takes one sitting instead of a "
+                            "morning, and partners have not noticed any drop in quality."),
+      .not_working = (char *) _("Grant report sections: the drafts need so much checking that "
+                                "they take longer than writing from scratch."),
+      .more_rework = (char *) _("Figures and dates in grant reports, and names in intake "
+                                "summaries, had to be checked line by line."),
+    };
+
+    if (!ys_store_put_review (store, id, &review, created + 100 * G_USEC_PER_SEC, FALSE, NULL,
+                              error))
+      return FALSE;
+  }
+
   return TRUE;
 }
 

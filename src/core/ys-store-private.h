@@ -37,6 +37,7 @@ typedef enum
   YS_RECORD_TOOL,
   YS_RECORD_RUN,
   YS_RECORD_FEEDBACK,
+  YS_RECORD_REVIEW,
 } YsRecordKind;
 
 /* Whether a record with @id is stored, tombstoned or not. */
@@ -82,6 +83,13 @@ gboolean ys_store_put_feedback (YsStore            *self,
                                 gboolean            saves_time,
                                 const char         *given_on,
                                 const char         *comment,
+                                gint64              updated_at,
+                                gboolean            deleted,
+                                YsPutResult        *result,
+                                GError            **error);
+gboolean ys_store_put_review   (YsStore            *self,
+                                const char         *id,
+                                const YsReview     *review,
                                 gint64              updated_at,
                                 gboolean            deleted,
                                 YsPutResult        *result,

@@ -203,6 +203,19 @@ static const char *migrations[] = {
   "   AND mode = OLD.mode AND tool_key = coalesce (OLD.tool_id, '')"
   "   AND duration_seconds = OLD.duration_seconds;"
   "END;",
+
+  /* 4: the quarterly review, carried in bundles as "reviews". */
+  "CREATE TABLE reviews ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  quarter TEXT NOT NULL,"
+  "  coverage_percent INTEGER CHECK (coverage_percent BETWEEN 0 AND 100),"
+  "  working TEXT NOT NULL DEFAULT '',"
+  "  not_working TEXT NOT NULL DEFAULT '',"
+  "  more_rework TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "CREATE INDEX reviews_by_quarter ON reviews (quarter, updated_at) WHERE deleted = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_STORE_SCHEMA_VERSION);
@@ -1723,6 +1736,152 @@ ys_store_finish_timer (YsStore            *self,
   return g_steal_pointer (&run);
 }
 
+/* Quarterly reviews ------------------------------------------------------------ */
+
+static gboolean finish_put (YsStore        *self,
+                            sqlite3_stmt   *stmt,
+                            YsPutResult     outcome,
+                            YsStoreChange   change,
+                            YsPutResult    *result,
+                            GError        **error);
+
+void
+ys_review_clear (YsReview *review)
+{
+  g_clear_pointer (&review->id, g_free);
+  g_clear_pointer (&review->quarter, g_free);
+  g_clear_pointer (&review->working, g_free);
+  g_clear_pointer (&review->not_working, g_free);
+  g_clear_pointer (&review->more_rework, g_free);
+}
+
+/* The newest review of @quarter; an empty one when there is none yet. */
+void
+ys_store_get_review (YsStore    *self,
+                     const char *quarter,
+                     YsReview   *review)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (YS_IS_STORE (self));
+  g_return_if_fail (review != NULL);
+
+  memset (review, 0, sizeof *review);
+  review->quarter = g_strdup (quarter);
+  review->coverage_percent = -1;
+
+  stmt = ys_store_prepare (self,
+    "SELECT id, coverage_percent, working, not_working, more_rework FROM reviews"
+    " WHERE quarter = ?1 AND deleted = 0 ORDER BY updated_at DESC, id LIMIT 1");
+  sqlite3_bind_text (stmt, 1, quarter, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      review->id = g_strdup (column_text (stmt, 0));
+      review->coverage_percent = sqlite3_column_type (stmt, 1) == SQLITE_NULL
+        ? -1 : sqlite3_column_int (stmt, 1);
+      review->working = g_strdup (column_text (stmt, 2));
+      review->not_working = g_strdup (column_text (stmt, 3));
+      review->more_rework = g_strdup (column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+
+  if (review->working == NULL)
+    {
+      review->working = g_strdup ("");
+      review->not_working = g_strdup ("");
+      review->more_rework = g_strdup ("");
+    }
+}
+
+static gboolean
+validate_review (const YsReview  *review,
+                 GError         **error)
+{
+  if (!ys_is_quarter (review->quarter))
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("“%s” is not a quarter like 2026-Q3."),
+                   review->quarter ? review->quarter : "");
+      return FALSE;
+    }
+  if (review->coverage_percent > 100 || review->coverage_percent < -1)
+    {
+      g_set_error_literal (error, YS_ERROR, YS_ERROR_INVALID,
+                           _("Coverage must be between 0% and 100%, or not known."));
+      return FALSE;
+    }
+  return ys_validate_text (review->working, error) &&
+         ys_validate_text (review->not_working, error) &&
+         ys_validate_text (review->more_rework, error);
+}
+
+gboolean
+ys_store_save_review (YsStore         *self,
+                      const YsReview  *review,
+                      GError         **error)
+{
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (review != NULL, FALSE);
+
+  if (!validate_review (review, error))
+    return FALSE;
+
+  if (!transaction_begin (self, error))
+    return FALSE;
+
+  /* One review per quarter on this machine: keep editing the newest. */
+  {
+    YsReview current;
+
+    ys_store_get_review (self, review->quarter, &current);
+    id = current.id ? g_strdup (current.id) : ys_uuid_new ();
+    ys_review_clear (&current);
+  }
+
+  ok = ys_store_put_review (self, id, review, MAX (ys_store_now (self),
+                                                   query_int (self,
+                                                              "SELECT coalesce (max (updated_at), 0) + 1"
+                                                              " FROM reviews WHERE id = ?1", id)),
+                            FALSE, NULL, error);
+
+  return transaction_end (self, ok, error);
+}
+
+gboolean
+ys_store_put_review (YsStore         *self,
+                     const char      *id,
+                     const YsReview  *review,
+                     gint64           updated_at,
+                     gboolean         deleted,
+                     YsPutResult     *result,
+                     GError         **error)
+{
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_REVIEW, id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO reviews (id, quarter, coverage_percent, working, not_working, more_rework,"
+    " updated_at, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    " ON CONFLICT (id) DO UPDATE SET quarter = ?2, coverage_percent = ?3, working = ?4,"
+    " not_working = ?5, more_rework = ?6, updated_at = ?7, deleted = ?8");
+
+  g_assert (self->transaction_depth > 0);
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, review->quarter, -1, SQLITE_TRANSIENT);
+  if (review->coverage_percent < 0)
+    sqlite3_bind_null (stmt, 3);
+  else
+    sqlite3_bind_int (stmt, 3, review->coverage_percent);
+  sqlite3_bind_text (stmt, 4, review->working ? review->working : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, review->not_working ? review->not_working : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, review->more_rework ? review->more_rework : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, updated_at);
+  sqlite3_bind_int (stmt, 8, deleted ? 1 : 0);
+  return finish_put (self, stmt, outcome, YS_STORE_CHANGE_REVIEWS, result, error);
+}
+
 /* Feedback lists --------------------------------------------------------------- */
 
 static void
@@ -1913,6 +2072,7 @@ static const char *put_outcome_sql[] = {
   [YS_RECORD_TOOL] = "SELECT updated_at FROM tools WHERE id = ?1",
   [YS_RECORD_RUN] = "SELECT updated_at FROM runs WHERE id = ?1",
   [YS_RECORD_FEEDBACK] = "SELECT updated_at FROM feedback WHERE id = ?1",
+  [YS_RECORD_REVIEW] = "SELECT updated_at FROM reviews WHERE id = ?1",
 };
 
 YsPutResult

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define YS_STORE_SCHEMA_VERSION 3
+#define YS_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -21,7 +21,21 @@ typedef enum
   YS_STORE_CHANGE_RUNS      = 1 << 2,
   YS_STORE_CHANGE_FEEDBACK  = 1 << 3,
   YS_STORE_CHANGE_TIMERS    = 1 << 4,
+  YS_STORE_CHANGE_REVIEWS   = 1 << 5,
 } YsStoreChange;
+
+/* The team's short written review of a quarter ("2026-Q3"). */
+typedef struct
+{
+  char *id;                 /* NULL until saved */
+  char *quarter;
+  int coverage_percent;     /* 0..100, or -1 when not known */
+  char *working;            /* what changed how we work */
+  char *not_working;        /* what is not working */
+  char *more_rework;        /* where AI output needed more rework than starting over */
+} YsReview;
+
+void ys_review_clear (YsReview *review);
 
 /* The time now, in microseconds since the epoch; tests inject their own. */
 typedef gint64 (*YsClockFunc) (gpointer user_data);
@@ -149,6 +163,13 @@ gboolean     ys_store_restore_timer          (YsStore                 *self,
 YsRun       *ys_store_finish_timer           (YsStore                 *self,
                                               const char              *workflow_id,
                                               const YsRunFields       *fields,
+                                              GError                 **error);
+
+void         ys_store_get_review             (YsStore                 *self,
+                                              const char              *quarter,
+                                              YsReview                *review);
+gboolean     ys_store_save_review            (YsStore                 *self,
+                                              const YsReview          *review,
                                               GError                 **error);
 
 /* Feedback: does this tool save time on this workflow? */

@@ -212,3 +212,16 @@ ys_parse_iso_date (const char *text,
     g_date_set_dmy (date, day, month, year);
   return TRUE;
 }
+
+/* "2026-Q3" */
+gboolean
+ys_is_quarter (const char *text)
+{
+  if (text == NULL || strlen (text) != 7 || text[4] != '-' || text[5] != 'Q' ||
+      text[6] < '1' || text[6] > '4')
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}

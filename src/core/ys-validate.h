@@ -29,6 +29,7 @@ gboolean  ys_validate_mode_tool   (YsMode       mode,
                                    GError     **error);
 gboolean  ys_parse_iso_date       (const char  *text,
                                    GDate       *date);
+gboolean  ys_is_quarter           (const char  *text);
 gboolean  ys_is_uuid              (const char  *string);
 char     *ys_uuid_new             (void);
 

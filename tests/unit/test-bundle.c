@@ -345,6 +345,15 @@ test_templates (void)
   g_assert_cmpuint (result.runs.added, ==, 2);
 }
 
+static void check_refusal (const char *text, const char *expected);
+
+static void
+check_refusal_text (const char *text,
+                    const char *expected)
+{
+  check_refusal (text, expected);
+}
+
 /* Found by the fuzzer: year 26 was written as "26-…", which no reader takes. */
 static void
 test_early_years_round_trip (void)
@@ -363,6 +372,49 @@ test_early_years_round_trip (void)
   g_assert_true (import_text (store, exported, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.tools.unchanged, ==, 1);
+}
+
+static void
+test_reviews_travel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) here = new_store ();
+  g_autoptr(YsStore) there = new_store ();
+  g_autofree char *bundle = NULL;
+  g_autofree char *older = NULL;
+  YsReview review = { .quarter = (char *) "2026-Q3", .coverage_percent = 45,
+                      .working = (char *) "Intake notes \"in one go\".\nSecond line.",
+                      .not_working = (char *) "Grant sections", .more_rework = (char *) "" };
+  YsReview copy;
+  YsImportResult result;
+
+  g_assert_true (ys_store_save_review (here, &review, &error));
+  bundle = export_text (here, YS_BUNDLE_EVERYTHING);
+  g_assert_nonnull (strstr (bundle, "\"reviews\": ["));
+  g_assert_true (import_text (there, bundle, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.reviews.added, ==, 1);
+
+  ys_store_get_review (there, "2026-Q3", &copy);
+  g_assert_cmpint (copy.coverage_percent, ==, 45);
+  g_assert_cmpstr (copy.working, ==, review.working);
+  g_assert_cmpstr (copy.not_working, ==, "Grant sections");
+  ys_review_clear (&copy);
+
+  /* A newer edit there wins over the older bundle from here. */
+  review.coverage_percent = 70;
+  g_assert_true (ys_store_save_review (there, &review, &error));
+  g_assert_true (import_text (there, bundle, &result, &error));
+  g_assert_cmpuint (result.reviews.unchanged, ==, 1);
+  ys_store_get_review (there, "2026-Q3", &copy);
+  g_assert_cmpint (copy.coverage_percent, ==, 70);
+  ys_review_clear (&copy);
+
+  older = replace_once (bundle, "\"coverage_percent\": 45", "\"coverage_percent\": 101");
+  check_refusal_text (older, "team.json: reviews[0].coverage_percent: must be between 0 and 100");
+  g_free (older);
+  older = replace_once (bundle, "\"quarter\": \"2026-Q3\"", "\"quarter\": \"Q3 2026\"");
+  check_refusal_text (older, "team.json: reviews[0].quarter: must be a quarter such as 2026-Q3, not “Q3 2026”");
 }
 
 /* Refusals ----------------------------------------------------------------- */
@@ -572,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/bundle/tombstones-travel", test_tombstones_travel);
   g_test_add_func ("/bundle/archived-on-import", test_archived_on_import);
   g_test_add_func ("/bundle/templates", test_templates);
+  g_test_add_func ("/bundle/reviews-travel", test_reviews_travel);
   g_test_add_func ("/bundle/early-years-round-trip", test_early_years_round_trip);
   g_test_add_func ("/bundle/refusals", test_refusals);
   g_test_add_func ("/bundle/refused-files", test_refused_files);

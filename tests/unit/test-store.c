@@ -131,7 +131,7 @@ test_migrates_forward (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
     "DROP TRIGGER daily_insert; DROP TRIGGER daily_update_old; DROP TRIGGER daily_update_new;"
-    " DROP TRIGGER daily_delete; DROP TABLE daily; DROP TABLE durations;"
+    " DROP TRIGGER daily_delete; DROP TABLE daily; DROP TABLE durations; DROP TABLE reviews;"
     " DROP INDEX runs_by_week; DROP INDEX runs_by_tool_duration; DROP INDEX runs_by_duration;"
     " ALTER TABLE runs DROP COLUMN started_week;"
     " CREATE INDEX runs_by_workflow_mode_day ON runs (workflow_id, mode, started_on) WHERE deleted = 0;"
@@ -616,6 +616,54 @@ test_daily_totals_follow_runs (Fixture       *f,
   g_assert_cmpstr (kept, ==, counted);
 }
 
+static void
+test_reviews (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  YsReview review = { .quarter = (char *) "2026-Q3", .coverage_percent = 60,
+                      .working = (char *) "Briefs are quicker.", .not_working = (char *) "",
+                      .more_rework = (char *) "Grant figures." };
+  YsReview stored, again;
+  g_autofree char *first_id = NULL;
+
+  /* An empty form before anything is saved. */
+  ys_store_get_review (f->store, "2026-Q3", &stored);
+  g_assert_null (stored.id);
+  g_assert_cmpint (stored.coverage_percent, ==, -1);
+  g_assert_cmpstr (stored.working, ==, "");
+  ys_review_clear (&stored);
+
+  g_assert_true (ys_store_save_review (f->store, &review, &error));
+  g_assert_no_error (error);
+  ys_store_get_review (f->store, "2026-Q3", &stored);
+  g_assert_nonnull (stored.id);
+  g_assert_cmpint (stored.coverage_percent, ==, 60);
+  g_assert_cmpstr (stored.more_rework, ==, "Grant figures.");
+  first_id = g_strdup (stored.id);
+  ys_review_clear (&stored);
+
+  /* Autosave keeps editing the same record. */
+  review.coverage_percent = -1;
+  review.working = (char *) "Briefs are much quicker.";
+  g_assert_true (ys_store_save_review (f->store, &review, &error));
+  ys_store_get_review (f->store, "2026-Q3", &again);
+  g_assert_cmpstr (again.id, ==, first_id);
+  g_assert_cmpint (again.coverage_percent, ==, -1);
+  g_assert_cmpstr (again.working, ==, "Briefs are much quicker.");
+  ys_review_clear (&again);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM reviews"), ==, 1);
+
+  review.quarter = (char *) "2026-Q5";
+  g_assert_false (ys_store_save_review (f->store, &review, &error));
+  g_assert_cmpstr (error->message, ==, "“2026-Q5” is not a quarter like 2026-Q3.");
+  g_clear_error (&error);
+  review.quarter = (char *) "2026-Q4";
+  review.coverage_percent = 101;
+  g_assert_false (ys_store_save_review (f->store, &review, &error));
+  g_assert_cmpstr (error->message, ==, "Coverage must be between 0% and 100%, or not known.");
+}
+
 static gboolean
 fail_after_writing (YsStore   *store,
                     gpointer   user_data,
@@ -684,6 +732,7 @@ main (int   argc,
   ADD ("/store/run-list-model", test_run_list_model);
   ADD ("/store/transaction-all-or-nothing", test_transaction_all_or_nothing);
   ADD ("/store/daily-totals-follow-runs", test_daily_totals_follow_runs);
+  ADD ("/store/reviews", test_reviews);
   ADD ("/store/feedback", test_feedback);
 
   return g_test_run ();
