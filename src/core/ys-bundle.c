@@ -10,6 +10,7 @@
 
 #include "ys-bundle.h"
 #include "ys-error.h"
+#include "ys-file.h"
 #include "ys-store-private.h"
 #include "ys-validate.h"
 
@@ -1244,39 +1245,25 @@ ys_bundle_export (YsStore         *store,
   return ok;
 }
 
+static gboolean
+write_bundle (GOutputStream  *stream,
+              gpointer        user_data,
+              GError        **error)
+{
+  gpointer *args = user_data;
+  return ys_bundle_export (args[0], GPOINTER_TO_INT (args[1]), stream, NULL, error);
+}
+
 gboolean
 ys_bundle_export_file (YsStore        *store,
                        YsBundleScope   scope,
                        const char     *path,
                        GError        **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) io_error = NULL;
+  gpointer args[] = { store, GINT_TO_POINTER (scope) };
 
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* g_file_replace writes a temporary file and renames it on close, so a
-   * failed export never leaves half a bundle behind. */
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &io_error);
-  if (stream == NULL ||
-      !ys_bundle_export (store, scope, G_OUTPUT_STREAM (stream), NULL, &io_error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &io_error))
-    {
-      if (stream != NULL)
-        {
-          g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-          /* Closing a cancelled replace stream drops the temporary file. */
-          g_cancellable_cancel (cancel);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-        }
-      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE, _("%s: could not be written: %s"),
-                   path, io_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return ys_file_write_atomically (path, write_bundle, args, error);
 }

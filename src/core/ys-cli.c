@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ys-bundle.h"
+#include "ys-csv.h"
 #include "ys-cli.h"
 #include "ys-demo.h"
 #include "ys-error.h"
@@ -166,6 +167,7 @@ ys_cli_run (int          argc,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *quarter = NULL;
+  g_autofree char *csv_path = NULL;
   g_autofree char *export_path = NULL;
   GOptionEntry entries[] = {
     /* Passed on to GApplication when D-Bus activation starts us. */
@@ -177,6 +179,8 @@ ys_cli_run (int          argc,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
       N_("Write everything, deletions included, as a bundle (- for standard output)"),
       N_("FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Write the runs as CSV, one row per run (- for standard output)"), N_("FILE") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
       N_("Print the summary figures as JSON"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
@@ -240,7 +244,7 @@ ys_cli_run (int          argc,
       return YS_EXIT_USAGE;
     }
 
-  if (demo || imports != NULL || export_path != NULL || summary)
+  if (demo || imports != NULL || export_path != NULL || summary || csv_path != NULL)
     {
       g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
       g_autoptr(YsStore) store = ys_store_open (path, &error);
@@ -274,6 +278,25 @@ ys_cli_run (int          argc,
 
       if (export_path != NULL && !export_bundle (store, export_path, &error))
         return refuse (error);
+
+      if (csv_path != NULL)
+        {
+          GDate from, to;
+          gboolean has_period;
+
+          if (!read_period (store, from_text, to_text, quarter, &from, &to, &has_period, &error))
+            return refuse (error);
+          if (g_strcmp0 (csv_path, "-") == 0)
+            {
+              g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+              if (!ys_csv_export (store, has_period ? &from : NULL, has_period ? &to : NULL, out,
+                                  &error))
+                return refuse (error);
+            }
+          else if (!ys_csv_export_file (store, has_period ? &from : NULL, has_period ? &to : NULL,
+                                        csv_path, &error))
+            return refuse (error);
+        }
 
       if (summary)
         {

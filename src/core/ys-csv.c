@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ys-csv.h"
+#include "ys-error.h"
+#include "ys-file.h"
+#include "ys-store-private.h"
+
+void
+ys_csv_append_cell (GString    *out,
+                    const char *text)
+{
+  gboolean quote;
+
+  text = text ? text : "";
+
+  /* A leading = + - @ tab or CR makes a spreadsheet evaluate the cell;
+   * a single quote in front keeps it text. */
+  quote = strpbrk (text, ",\"\r\n") != NULL;
+  if (quote)
+    g_string_append_c (out, '"');
+  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  if (quote)
+    g_string_append_c (out, '"');
+}
+
+static void
+date_text (const GDate *date,
+           const char  *fallback,
+           char         text[11])
+{
+  if (date == NULL)
+    g_strlcpy (text, fallback, 11);
+  else
+    g_snprintf (text, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                g_date_get_day (date));
+}
+
+gboolean
+ys_csv_export (YsStore        *store,
+               const GDate    *from,
+               const GDate    *to,
+               GOutputStream  *stream,
+               GError        **error)
+{
+  g_autoptr(GString) out = g_string_new ("id,workflow,mode,tool,started_at,duration_seconds,"
+                                         "corrections,used,note\r\n");
+  char from_text[11], to_text[11];
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  date_text (from, "0000-01-01", from_text);
+  date_text (to, "9999-12-31", to_text);
+
+  stmt = ys_store_prepare (store,
+    "SELECT r.id, w.name, r.mode, t.name, r.started_at, r.duration_seconds, r.corrections,"
+    " r.used, r.note FROM runs r"
+    " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
+    " LEFT JOIN tools t ON t.id = r.tool_id"
+    " WHERE r.deleted = 0 AND r.started_on BETWEEN ?1 AND ?2"
+    " ORDER BY r.started_at, r.id");
+  sqlite3_bind_text (stmt, 1, from_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_text, -1, SQLITE_TRANSIENT);
+
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
+      g_autofree char *when = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                               g_date_time_get_year (started),
+                                               g_date_time_get_month (started),
+                                               g_date_time_get_day_of_month (started),
+                                               g_date_time_get_hour (started),
+                                               g_date_time_get_minute (started),
+                                               g_date_time_get_second (started));
+      const char *used = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? ""
+                         : sqlite3_column_int (stmt, 7) ? "yes" : "no";
+
+      ys_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append_c (out, ',');
+      ys_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 1));
+      g_string_append_printf (out, ",%s,", sqlite3_column_int (stmt, 2) ? "with-ai" : "without-ai");
+      ys_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 3));
+      g_string_append_printf (out, ",%s,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%s,", when,
+                              (gint64) sqlite3_column_int64 (stmt, 5),
+                              (gint64) sqlite3_column_int64 (stmt, 6), used);
+      ys_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 8));
+      g_string_append (out, "\r\n");
+
+      if (out->len > 64 * 1024)
+        {
+          ok = g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
+          g_string_truncate (out, 0);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  return ok && g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
+}
+
+static gboolean
+write_csv (GOutputStream  *stream,
+           gpointer        user_data,
+           GError        **error)
+{
+  gpointer *args = user_data;
+  return ys_csv_export (args[0], args[1], args[2], stream, error);
+}
+
+gboolean
+ys_csv_export_file (YsStore      *store,
+                    const GDate  *from,
+                    const GDate  *to,
+                    const char   *path,
+                    GError      **error)
+{
+  gpointer args[] = { store, (gpointer) from, (gpointer) to };
+
+  return ys_file_write_atomically (path, write_csv, args, error);
+}
