@@ -172,14 +172,15 @@ add_runs (YsStore             *store,
 
   for (int week = 0; week < YS_DEMO_WEEKS; week++)
     {
-      /* Four baseline weeks, then AI, with a control run without AI now and then. */
-      int n_runs = 2 + g_rand_int_range (demo->rand, 0, 2);
+      /* Four baseline weeks, then AI, with one control run without AI each
+       * week so that every quarter has a baseline to compare with. */
+      int n_runs = 2 + g_rand_int_range (demo->rand, 0, 3);
 
       for (int i = 0; i < n_runs; i++)
         {
           YsRunFields fields = { 0 };
           g_autofree char *id = demo_uuid (demo);
-          gboolean assisted = week >= 4 && !(i == 0 && week % 3 == 1);
+          gboolean assisted = week >= 4 && i != 0;
           double median = assisted ? workflow->assisted_minutes : workflow->baseline_minutes;
           double minutes = median * exp (workflow->spread * demo_normal (demo));
           double corrections_mean;

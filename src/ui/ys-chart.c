@@ -3,42 +3,22 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
 #include "ys-chart.h"
-#include "ys-duration.h"
 
 /*
- * A small chart drawn with cairo: weekly lines over time, faint points, a
- * reference line, or bars. Series are told apart by dash and marker shape as
- * well as colour; colours come from the style, so light, dark and high
- * contrast all work. For screen readers it is an image whose label states
- * the trend in words; the page beside it offers the same numbers as a table.
+ * The chart as a widget: the drawing is ys_chart_draw(), with colours from
+ * the style so that light, dark and high contrast all work. For screen
+ * readers it is an image whose label states the trend in words; the page
+ * beside it offers the same numbers as a table.
  */
-
-typedef struct
-{
-  char *label;
-  YsChartStyle style;
-  GArray *x;
-  GArray *y;
-} Series;
 
 struct _YsChart
 {
   GtkWidget parent_instance;
 
-  YsChartAxis axis;
-  GPtrArray *series;
-  GArray *points_x;
-  GArray *points_y;
-  GArray *references;       /* of double */
-  GPtrArray *reference_labels;
-  GPtrArray *bar_labels;
-  GArray *bar_values;
-  gboolean compact;
+  YsChartData *data;
   double hover_x;
   char *description;
 };
@@ -46,141 +26,18 @@ struct _YsChart
 G_DEFINE_FINAL_TYPE (YsChart, ys_chart, GTK_TYPE_WIDGET)
 
 static void
-series_free (gpointer data)
-{
-  Series *series = data;
-
-  g_free (series->label);
-  g_array_unref (series->x);
-  g_array_unref (series->y);
-  g_free (series);
-}
-
-static char *
-format_value (YsChart *self,
-              double   value)
-{
-  if (self->axis == YS_CHART_AXIS_SHARE)
-    return g_strdup_printf (_("%d%%"), (int) lround (value * 100));
-  return ys_duration_format_approx ((gint64) llround (value));
-}
-
-static char *
-format_day (double julian,
-            gboolean with_year)
-{
-  GDate date;
-  char text[64];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) julian);
-  /* TRANSLATORS: dates on a chart axis, see strftime() */
-  g_date_strftime (text, sizeof text, with_year ? _("%b %Y") : _("%-d %b"), &date);
-  return g_strdup (text);
-}
-
-static gboolean
-has_data (YsChart *self)
-{
-  if (self->bar_values->len > 0 || self->points_x->len > 0)
-    return TRUE;
-  for (guint i = 0; i < self->series->len; i++)
-    if (((Series *) g_ptr_array_index (self->series, i))->x->len > 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* A step that gives four to six ticks in readable units. */
-static double
-nice_step (YsChart *self,
-           double   range)
-{
-  static const double durations[] = { 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 14400,
-                                      21600, 43200, 86400, 172800 };
-
-  if (self->axis == YS_CHART_AXIS_SHARE)
-    return 0.25;
-  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
-    if (range / durations[i] <= 5)
-      return durations[i];
-  return 86400 * ceil (range / 86400 / 5);
-}
-
-static void
 get_colors (YsChart *self,
-            GdkRGBA *fg,
-            GdkRGBA *accent)
+            YsColor *fg,
+            YsColor *accent)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA color;
 
-  gtk_style_context_get_color (context, fg);
-  if (!gtk_style_context_lookup_color (context, "accent_color", accent))
-    gdk_rgba_parse (accent, "#1c71d8");
-}
-
-static void
-draw_text (cairo_t    *cr,
-           GtkWidget  *widget,
-           const char *text,
-           double      x,
-           double      y,
-           double      align_x,
-           double      align_y)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - width * align_x, y - height * align_y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_marker (cairo_t      *cr,
-             YsChartStyle  style,
-             double        x,
-             double        y,
-             double        size)
-{
-  if (style == YS_CHART_STYLE_DASHED_SQUARES)
-    cairo_rectangle (cr, x - size, y - size, size * 2, size * 2);
-  else
-    {
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, size, 0, 2 * G_PI);
-    }
-  cairo_fill (cr);
-}
-
-static void
-draw_bars (YsChart *self,
-           cairo_t *cr,
-           double   left,
-           double   top,
-           double   width,
-           double   height,
-           GdkRGBA *fg,
-           GdkRGBA *accent)
-{
-  guint n = self->bar_values->len;
-  double slot = width / MAX (n, 1);
-  double bar = MIN (slot * 0.6, 64);
-
-  for (guint i = 0; i < n; i++)
-    {
-      double value = g_array_index (self->bar_values, double, i);
-      double x = left + slot * i + (slot - bar) / 2;
-      double h = isnan (value) ? 0 : value * height;
-      g_autofree char *text = isnan (value) ? g_strdup ("—") : format_value (self, value);
-
-      gdk_cairo_set_source_rgba (cr, accent);
-      cairo_rectangle (cr, x, top + height - h, bar, h);
-      cairo_fill (cr);
-      gdk_cairo_set_source_rgba (cr, fg);
-      draw_text (cr, GTK_WIDGET (self), text, x + bar / 2, top + height - h - 2, 0.5, 1.0);
-      draw_text (cr, GTK_WIDGET (self), g_ptr_array_index (self->bar_labels, i),
-                 x + bar / 2, top + height + 4, 0.5, 0.0);
-    }
+  gtk_style_context_get_color (context, &color);
+  *fg = (YsColor) { color.red, color.green, color.blue, color.alpha };
+  if (!gtk_style_context_lookup_color (context, "accent_color", &color))
+    gdk_rgba_parse (&color, "#1c71d8");
+  *accent = (YsColor) { color.red, color.green, color.blue, color.alpha };
 }
 
 static void
@@ -190,241 +47,17 @@ ys_chart_snapshot (GtkWidget   *widget,
   YsChart *self = YS_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double left = self->compact ? 2 : 76;
-  double right = self->compact ? 2 : 12;
-  double top = self->compact ? 2 : 10;
-  double bottom = self->compact ? 2 : 26;
-  double plot_w = width - left - right;
-  double plot_h = height - top - bottom;
-  double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, y_max = 0;
-  GdkRGBA fg, accent, faint;
+  YsColor fg, accent;
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || plot_w <= 10 || plot_h <= 10)
+  if (width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   get_colors (self, &fg, &accent);
-  faint = fg;
-  faint.alpha = 0.15;
-
-  if (!has_data (self))
-    {
-      if (!self->compact)
-        {
-          GdkRGBA dim = fg;
-
-          dim.alpha = 0.55;
-          gdk_cairo_set_source_rgba (cr, &dim);
-          draw_text (cr, widget, _("No runs in this period"), width / 2.0, height / 2.0, 0.5, 0.5);
-        }
-      cairo_destroy (cr);
-      return;
-    }
-
-  if (self->bar_values->len > 0)
-    {
-      if (self->axis == YS_CHART_AXIS_SHARE)
-        y_max = 1;
-      draw_bars (self, cr, left, top + 16, plot_w, plot_h - 16, &fg, &accent);
-      cairo_destroy (cr);
-      return;
-    }
-
-  /* Ranges over everything drawn. */
-  for (guint i = 0; i < self->points_x->len; i++)
-    {
-      x_min = MIN (x_min, g_array_index (self->points_x, double, i));
-      x_max = MAX (x_max, g_array_index (self->points_x, double, i));
-      y_max = MAX (y_max, g_array_index (self->points_y, double, i));
-    }
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      Series *series = g_ptr_array_index (self->series, s);
-
-      for (guint i = 0; i < series->x->len; i++)
-        {
-          double y = g_array_index (series->y, double, i);
-
-          x_min = MIN (x_min, g_array_index (series->x, double, i));
-          x_max = MAX (x_max, g_array_index (series->x, double, i));
-          if (!isnan (y))
-            y_max = MAX (y_max, y);
-        }
-    }
-  for (guint i = 0; i < self->references->len; i++)
-    y_max = MAX (y_max, g_array_index (self->references, double, i));
-
-  if (self->axis == YS_CHART_AXIS_SHARE)
-    y_max = 1;
-  else
-    y_max = MAX (y_max * 1.1, 60);
-  if (x_max - x_min < 7)
-    {
-      /* One week: centre it in a fortnight so that it is not on the edge. */
-      x_min -= 7;
-      x_max += 7;
-    }
-
-#define PX(v) (left + ((v) - x_min) / (x_max - x_min) * plot_w)
-#define PY(v) (top + plot_h - (v) / y_max * plot_h)
-
-  cairo_set_line_width (cr, 1);
-
-  /* Grid and axes. */
-  if (!self->compact)
-    {
-      double step = nice_step (self, y_max);
-      gboolean long_span = x_max - x_min > 300;
-
-      for (double v = 0; v <= y_max + 1e-9; v += step)
-        {
-          g_autofree char *label = format_value (self, v);
-
-          gdk_cairo_set_source_rgba (cr, &faint);
-          cairo_move_to (cr, left, round (PY (v)) + 0.5);
-          cairo_line_to (cr, left + plot_w, round (PY (v)) + 0.5);
-          cairo_stroke (cr);
-          gdk_cairo_set_source_rgba (cr, &fg);
-          draw_text (cr, widget, label, left - 6, PY (v), 1.0, 0.5);
-        }
-
-      for (int t = 0; t <= 4; t++)
-        {
-          double day = x_min + (x_max - x_min) * t / 4.0;
-          g_autofree char *label = format_day (round (day), long_span);
-
-          gdk_cairo_set_source_rgba (cr, &fg);
-          draw_text (cr, widget, label, PX (day), top + plot_h + 4, t == 0 ? 0.0 : t == 4 ? 1.0 : 0.5, 0.0);
-        }
-    }
-
-  /* Individual runs, faint. */
-  gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.18 });
-  for (guint i = 0; i < self->points_x->len; i++)
-    {
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, PX (g_array_index (self->points_x, double, i)),
-                 PY (g_array_index (self->points_y, double, i)), 2, 0, 2 * G_PI);
-    }
-  cairo_fill (cr);
-
-  /* Reference lines: thin, long dashes, labelled at the right. */
-  for (guint i = 0; i < self->references->len; i++)
-    {
-      double v = g_array_index (self->references, double, i);
-      double dash[] = { 8, 4 };
-
-      gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.6 });
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, left, PY (v));
-      cairo_line_to (cr, left + plot_w, PY (v));
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      if (!self->compact)
-        draw_text (cr, widget, g_ptr_array_index (self->reference_labels, i),
-                   left + plot_w - 4, PY (v) - 2, 1.0, 1.0);
-    }
-
-  /* Series: without AI in the foreground colour, dashed, squares; with AI in
-   * the accent colour, solid, circles. */
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      Series *series = g_ptr_array_index (self->series, s);
-      GdkRGBA *color = series->style == YS_CHART_STYLE_SOLID_CIRCLES ? &accent : &fg;
-      double dash[] = { 5, 4 };
-      gboolean pen_down = FALSE;
-
-      gdk_cairo_set_source_rgba (cr, color);
-      cairo_set_line_width (cr, self->compact ? 1.5 : 2);
-      if (series->style == YS_CHART_STYLE_DASHED_SQUARES)
-        cairo_set_dash (cr, dash, 2, 0);
-      for (guint i = 0; i < series->x->len; i++)
-        {
-          double y = g_array_index (series->y, double, i);
-
-          if (isnan (y))
-            {
-              /* A gap; a sparkline just carries on to the next point. */
-              pen_down = pen_down && self->compact;
-              continue;
-            }
-          if (pen_down)
-            cairo_line_to (cr, PX (g_array_index (series->x, double, i)), PY (y));
-          else
-            cairo_move_to (cr, PX (g_array_index (series->x, double, i)), PY (y));
-          pen_down = TRUE;
-        }
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      if (!self->compact)
-        for (guint i = 0; i < series->x->len; i++)
-          if (!isnan (g_array_index (series->y, double, i)))
-            draw_marker (cr, series->style, PX (g_array_index (series->x, double, i)),
-                         PY (g_array_index (series->y, double, i)), 3);
-    }
-
-  /* The week under the pointer. */
-  if (!isnan (self->hover_x) && !self->compact)
-    {
-      gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.4 });
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, round (PX (self->hover_x)) + 0.5, top);
-      cairo_line_to (cr, round (PX (self->hover_x)) + 0.5, top + plot_h);
-      cairo_stroke (cr);
-    }
-
-#undef PX
-#undef PY
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ys_chart_draw (self->data, cr, width, height, &fg, &accent, self->hover_x,
+                 pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
   cairo_destroy (cr);
-}
-
-/* Hover: the nearest week, and its values in the tooltip. ------------------- */
-
-static gboolean
-nearest_x (YsChart *self,
-           double   pointer_x,
-           double  *found)
-{
-  double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, best = NAN, best_distance = G_MAXDOUBLE;
-  double left = 76, plot_w = gtk_widget_get_width (GTK_WIDGET (self)) - 76 - 12;
-  double day;
-
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      Series *series = g_ptr_array_index (self->series, s);
-      for (guint i = 0; i < series->x->len; i++)
-        {
-          x_min = MIN (x_min, g_array_index (series->x, double, i));
-          x_max = MAX (x_max, g_array_index (series->x, double, i));
-        }
-    }
-  if (x_min > x_max || plot_w <= 0)
-    return FALSE;
-  if (x_max - x_min < 7)
-    {
-      x_min -= 7;
-      x_max += 7;
-    }
-
-  day = x_min + (pointer_x - left) / plot_w * (x_max - x_min);
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      Series *series = g_ptr_array_index (self->series, s);
-      for (guint i = 0; i < series->x->len; i++)
-        {
-          double d = fabs (g_array_index (series->x, double, i) - day);
-          if (d < best_distance)
-            {
-              best_distance = d;
-              best = g_array_index (series->x, double, i);
-            }
-        }
-    }
-
-  *found = best;
-  return !isnan (best);
 }
 
 static gboolean
@@ -434,56 +67,12 @@ on_query_tooltip (YsChart    *self,
                   gboolean    keyboard,
                   GtkTooltip *tooltip)
 {
-  GString *text;
-  double day;
-  g_autofree char *date = NULL;
+  g_autofree char *text = ys_chart_data_describe_at (self->data, x,
+                                                     gtk_widget_get_width (GTK_WIDGET (self)));
 
-  if (self->bar_values->len > 0)
-    {
-      guint n = self->bar_values->len;
-      guint i = (guint) CLAMP ((x - 76) / ((gtk_widget_get_width (GTK_WIDGET (self)) - 88.0) / n), 0, n - 1);
-      double value = g_array_index (self->bar_values, double, i);
-      g_autofree char *formatted = isnan (value) ? g_strdup (_("no answers")) : format_value (self, value);
-      g_autofree char *line = g_strdup_printf ("%s: %s", (char *) g_ptr_array_index (self->bar_labels, i),
-                                               formatted);
-      gtk_tooltip_set_text (tooltip, line);
-      return TRUE;
-    }
-
-  if (self->compact || !nearest_x (self, x, &day))
+  if (text == NULL)
     return FALSE;
-
-  date = format_day (day, TRUE);
-  text = g_string_new (NULL);
-  {
-    GDate d;
-    char buffer[64];
-
-    g_date_clear (&d, 1);
-    g_date_set_julian (&d, (guint32) day);
-    g_date_strftime (buffer, sizeof buffer, _("Week of %-d %b %Y"), &d);
-    g_string_append (text, buffer);
-  }
-
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      Series *series = g_ptr_array_index (self->series, s);
-
-      for (guint i = 0; i < series->x->len; i++)
-        if (g_array_index (series->x, double, i) == day &&
-            !isnan (g_array_index (series->y, double, i)))
-          {
-            double y = g_array_index (series->y, double, i);
-            /* Exact figures on hover; the axis rounds. */
-            g_autofree char *value = self->axis == YS_CHART_AXIS_DURATION
-              ? ys_duration_format ((gint64) llround (y))
-              : g_strdup_printf ("%.1f%%", y * 100);
-            g_string_append_printf (text, "\n%s: %s", series->label, value);
-          }
-    }
-
-  gtk_tooltip_set_text (tooltip, text->str);
-  g_string_free (text, TRUE);
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -495,7 +84,7 @@ on_motion (YsChart                  *self,
 {
   double day = NAN;
 
-  if (!nearest_x (self, x, &day))
+  if (!ys_chart_data_nearest_x (self->data, x, gtk_widget_get_width (GTK_WIDGET (self)), &day))
     day = NAN;
   if (day != self->hover_x && !(isnan (day) && isnan (self->hover_x)))
     {
@@ -511,8 +100,6 @@ on_leave (YsChart *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* GObject ---------------------------------------------------------------------- */
-
 static void
 ys_chart_measure (GtkWidget      *widget,
                   GtkOrientation  orientation,
@@ -522,12 +109,12 @@ ys_chart_measure (GtkWidget      *widget,
                   int            *minimum_baseline,
                   int            *natural_baseline)
 {
-  YsChart *self = YS_CHART (widget);
+  gboolean compact = ys_chart_data_get_compact (YS_CHART (widget)->data);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = self->compact ? 80 : 240;
+    *minimum = *natural = compact ? 80 : 240;
   else
-    *minimum = *natural = self->compact ? 32 : 180;
+    *minimum = *natural = compact ? 32 : 180;
 }
 
 static void
@@ -535,13 +122,7 @@ ys_chart_finalize (GObject *object)
 {
   YsChart *self = (YsChart *) object;
 
-  g_ptr_array_unref (self->series);
-  g_array_unref (self->points_x);
-  g_array_unref (self->points_y);
-  g_array_unref (self->references);
-  g_ptr_array_unref (self->reference_labels);
-  g_ptr_array_unref (self->bar_labels);
-  g_array_unref (self->bar_values);
+  ys_chart_data_free (self->data);
   g_free (self->description);
 
   G_OBJECT_CLASS (ys_chart_parent_class)->finalize (object);
@@ -566,15 +147,7 @@ ys_chart_init (YsChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
-  self->series = g_ptr_array_new_with_free_func (series_free);
-  self->points_x = g_array_new (FALSE, FALSE, sizeof (double));
-  self->points_y = g_array_new (FALSE, FALSE, sizeof (double));
-  self->references = g_array_new (FALSE, FALSE, sizeof (double));
-  self->reference_labels = g_ptr_array_new_with_free_func (g_free);
-  self->bar_labels = g_ptr_array_new_with_free_func (g_free);
-  self->bar_values = g_array_new (FALSE, FALSE, sizeof (double));
   self->hover_x = NAN;
-
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_motion), self);
@@ -587,7 +160,7 @@ ys_chart_new (YsChartAxis axis)
 {
   YsChart *self = g_object_new (YS_TYPE_CHART, NULL);
 
-  self->axis = axis;
+  self->data = ys_chart_data_new (axis);
   return GTK_WIDGET (self);
 }
 
@@ -595,14 +168,7 @@ void
 ys_chart_clear (YsChart *self)
 {
   g_return_if_fail (YS_IS_CHART (self));
-
-  g_ptr_array_set_size (self->series, 0);
-  g_array_set_size (self->points_x, 0);
-  g_array_set_size (self->points_y, 0);
-  g_array_set_size (self->references, 0);
-  g_ptr_array_set_size (self->reference_labels, 0);
-  g_ptr_array_set_size (self->bar_labels, 0);
-  g_array_set_size (self->bar_values, 0);
+  ys_chart_data_clear (self->data);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -614,18 +180,8 @@ ys_chart_add_series (YsChart      *self,
                      const double *y,
                      guint         n)
 {
-  Series *series;
-
   g_return_if_fail (YS_IS_CHART (self));
-
-  series = g_new0 (Series, 1);
-  series->label = g_strdup (label);
-  series->style = style;
-  series->x = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  series->y = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  g_array_append_vals (series->x, x, n);
-  g_array_append_vals (series->y, y, n);
-  g_ptr_array_add (self->series, series);
+  ys_chart_data_add_series (self->data, label, style, x, y, n);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -636,9 +192,7 @@ ys_chart_add_points (YsChart      *self,
                      guint         n)
 {
   g_return_if_fail (YS_IS_CHART (self));
-
-  g_array_append_vals (self->points_x, x, n);
-  g_array_append_vals (self->points_y, y, n);
+  ys_chart_data_add_points (self->data, x, y, n);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -648,9 +202,7 @@ ys_chart_add_reference (YsChart    *self,
                         const char *label)
 {
   g_return_if_fail (YS_IS_CHART (self));
-
-  g_array_append_val (self->references, y);
-  g_ptr_array_add (self->reference_labels, g_strdup (label));
+  ys_chart_data_add_reference (self->data, y, label);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -661,12 +213,7 @@ ys_chart_set_bars (YsChart      *self,
                    guint         n)
 {
   g_return_if_fail (YS_IS_CHART (self));
-
-  g_ptr_array_set_size (self->bar_labels, 0);
-  g_array_set_size (self->bar_values, 0);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->bar_labels, g_strdup (labels[i]));
-  g_array_append_vals (self->bar_values, values, n);
+  ys_chart_data_set_bars (self->data, labels, values, n);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -694,7 +241,7 @@ ys_chart_set_compact (YsChart  *self,
 {
   g_return_if_fail (YS_IS_CHART (self));
 
-  self->compact = compact;
+  ys_chart_data_set_compact (self->data, compact);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), !compact);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

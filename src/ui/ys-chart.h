@@ -3,20 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "ys-chart-draw.h"
+
 G_BEGIN_DECLS
-
-typedef enum
-{
-  YS_CHART_AXIS_DURATION,   /* seconds, labelled "1 h 30 min" */
-  YS_CHART_AXIS_SHARE,      /* 0..1, labelled "70%" */
-} YsChartAxis;
-
-/* How a series is told apart without colour. */
-typedef enum
-{
-  YS_CHART_STYLE_DASHED_SQUARES,  /* without AI */
-  YS_CHART_STYLE_SOLID_CIRCLES,   /* with AI */
-} YsChartStyle;
 
 #define YS_TYPE_CHART (ys_chart_get_type ())
 G_DECLARE_FINAL_TYPE (YsChart, ys_chart, YS, CHART, GtkWidget)

@@ -10,6 +10,7 @@
 
 #include "ys-bundle.h"
 #include "ys-csv.h"
+#include "ys-report-pdf.h"
 #include "ys-cli.h"
 #include "ys-demo.h"
 #include "ys-error.h"
@@ -61,6 +62,22 @@ describe_counts (const char           *file,
                                             result->archived_on_import),
                             result->archived_on_import);
   return g_string_free (line, FALSE);
+}
+
+/* The organisation's name from the preferences, when they can be read. */
+static char *
+read_organisation (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "organisation-name");
 }
 
 static gboolean
@@ -168,6 +185,7 @@ ys_cli_run (int          argc,
   g_autofree char *to_text = NULL;
   g_autofree char *quarter = NULL;
   g_autofree char *csv_path = NULL;
+  g_autofree char *report_path = NULL;
   g_autofree char *export_path = NULL;
   GOptionEntry entries[] = {
     /* Passed on to GApplication when D-Bus activation starts us. */
@@ -181,6 +199,9 @@ ys_cli_run (int          argc,
       N_("FILE") },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("Write the runs as CSV, one row per run (- for standard output)"), N_("FILE") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path,
+      N_("Write the funder update for the period (.pdf or .md; this quarter by default)"),
+      N_("FILE") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
       N_("Print the summary figures as JSON"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
@@ -244,7 +265,8 @@ ys_cli_run (int          argc,
       return YS_EXIT_USAGE;
     }
 
-  if (demo || imports != NULL || export_path != NULL || summary || csv_path != NULL)
+  if (demo || imports != NULL || export_path != NULL || summary || csv_path != NULL ||
+      report_path != NULL)
     {
       g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
       g_autoptr(YsStore) store = ys_store_open (path, &error);
@@ -295,6 +317,29 @@ ys_cli_run (int          argc,
             }
           else if (!ys_csv_export_file (store, has_period ? &from : NULL, has_period ? &to : NULL,
                                         csv_path, &error))
+            return refuse (error);
+        }
+
+      if (report_path != NULL)
+        {
+          GDate from, to;
+          gboolean has_period;
+          g_autoptr(YsReport) report = NULL;
+          g_autofree char *organisation = read_organisation ();
+
+          if (!read_period (store, from_text, to_text, quarter, &from, &to, &has_period, &error))
+            return refuse (error);
+          if (!has_period)
+            {
+              /* This calendar quarter. */
+              g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+              g_autofree char *this_quarter = g_strdup_printf ("%04d-Q%d",
+                                                               g_date_time_get_year (now),
+                                                               (g_date_time_get_month (now) - 1) / 3 + 1);
+              ys_stats_parse_quarter (this_quarter, &from, &to, NULL);
+            }
+          report = ys_report_build (store, &from, &to, organisation);
+          if (!ys_report_write_file (report, report_path, &error))
             return refuse (error);
         }
 

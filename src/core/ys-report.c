@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ys-duration.h"
+#include "ys-report.h"
+#include "ys-wording.h"
+
+/*
+ * The funder update. Everything it says comes from the same wording rules as
+ * the app: a finding only when the change is clear, the plain state of the
+ * evidence otherwise, run counts beside every median, nothing about people.
+ */
+
+static void
+report_workflow_free (gpointer data)
+{
+  YsReportWorkflow *w = data;
+
+  g_free (w->name);
+  g_free (w->headline);
+  g_free (w->evidence);
+  g_free (w->time_saved);
+  g_free (w->corrections);
+  g_free (w->used);
+  g_ptr_array_unref (w->tool_lines);
+  g_ptr_array_unref (w->divergences);
+  g_array_unref (w->weeks);
+  g_free (w);
+}
+
+static const char *
+evidence_caption (YsEvidence evidence)
+{
+  switch (evidence)
+    {
+    case YS_EVIDENCE_CLEAR: return _("A clear change");
+    case YS_EVIDENCE_WITHIN_NOISE: return _("No clear change yet");
+    case YS_EVIDENCE_NO_BASELINE: return _("No baseline yet");
+    case YS_EVIDENCE_COLLECTING:
+    default: return _("Not enough runs yet");
+    }
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char text[64];
+
+  /* TRANSLATORS: a date in the report, see strftime() */
+  g_date_strftime (text, sizeof text, _("%-d %B %Y"), date);
+  return g_strdup (text);
+}
+
+char *
+ys_report_quarter_of (const GDate *from,
+                      const GDate *to)
+{
+  guint quarter = (g_date_get_month (from) - 1) / 3 + 1;
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&start, 1, (quarter - 1) * 3 + 1, g_date_get_year (from));
+  g_date_set_dmy (&end, g_date_get_days_in_month (quarter * 3, g_date_get_year (from)),
+                  quarter * 3, g_date_get_year (from));
+  if (g_date_compare (from, &start) != 0 || g_date_compare (to, &end) != 0)
+    return NULL;
+  return g_strdup_printf ("%04u-Q%u", g_date_get_year (from), quarter);
+}
+
+YsReport *
+ys_report_build (YsStore     *store,
+                 const GDate *from,
+                 const GDate *to,
+                 const char  *organisation)
+{
+  YsReport *report;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  report = g_new0 (YsReport, 1);
+  report->workflows = g_ptr_array_new_with_free_func (report_workflow_free);
+  report->method = g_ptr_array_new_with_free_func (g_free);
+  report->summary = ys_summary_compute (store, from, to);
+
+  report->title = organisation && *organisation
+    /* TRANSLATORS: the report's title, with the organisation's name */
+    ? g_strdup_printf (_("What AI changed at %s"), organisation)
+    : g_strdup (_("What AI changed in our work"));
+
+  first = format_date (from);
+  last = format_date (to);
+  report->quarter = ys_report_quarter_of (from, to);
+  report->period = report->quarter
+    ? g_strdup_printf (_("%s to %s (%s)"), first, last, report->quarter)
+    : g_strdup_printf (_("%s to %s"), first, last);
+
+  for (guint i = 0; i < report->summary->workflows->len; i++)
+    {
+      YsWorkflowFigures *figures = g_ptr_array_index (report->summary->workflows, i);
+      YsReportWorkflow *w;
+
+      /* Archived workflows appear only if they had runs in the period. */
+      if (figures->archived && figures->without_ai.runs + figures->with_ai.runs == 0)
+        continue;
+
+      w = g_new0 (YsReportWorkflow, 1);
+      w->figures = figures;
+      w->name = g_strdup (figures->name);
+      w->weeks = ys_stats_weekly (store, figures->id, from, to);
+      w->headline = ys_wording_headline (figures);
+      w->evidence = g_strdup (evidence_caption (ys_wording_evidence (figures)));
+      w->time_saved = ys_wording_time_saved (figures);
+      w->corrections = ys_wording_corrections (figures, ys_wording_correction_trend (w->weeks));
+      w->used = ys_wording_used (figures);
+      w->tool_lines = g_ptr_array_new_with_free_func (g_free);
+      w->divergences = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint t = 0; t < figures->tools->len; t++)
+        {
+          YsToolFigures *tool = &g_array_index (figures->tools, YsToolFigures, t);
+          g_autofree char *line = ys_wording_tool (tool);
+          char *divergence = ys_wording_divergence (figures, tool);
+
+          g_ptr_array_add (w->tool_lines, g_strdup_printf ("%s: %s", tool->name, line));
+          if (divergence != NULL)
+            g_ptr_array_add (w->divergences, divergence);
+        }
+      g_ptr_array_add (report->workflows, w);
+    }
+
+  if (report->quarter != NULL)
+    {
+      ys_store_get_review (store, report->quarter, &report->review);
+      report->has_review = report->review.id != NULL;
+    }
+
+  g_ptr_array_add (report->method, g_strdup (
+    _("Times are medians: the middle run when all are put in order. A typical task matters "
+      "more than a few long ones, so an average would mislead. Every median comes with the "
+      "number of runs behind it.")));
+  g_ptr_array_add (report->method, g_strdup (
+    _("A change is called clear only when at least six runs were timed on each side and the "
+      "95% ranges of the two medians do not overlap. Otherwise this report says the difference "
+      "is within normal variation, or how many more runs are needed.")));
+  g_ptr_array_add (report->method, g_strdup (
+    _("Yardstick measures the work, not people: it records no names, counts no prompts or "
+      "logins, and ranks no one. Feedback is a yes/no answer about one tool on one task.")));
+
+  return report;
+}
+
+void
+ys_report_free (YsReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_free (report->title);
+  g_free (report->period);
+  g_free (report->quarter);
+  g_ptr_array_unref (report->workflows);
+  g_ptr_array_unref (report->method);
+  ys_summary_free (report->summary);
+  ys_review_clear (&report->review);
+  g_free (report);
+}
+
+/* Markdown ---------------------------------------------------------------------- */
+
+/* People's words go in as text: no accidental emphasis, links or headings. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    in_table)
+{
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (strchr ("\\`*_[]<>#|", *p) != NULL)
+        g_string_append_c (out, '\\');
+      if (in_table && (*p == '\n' || *p == '\r'))
+        {
+          g_string_append (out, "<br>");
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+}
+
+static char *
+median_cell (const YsModeFigures *m)
+{
+  g_autofree char *median = NULL;
+
+  if (m->runs == 0)
+    return g_strdup ("—");
+  median = ys_duration_format_approx ((gint64) llround (m->median_seconds));
+  return g_strdup_printf (ngettext ("%s (%u run)", "%s (%u runs)", m->runs), median, m->runs);
+}
+
+static char *
+share_cell (double share)
+{
+  return isnan (share) ? g_strdup ("—") : ys_wording_percent (share);
+}
+
+static char *
+per_run_cell (double value)
+{
+  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.1f", value);
+}
+
+static void
+append_review_answer (GString    *out,
+                      const char *question,
+                      const char *answer)
+{
+  g_string_append_printf (out, "**%s**\n\n", question);
+  if (answer == NULL || *answer == '\0')
+    g_string_append (out, _("No answer yet."));
+  else
+    append_escaped (out, answer, FALSE);
+  g_string_append (out, "\n\n");
+}
+
+char *
+ys_report_to_markdown (const YsReport *report)
+{
+  GString *out = g_string_new ("# ");
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  append_escaped (out, report->title, FALSE);
+  g_string_append_printf (out, "\n\n%s\n\n", report->period);
+
+  if (report->workflows->len == 0)
+    g_string_append_printf (out, "%s\n\n", _("No workflows were measured in this period."));
+
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+      YsWorkflowFigures *f = w->figures;
+      g_autofree char *before = median_cell (&f->without_ai);
+      g_autofree char *after = median_cell (&f->with_ai);
+      g_autofree char *before_corr = per_run_cell (f->without_ai.corrections_per_run);
+      g_autofree char *after_corr = per_run_cell (f->with_ai.corrections_per_run);
+      g_autofree char *before_used = share_cell (f->without_ai.used_rate);
+      g_autofree char *after_used = share_cell (f->with_ai.used_rate);
+
+      g_string_append (out, "## ");
+      append_escaped (out, w->name, FALSE);
+      g_string_append_printf (out, "\n\n*%s.* ", w->evidence);
+      append_escaped (out, w->headline, FALSE);
+      g_string_append (out, "\n\n");
+
+      g_string_append_printf (out, "| | %s | %s |\n| --- | --- | --- |\n",
+                              _("Without AI"), _("With AI"));
+      g_string_append_printf (out, "| %s | %s | %s |\n", _("Median time"), before, after);
+      g_string_append_printf (out, "| %s | %s | %s |\n", _("Corrections per run"),
+                              before_corr, after_corr);
+      g_string_append_printf (out, "| %s | %s | %s |\n\n", _("Output used"),
+                              before_used, after_used);
+
+      g_string_append_printf (out, "- %s\n- %s\n- %s\n", w->time_saved, w->corrections, w->used);
+      for (guint t = 0; t < w->tool_lines->len; t++)
+        {
+          g_string_append (out, "- ");
+          append_escaped (out, g_ptr_array_index (w->tool_lines, t), FALSE);
+          g_string_append_c (out, '\n');
+        }
+      g_string_append_c (out, '\n');
+
+      for (guint d = 0; d < w->divergences->len; d++)
+        {
+          g_string_append_printf (out, "> **%s** ", _("Worth discussing:"));
+          append_escaped (out, g_ptr_array_index (w->divergences, d), FALSE);
+          g_string_append (out, "\n\n");
+        }
+
+      if (w->weeks->len > 0)
+        {
+          g_string_append_printf (out, "### %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
+                                  _("Weekly median time"), _("Week of"), _("Without AI"),
+                                  _("With AI"));
+          for (guint k = 0; k < w->weeks->len; k++)
+            {
+              const YsWeek *week = &g_array_index (w->weeks, YsWeek, k);
+              g_autofree char *monday = format_date (&week->monday);
+              YsModeFigures m0 = { .runs = week->runs[0], .median_seconds = week->median_seconds[0] };
+              YsModeFigures m1 = { .runs = week->runs[1], .median_seconds = week->median_seconds[1] };
+              g_autofree char *c0 = median_cell (&m0);
+              g_autofree char *c1 = median_cell (&m1);
+
+              g_string_append_printf (out, "| %s | %s | %s |\n", monday, c0, c1);
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  g_string_append_printf (out, "## %s\n\n", _("Quarterly review"));
+  if (report->has_review)
+    {
+      if (report->review.coverage_percent >= 0)
+        g_string_append_printf (out, _("About %d%% of the team uses AI where it adds real value."),
+                                report->review.coverage_percent);
+      else
+        g_string_append (out, _("How much of the team uses AI where it adds real value is not "
+                                "known."));
+      g_string_append (out, "\n\n");
+      append_review_answer (out, _("What changed how we work"), report->review.working);
+      append_review_answer (out, _("What is not working"), report->review.not_working);
+      append_review_answer (out, _("Where AI output needed more rework than starting from scratch"),
+                            report->review.more_rework);
+    }
+  else
+    g_string_append_printf (out, "%s\n\n", _("No review was written for this period."));
+
+  g_string_append_printf (out, "## %s\n\n", _("How to read these figures"));
+  for (guint i = 0; i < report->method->len; i++)
+    g_string_append_printf (out, "%s\n\n", (char *) g_ptr_array_index (report->method, i));
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+ys_report_to_plain_text (const YsReport *report)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  g_string_append_printf (out, "%s, %s.\n\n", report->title, report->period);
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+
+      g_string_append_printf (out, "%s %s %s\n\n", w->headline, w->time_saved, w->used);
+      for (guint d = 0; d < w->divergences->len; d++)
+        g_string_append_printf (out, "%s\n\n", (char *) g_ptr_array_index (w->divergences, d));
+    }
+  if (report->has_review && report->review.working && *report->review.working)
+    g_string_append_printf (out, "%s\n", report->review.working);
+
+  return g_string_free (out, FALSE);
+}

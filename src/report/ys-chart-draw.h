@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  YS_CHART_AXIS_DURATION,   /* seconds, labelled "1 h 30 min" */
+  YS_CHART_AXIS_SHARE,      /* 0..1, labelled "70%" */
+} YsChartAxis;
+
+/* How a series is told apart without colour. */
+typedef enum
+{
+  YS_CHART_STYLE_DASHED_SQUARES,  /* without AI */
+  YS_CHART_STYLE_SOLID_CIRCLES,   /* with AI */
+} YsChartStyle;
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} YsColor;
+
+/* What a chart shows, apart from where it is drawn: the window's chart
+ * widget and the PDF report draw the same data the same way. */
+typedef struct _YsChartData YsChartData;
+
+YsChartData *ys_chart_data_new          (YsChartAxis         axis);
+void         ys_chart_data_free         (YsChartData        *data);
+void         ys_chart_data_clear        (YsChartData        *data);
+void         ys_chart_data_add_series   (YsChartData        *data,
+                                         const char         *label,
+                                         YsChartStyle        style,
+                                         const double       *x,
+                                         const double       *y,
+                                         guint               n);
+void         ys_chart_data_add_points   (YsChartData        *data,
+                                         const double       *x,
+                                         const double       *y,
+                                         guint               n);
+void         ys_chart_data_add_reference (YsChartData       *data,
+                                          double             y,
+                                          const char        *label);
+void         ys_chart_data_set_bars     (YsChartData        *data,
+                                         const char        **labels,
+                                         const double       *values,
+                                         guint               n);
+void         ys_chart_data_set_compact  (YsChartData        *data,
+                                         gboolean            compact);
+gboolean     ys_chart_data_get_compact  (const YsChartData  *data);
+
+/* Draws into (0, 0, @width, @height) of @cr. @hover_x: a Julian day to mark,
+ * or NAN. @font: the font of labels, or NULL for the default. */
+void         ys_chart_draw              (const YsChartData          *data,
+                                         cairo_t                    *cr,
+                                         double                      width,
+                                         double                      height,
+                                         const YsColor              *foreground,
+                                         const YsColor              *accent,
+                                         double                      hover_x,
+                                         const PangoFontDescription *font);
+
+/* For hover: the day nearest to @pointer_x, and the values on that day. */
+gboolean     ys_chart_data_nearest_x    (const YsChartData  *data,
+                                         double              pointer_x,
+                                         double              width,
+                                         double             *day);
+char        *ys_chart_data_describe_at  (const YsChartData  *data,
+                                         double              pointer_x,
+                                         double              width);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsChartData, ys_chart_data_free)
+
+G_END_DECLS
