@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ys-demo.h"
+#include "ys-report-pdf.h"
+
+/* The funder report of the demo team, read back from the PDF with
+ * pdftotext and pdfinfo, and the Markdown with the same content. */
+
+static char *tmp_dir;
+
+static char *
+run (const char *command)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return g_steal_pointer (&out);
+}
+
+/* pdftotext breaks lines where the PDF does; compare words, not layout. */
+static char *
+squash (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t\f", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      {
+        if (out->len)
+          g_string_append_c (out, ' ');
+        g_string_append (out, words[i]);
+      }
+  return g_string_free (out, FALSE);
+}
+
+static YsStore *
+demo_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  YsStore *store = ys_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ys_demo_fill (store, &error));
+  return store;
+}
+
+static void
+test_demo_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = demo_store ("demo.db");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "q4.pdf", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *words = NULL;
+  g_autoptr(YsReport) report = NULL;
+  GDate from, to;
+
+  if (!g_find_program_in_path ("pdftotext") || !g_find_program_in_path ("pdfinfo"))
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
+  report = ys_report_build (store, &from, &to, "Riverside Advice Centre");
+  g_assert_true (ys_report_write_file (report, pdf, &error));
+  g_assert_no_error (error);
+
+  command = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  text = run (command);
+  words = squash (text);
+  g_assert_nonnull (strstr (words, "What AI changed at Riverside Advice Centre"));
+  g_assert_nonnull (strstr (words, "1 October 2026 to 31 December 2026 (2026-Q4)"));
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+      g_autofree char *headline = squash (w->headline);
+
+      g_assert_nonnull (strstr (words, w->name));
+      if (strstr (words, headline) == NULL)
+        g_error ("headline “%s” not in the PDF", headline);
+    }
+  g_assert_nonnull (strstr (words, "Quarterly review"));
+  g_assert_nonnull (strstr (words, "About 60% of the team uses AI"));
+  g_assert_nonnull (strstr (words, "Worth discussing: People say Copilot saves time"));
+  g_assert_nonnull (strstr (words, "How to read these figures"));
+
+  g_free (command);
+  command = g_strdup_printf ("pdfinfo '%s'", pdf);
+  info = run (command);
+  g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
+  g_assert_nonnull (strstr (info, "Pages:           3"));
+  g_assert_nonnull (strstr (text, "Page 3 of 3"));
+}
+
+static void
+test_long_text_is_not_clipped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = demo_store ("long.db");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "long.pdf", NULL);
+  g_autofree char *long_name = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *words = NULL;
+  g_autoptr(YsReport) report = NULL;
+  g_autoptr(YsWorkflow) workflow = NULL;
+  GString *long_answer = g_string_new (NULL);
+  YsReview review = { .quarter = (char *) "2026-Q4", .coverage_percent = -1,
+                      .not_working = (char *) "", .more_rework = (char *) "" };
+  GDate from, to;
+
+  if (!g_find_program_in_path ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils is not installed");
+      g_string_free (long_answer, TRUE);
+      return;
+    }
+
+  /* A 200-character name without a space, and a 9000-character answer. */
+  workflow = g_list_model_get_item (ys_store_get_workflows (store), 0);
+  {
+    g_autofree char *fill = g_strnfill (199, 'W');
+    long_name = g_strconcat (fill, "Z", NULL);
+  }
+  g_assert_true (ys_store_update_workflow (store, ys_workflow_get_id (workflow), long_name, "", 4,
+                                           &error));
+  for (int i = 0; long_answer->len < 9000; i++)
+    g_string_append_printf (long_answer, "Sentence number %d of a long answer. ", i);
+  g_string_append (long_answer, "THE-LAST-WORDS");
+  answer = g_string_free (long_answer, FALSE);
+  review.working = answer;
+  g_assert_true (ys_store_save_review (store, &review, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
+  report = ys_report_build (store, &from, &to, NULL);
+  g_assert_true (ys_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+
+  command = g_strdup_printf ("pdftotext '%s' -", pdf);
+  text = run (command);
+  words = squash (text);
+  /* Every character of the name and the end of the answer made it onto a page. */
+  {
+    g_autofree char *name_without_breaks = g_strdelimit (g_strdup (words), " ", ' ');
+    GString *joined = g_string_new (NULL);
+
+    for (const char *p = name_without_breaks; *p; p++)
+      if (*p != ' ')
+        g_string_append_c (joined, *p);
+    g_assert_nonnull (strstr (joined->str, long_name));
+    g_string_free (joined, TRUE);
+  }
+  g_assert_nonnull (strstr (words, "THE-LAST-WORDS"));
+  g_assert_nonnull (strstr (words, "Sentence number 200 of a long answer."));
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(YsStore) store = demo_store ("md.db");
+  g_autoptr(YsReport) report = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "q4.md", NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "q4.docx", NULL);
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "missing", "q4.md", NULL);
+  GDate from, to;
+
+  g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
+  report = ys_report_build (store, &from, &to, "A *bold* | team");
+  markdown = ys_report_to_markdown (report);
+
+  /* People's words are escaped, not interpreted. */
+  g_assert_true (g_str_has_prefix (markdown, "# What AI changed at A \\*bold\\* \\| team\n"));
+  g_assert_nonnull (strstr (markdown, "| | Without AI | With AI |\n| --- | --- | --- |\n"));
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+      g_autofree char *heading = g_strdup_printf ("## %s\n", w->name);
+
+      g_assert_nonnull (strstr (markdown, heading));
+      g_assert_nonnull (strstr (markdown, w->headline));
+    }
+  g_assert_nonnull (strstr (markdown, "## Quarterly review\n"));
+  g_assert_nonnull (strstr (markdown, "> **Worth discussing:** People say Copilot saves time"));
+  g_assert_nonnull (strstr (markdown, "| Week of | Without AI | With AI |"));
+
+  plain = ys_report_to_plain_text (report);
+  g_assert_true (g_str_has_prefix (plain, "What AI changed at A *bold* | team, 1 October 2026 to "
+                                          "31 December 2026 (2026-Q4).\n\n"));
+
+  g_assert_true (ys_report_write_file (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (ys_report_write_file (report, bad, &error));
+  g_assert_nonnull (strstr (error->message, "the report is written as .pdf or .md"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  /* An unwritable path leaves nothing behind and says which file. */
+  g_assert_false (ys_report_write_file (report, nowhere, &error));
+  g_assert_true (g_str_has_prefix (error->message, nowhere));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *command = NULL;
+  int status;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("LC_PAPER", "C.UTF-8", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("ys-report-XXXXXX", NULL);
+
+  g_test_add_func ("/report/demo-pdf", test_demo_pdf);
+  g_test_add_func ("/report/long-text-is-not-clipped", test_long_text_is_not_clipped);
+  g_test_add_func ("/report/markdown", test_markdown);
+
+  status = g_test_run ();
+  command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+  if (system (command) != 0)
+    status = 1;
+  g_free (tmp_dir);
+  return status;
+}
