@@ -343,7 +343,12 @@ ys_report_to_plain_text (const YsReport *report)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
 
-      g_string_append_printf (out, "%s %s %s\n\n", w->headline, w->time_saved, w->used);
+      /* In an email there is no heading: the sentence names its workflow. */
+      if (g_str_has_prefix (w->headline, w->name))
+        g_string_append_printf (out, "%s %s %s\n\n", w->headline, w->time_saved, w->used);
+      else
+        g_string_append_printf (out, "%s: %s %s %s\n\n", w->name, w->headline, w->time_saved,
+                                w->used);
       for (guint d = 0; d < w->divergences->len; d++)
         g_string_append_printf (out, "%s\n\n", (char *) g_ptr_array_index (w->divergences, d));
     }

@@ -21,6 +21,8 @@ struct _YsPreferencesWindow
   GtkWidget *suggestions_group;
   GtkFlowBox *suggestions_box;
   GtkWidget *feedback_group;
+  GtkWidget *report_group;
+  AdwEntryRow *organisation_row;
   GtkSpinButton *interval_spin;
   GSettings *settings;
 };
@@ -228,6 +230,8 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, suggestions_group);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, suggestions_box);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, feedback_group);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, report_group);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_add_apply);
 }
@@ -249,9 +253,14 @@ ys_preferences_window_init (YsPreferencesWindow *self)
       g_settings_bind (self->settings, "feedback-interval-days",
                        gtk_spin_button_get_adjustment (self->interval_spin), "value",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "organisation-name", self->organisation_row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
     }
   else
-    gtk_widget_set_visible (self->feedback_group, FALSE);
+    {
+      gtk_widget_set_visible (self->feedback_group, FALSE);
+      gtk_widget_set_visible (self->report_group, FALSE);
+    }
 }
 
 GtkWidget *

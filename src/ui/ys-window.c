@@ -12,6 +12,7 @@
 #include "ys-feedback-view.h"
 #include "ys-figures-view.h"
 #include "ys-overview-view.h"
+#include "ys-report-view.h"
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
 #include "ys-timer-card.h"
@@ -45,6 +46,8 @@ struct _YsWindow
   GtkListBox *extras_list;
   GtkListBoxRow *awaiting_row;
   GtkListBoxRow *overview_row;
+  GtkListBoxRow *report_row;
+  AdwBin *report_slot;
   AdwBin *overview_slot;
   GtkLabel *awaiting_badge;
   GtkSearchBar *search_bar;
@@ -301,7 +304,8 @@ on_extras_selected (YsWindow      *self,
   if (row == NULL)
     return;
 
-  self->extra_page = row == self->overview_row ? "overview" : "awaiting";
+  self->extra_page = row == self->overview_row ? "overview"
+                     : row == self->report_row ? "report" : "awaiting";
   gtk_list_box_unselect_all (self->workflow_list);
   update_content (self);
 }
@@ -435,10 +439,11 @@ update_content (YsWindow *self)
 
   if (self->extra_page != NULL)
     {
-      gboolean overview = g_str_equal (self->extra_page, "overview");
+      const char *title = g_str_equal (self->extra_page, "overview") ? _("Overview")
+                          : g_str_equal (self->extra_page, "report") ? _("Report")
+                          : _("Awaiting Outcome");
 
-      adw_view_switcher_title_set_title (self->view_title, overview ? _("Overview")
-                                                                    : _("Awaiting Outcome"));
+      adw_view_switcher_title_set_title (self->view_title, title);
       adw_view_switcher_title_set_subtitle (self->view_title, "");
       adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
       gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
@@ -1053,6 +1058,17 @@ show_overview_action (GtkWidget  *widget,
 }
 
 static void
+show_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+
+  gtk_list_box_select_row (self->extras_list, self->report_row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 show_awaiting_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1116,6 +1132,7 @@ ys_window_constructed (GObject *object)
   self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
   adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
   adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
+  adw_bin_set_child (self->report_slot, ys_report_view_new (self->store));
   {
     GtkWidget *overview = ys_overview_view_new (self->store);
 
@@ -1263,6 +1280,8 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, extras_list);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_row);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, overview_row);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, report_row);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, report_slot);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, overview_slot);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_badge);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, search_bar);
@@ -1300,6 +1319,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-awaiting", NULL, show_awaiting_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-report", NULL, show_report_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.share-workflows", NULL,
                                    share_workflows_action);
@@ -1325,6 +1345,8 @@ ys_window_class_init (YsWindowClass *klass)
                                        "win.show-awaiting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
                                        "win.show-overview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.show-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export", NULL);
 }

@@ -2,6 +2,7 @@
 #include <adwaita.h>
 
 #include "ys-demo.h"
+#include "ys-report-view.h"
 #include "ys-run-dialog.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
@@ -478,6 +479,47 @@ test_awaiting_outcome (Fixture       *f,
   save_png (GTK_WIDGET (f->window), "test-window-awaiting.png");
 }
 
+static void
+test_report_review_autosave (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  YsReview review;
+  const char *quarter;
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-report", NULL);
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->window, YS_TYPE_WINDOW,
+                                                                       "content_stack"))),
+                   ==, "report");
+  view = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "report_slot")));
+  quarter = ys_report_view_get_quarter (YS_REPORT_VIEW (view));
+  g_assert_nonnull (quarter);
+
+  /* Typing is saved without pressing anything. */
+  ys_report_view_set_answer (YS_REPORT_VIEW (view), 1, "Intake names need checking.");
+  g_assert_true (ys_report_view_flush (YS_REPORT_VIEW (view)));
+  ys_store_get_review (f->store, quarter, &review);
+  g_assert_cmpstr (review.not_working, ==, "Intake names need checking.");
+  ys_review_clear (&review);
+
+  /* …and when the view goes away, whatever was pending. */
+  ys_report_view_set_answer (YS_REPORT_VIEW (view), 0, "Briefs in one sitting.");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-overview", NULL);
+  spin ();
+  ys_store_get_review (f->store, quarter, &review);
+  g_assert_cmpstr (review.working, ==, "Briefs in one sitting.");
+  ys_review_clear (&review);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-report", NULL);
+  spin ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  save_png (GTK_WIDGET (f->window), "test-window-report.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +544,7 @@ main (int   argc,
   ADD ("/window/import-and-export", test_import_and_export);
   ADD ("/window/timer-and-feedback", test_timer_and_feedback);
   ADD ("/window/awaiting-outcome", test_awaiting_outcome);
+  ADD ("/window/report-review-autosave", test_report_review_autosave);
 
   return g_test_run ();
 }
