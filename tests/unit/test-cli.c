@@ -237,6 +237,47 @@ test_summary (void)
   g_assert_cmpint (both.status, ==, 2);
 }
 
+static void
+test_report_and_csv (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "report.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "q4.pdf", NULL);
+  g_autofree char *md = g_build_filename (tmp_dir, "q4.md", NULL);
+  g_autofree char *docx = g_build_filename (tmp_dir, "q4.docx", NULL);
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-folder", "q4.pdf", NULL);
+  g_autofree char *csv = g_build_filename (tmp_dir, "runs.csv", NULL);
+  g_auto(Result) fill = run ("--database", db, "--demo", NULL);
+  g_auto(Result) as_pdf = run ("--database", db, "--report", pdf, "--quarter", "2026-Q4", NULL);
+  g_auto(Result) as_md = run ("--database", db, "--report", md, "--quarter", "2026-Q4", NULL);
+  g_auto(Result) as_docx = run ("--database", db, "--report", docx, NULL);
+  g_auto(Result) unwritable = run ("--database", db, "--report", nowhere, NULL);
+  g_auto(Result) as_csv = run ("--database", db, "--export-csv", csv, "--from", "2026-10-01",
+                               "--to", "2026-10-31", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *markdown = NULL;
+
+  g_assert_cmpint (fill.status, ==, 0);
+  g_assert_cmpint (as_pdf.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (as_md.status, ==, 0);
+  g_assert_true (g_file_get_contents (md, &markdown, NULL, NULL));
+  g_assert_nonnull (strstr (markdown, "## Grant report section"));
+
+  g_assert_cmpint (as_docx.status, ==, 1);
+  g_assert_nonnull (strstr (as_docx.err, "q4.docx: the report is written as .pdf or .md"));
+  g_assert_false (g_file_test (docx, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_true (g_str_has_prefix (unwritable.err, nowhere));
+
+  g_assert_cmpint (as_csv.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "id,workflow,mode,tool,started_at"));
+  g_assert_nonnull (strstr (contents, ",2026-10-"));
+  g_assert_null (strstr (contents, ",2026-11-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/cli/refused-database", test_refused_database);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/report-and-csv", test_report_and_csv);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
