@@ -9,7 +9,8 @@ YS_BUILD_DIR="$YS_SOURCE_DIR/_build"
 YS_BUILD_PACKAGES="libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   meson ninja-build gcc pkg-config gettext desktop-file-utils appstream
   libglib2.0-bin yelp-tools itstool"
-YS_TEST_PACKAGES="xvfb xauth dbus-daemon sqlite3 tzdata poppler-utils"
+YS_TEST_PACKAGES="xvfb xauth dbus-daemon sqlite3 tzdata poppler-utils
+  at-spi2-core python3-gi gir1.2-atspi-2.0"
 
 ys_install_missing () {
   local missing=() pkg

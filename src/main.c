@@ -17,8 +17,13 @@ main (int   argc,
   YsCliResult cli = { 0 };
   int status;
 
+  const char *localedir;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run and build-aux/screenshots point this at the build tree so
+   * that translations can be seen without installing. */
+  localedir = g_getenv ("YARDSTICK_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -176,8 +176,8 @@ read_integer (Reader      *reader,
 
   *out = json_node_get_int (node);
   if (*out < min || *out > max)
-    return refuse (reader, error, field, _("must be between %" G_GINT64_FORMAT " and %"
-                                           G_GINT64_FORMAT), min, max);
+    return refuse (reader, error, field, _("must be between %lld and %lld"),
+                   (long long) min, (long long) max);
   return TRUE;
 }
 
@@ -626,8 +626,8 @@ parse (Reader      *reader,
     return refuse (reader, error, NULL, _("the file is larger than 256 MiB"));
 
   if (!g_utf8_validate (data, length, &invalid))
-    return refuse (reader, error, NULL, _("not valid UTF-8 text (at byte %" G_GSIZE_FORMAT ")"),
-                   (gsize) (invalid - data));
+    return refuse (reader, error, NULL, _("not valid UTF-8 text (at byte %lu)"),
+                   (unsigned long) (invalid - data));
 
   if (!check_nesting (data, length, &line))
     return refuse (reader, error, NULL,
@@ -683,9 +683,9 @@ read_header (Reader      *reader,
 
   if (json_node_get_int (version) > YS_BUNDLE_VERSION)
     return refuse (reader, error, NULL,
-                   _("version: written by a newer Yardstick (bundle version %" G_GINT64_FORMAT
-                     "); update Yardstick to import it"),
-                   json_node_get_int (version));
+                   _("version: written by a newer Yardstick (bundle version %lld); update "
+                     "Yardstick to import it"),
+                   (long long) json_node_get_int (version));
 
   return TRUE;
 }

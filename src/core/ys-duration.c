@@ -221,7 +221,8 @@ ys_duration_format (gint64 seconds)
       return g_string_free (out, FALSE);
     }
 
-  /* TRANSLATORS: abbreviations for hours, minutes and seconds of a duration */
+  /* TRANSLATORS: abbreviations for hours, minutes and seconds of a duration. The
+   * duration field reads them back, so keep the h, min and s symbols. */
   if (hours > 0)
     g_string_append_printf (out, _("%d h"), (int) hours);
   if (minutes > 0 || (hours > 0 && secs > 0))

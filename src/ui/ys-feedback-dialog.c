@@ -169,7 +169,7 @@ ys_feedback_dialog_new (GtkWindow  *parent,
                                                                           : self->no_button,
                                     TRUE);
       gtk_editable_set_text (GTK_EDITABLE (self->comment_row), ys_feedback_get_comment (feedback));
-      adw_window_title_set_title (self->window_title, _("Edit Feedback"));
+      ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Edit Feedback"));
     }
   else
     {
@@ -182,7 +182,7 @@ ys_feedback_dialog_new (GtkWindow  *parent,
           if (g_strcmp0 (ys_tool_get_id (tool), last) == 0)
             adw_combo_row_set_selected (self->tool_row, i);
         }
-      adw_window_title_set_title (self->window_title, _("Give Feedback"));
+      ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Give Feedback"));
     }
 
   on_tool_selected (self);

@@ -22,7 +22,9 @@ struct _YsFiguresView
   char *workflow_id;
   YsPeriod period;
   char *headline;
+  char *divergence_text;
   GPtrArray *tool_rows;
+  GArray *table_weeks;        /* shown when the table is switched on */
   guint refresh_id;
 
   GtkDropDown *period_dropdown;
@@ -73,6 +75,27 @@ static void
 fill_tools (YsFiguresView     *self,
             YsWorkflowFigures *w)
 {
+  guint n = w != NULL ? w->tools->len : 0;
+
+  /* Update rows in place when the tools are the same ones: fewer widgets
+   * come and go, which keeps screen readers (and GTK 4.8's bridge) calm. */
+  if (n > 0 && n == self->tool_rows->len)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, i);
+          AdwActionRow *row = g_ptr_array_index (self->tool_rows, i);
+          g_autofree char *line = ys_wording_tool (tool);
+
+          if (tool->divergent == 1) /* the warning icon is a suffix; rebuild for it */
+            goto rebuild;
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tool->name);
+          adw_action_row_set_subtitle (row, line);
+        }
+      return;
+    }
+
+rebuild:
   for (guint i = 0; i < self->tool_rows->len; i++)
     adw_preferences_group_remove (self->tools_group, g_ptr_array_index (self->tool_rows, i));
   g_ptr_array_set_size (self->tool_rows, 0);
@@ -107,6 +130,19 @@ static void
 fill_divergence (YsFiguresView     *self,
                  YsWorkflowFigures *w)
 {
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; w != NULL && i < w->tools->len; i++)
+    {
+      g_autofree char *text = ys_wording_divergence (w, &g_array_index (w->tools, YsToolFigures, i));
+      if (text != NULL)
+        g_string_append_printf (all, "%s\n", text);
+    }
+  if (g_strcmp0 (all->str, self->divergence_text) == 0)
+    return;
+  g_free (self->divergence_text);
+  self->divergence_text = g_strdup (all->str);
+
   remove_children (self->divergence_box);
 
   for (guint i = 0; w != NULL && i < w->tools->len; i++)
@@ -292,6 +328,7 @@ fill_charts (YsFiguresView     *self,
                             _("Weekly share of runs that needed correcting"), corrections);
 
   fill_series (self->used_chart, weeks, week_used, TRUE);
+  /* xgettext:no-c-format */
   ys_chart_add_reference (self->used_chart, YS_STATS_USED_TARGET, _("70% target"));
   ys_chart_set_description (self->used_chart, _("Weekly share of outputs used"), used);
 
@@ -378,7 +415,12 @@ refresh (YsFiguresView *self)
   fill_divergence (self, w);
   fill_tools (self, w);
   fill_charts (self, w, weeks, has_dates ? &from : NULL, has_dates ? &to : NULL, trend);
-  fill_table (self, weeks);
+
+  /* The table is built when it is shown, not behind the charts. */
+  g_clear_pointer (&self->table_weeks, g_array_unref);
+  self->table_weeks = g_array_ref (weeks);
+  if (gtk_switch_get_active (self->table_switch))
+    fill_table (self, weeks);
 }
 
 static gboolean
@@ -418,6 +460,8 @@ on_period_changed (YsFiguresView *self)
 static void
 on_table_toggled (YsFiguresView *self)
 {
+  if (gtk_switch_get_active (self->table_switch) && self->table_weeks != NULL)
+    fill_table (self, self->table_weeks);
   gtk_stack_set_visible_child_name (self->trend_stack,
                                     gtk_switch_get_active (self->table_switch) ? "table" : "charts");
 }
@@ -461,7 +505,9 @@ ys_figures_view_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->workflow_id, g_free);
   g_clear_pointer (&self->headline, g_free);
+  g_clear_pointer (&self->divergence_text, g_free);
   g_clear_pointer (&self->tool_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->table_weeks, g_array_unref);
 
   G_OBJECT_CLASS (ys_figures_view_parent_class)->finalize (object);
 }
@@ -512,6 +558,7 @@ ys_figures_view_init (YsFiguresView *self)
                   chart_card (_("Share of runs that needed correcting"),
                               GTK_WIDGET (self->corrections_chart)));
   gtk_box_append (GTK_BOX (self->charts_box),
+                  /* xgettext:no-c-format */
                   chart_card (_("Share of outputs used, against the 70% mark"),
                               GTK_WIDGET (self->used_chart)));
   gtk_box_append (GTK_BOX (self->charts_box),

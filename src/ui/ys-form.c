@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yardstick"
 
+#include <adwaita.h>
+
 #include "ys-form.h"
 
 void
@@ -22,12 +24,26 @@ ys_form_show_error (GtkWidget  *field,
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
     }
-  else
+  else if (gtk_widget_has_css_class (field, "error"))
     {
+      /* Only an error that was shown is reset: telling assistive technology
+       * about fields that never changed (hidden ones too) is noise, and GTK
+       * 4.8 warns when the field is not realized. */
       gtk_widget_remove_css_class (field, "error");
       gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (field),
                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
     }
+}
+
+void
+ys_form_set_title (GtkWindow  *window,
+                   GtkWidget  *window_title,
+                   const char *title)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_window_set_title (window, title);
+  adw_window_title_set_title (ADW_WINDOW_TITLE (window_title), title);
 }

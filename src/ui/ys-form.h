@@ -12,4 +12,9 @@ void ys_form_show_error (GtkWidget  *field,
                          GtkLabel   *label,
                          const char *message);
 
+/* A dialog's title shows in its header and names the window for screen readers. */
+void ys_form_set_title (GtkWindow  *window,
+                        GtkWidget  *window_title,
+                        const char *title);
+
 G_END_DECLS

@@ -576,7 +576,7 @@ ys_run_dialog_new (GtkWindow  *parent,
                                   fields->used == YS_USED_YES ? 1 :
                                   fields->used == YS_USED_NO ? 2 : 0);
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), fields->note ? fields->note : "");
-      adw_window_title_set_title (self->window_title, _("Edit Run"));
+      ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Edit Run"));
       gtk_widget_set_visible (self->delete_group, TRUE);
     }
   else
@@ -587,7 +587,7 @@ ys_run_dialog_new (GtkWindow  *parent,
       if (last_tool != NULL)
         adw_combo_row_set_selected (self->mode_row, 1);
       started = g_date_time_new_now_local ();
-      adw_window_title_set_title (self->window_title, _("Log Run"));
+      ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Log Run"));
     }
 
   g_date_set_dmy (&self->date, g_date_time_get_day_of_month (started),
@@ -619,7 +619,7 @@ ys_run_dialog_new_for_timer (GtkWindow *parent,
 
   self = YS_RUN_DIALOG (ys_run_dialog_new (parent, store, ys_timer_get_workflow_id (timer), NULL));
   self->timer = g_object_ref (timer);
-  adw_window_title_set_title (self->window_title, _("Finish Run"));
+  ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Finish Run"));
 
   /* The timer knows the mode, tool and start; the person can still correct them. */
   adw_combo_row_set_selected (self->mode_row, ys_timer_get_mode (timer) == YS_MODE_WITH_AI);

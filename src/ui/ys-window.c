@@ -1068,6 +1068,23 @@ show_report_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Alt+1…3 as in tabbed GNOME apps: there are at most three active workflows,
+ * and they come first in the sidebar. */
+static void
+show_workflow_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->workflow_list,
+                                                      g_variant_get_int32 (parameter));
+
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->workflow_list, row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 show_awaiting_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1320,6 +1337,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-awaiting", NULL, show_awaiting_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-report", NULL, show_report_action);
+  gtk_widget_class_install_action (widget_class, "win.show-workflow", "i", show_workflow_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.share-workflows", NULL,
                                    share_workflows_action);
@@ -1347,6 +1365,9 @@ ys_window_class_init (YsWindowClass *klass)
                                        "win.show-overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.show-report", NULL);
+  for (int i = 0; i < 3; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-workflow", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export", NULL);
 }

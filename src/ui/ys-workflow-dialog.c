@@ -160,12 +160,12 @@ ys_workflow_dialog_new (GtkWindow  *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->description_row),
                              ys_workflow_get_description (workflow));
       gtk_spin_button_set_value (self->people_spin, ys_workflow_get_people (workflow));
-      adw_window_title_set_title (self->window_title, _("Edit Workflow"));
+      ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Edit Workflow"));
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
     }
   else
     {
-      adw_window_title_set_title (self->window_title, _("New Workflow"));
+      ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("New Workflow"));
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add"));
     }
 
