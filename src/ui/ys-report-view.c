@@ -229,9 +229,11 @@ fill_quarters (YsReportView *self)
       char a[32], b[32];
 
       quarter_dates (id, &from, &to);
-      g_date_strftime (a, sizeof a, _("%b %Y"), &from);
+      /* A quarter never spans two years, so the year is said once: this keeps
+       * the picker narrow enough for 360 px. */
+      g_date_strftime (a, sizeof a, "%b", &from);
       g_date_strftime (b, sizeof b, _("%b %Y"), &to);
-      /* TRANSLATORS: a quarter in the picker, e.g. "2026-Q3 (Jul 2026 – Sep 2026)" */
+      /* TRANSLATORS: a quarter in the picker, e.g. "2026-Q3 (Jul – Sep 2026)" */
       label = g_strdup_printf (_("%s (%s – %s)"), id, a, b);
       g_ptr_array_add (self->quarters, id);
       gtk_string_list_append (names, label);

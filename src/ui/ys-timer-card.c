@@ -308,6 +308,14 @@ ys_timer_card_finalize (GObject *object)
   G_OBJECT_CLASS (ys_timer_card_parent_class)->finalize (object);
 }
 
+/* GtkBinLayout reports a constant size, which would give the wrapped start
+ * buttons the height of one line and let them overlap what follows. */
+static GtkSizeRequestMode
+ys_timer_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 ys_timer_card_class_init (YsTimerCardClass *klass)
 {
@@ -318,6 +326,7 @@ ys_timer_card_class_init (YsTimerCardClass *klass)
   object_class->finalize = ys_timer_card_finalize;
   widget_class->map = ys_timer_card_map;
   widget_class->unmap = ys_timer_card_unmap;
+  widget_class->get_request_mode = ys_timer_card_get_request_mode;
 
   g_type_ensure (YS_TYPE_TOOL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -32,6 +32,7 @@ struct _YsWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwLeaflet *leaflet;
+  GtkWidget *log_run_button;
   GtkListBox *workflow_list;
   GtkWidget *content;
   AdwViewSwitcherTitle *view_title;
@@ -1285,6 +1286,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, log_run_button);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_list);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, view_title);
@@ -1379,6 +1381,8 @@ ys_window_init (YsWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->leaflet, "folded", self->log_run_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   /* Running from a build tree without compiled schemas must not abort. */
   if (source != NULL)

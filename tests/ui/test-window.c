@@ -520,6 +520,70 @@ test_report_review_autosave (Fixture       *f,
   save_png (GTK_WIDGET (f->window), "test-window-report.png");
 }
 
+/* Names the innermost widget that is too wide, so a failure says what to fix. */
+static GtkWidget *
+widest_leaf (GtkWidget *widget,
+             int        limit)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int minimum;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        return widest_leaf (c, limit);
+    }
+  return widget;
+}
+
+static void
+assert_fits (YsWindow   *window,
+             const char *page)
+{
+  /* The window's own frame and shadow are not part of the 360 px. */
+  const int limit = 360;
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int minimum;
+
+  spin ();
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > limit)
+    {
+      GtkWidget *leaf = widest_leaf (content, limit);
+      const char *label = GTK_IS_LABEL (leaf) ? gtk_label_get_label (GTK_LABEL (leaf)) : "";
+
+      g_test_message ("%s: %d px wide at least; widest: %s %s “%s”", page, minimum,
+                      G_OBJECT_TYPE_NAME (leaf), gtk_widget_get_name (leaf), label);
+      g_test_fail ();
+    }
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  /* GNOME's own title buttons; Xvfb's default adds minimise and maximise. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  spin ();
+  assert_fits (f->window, "overview");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
+  assert_fits (f->window, "figures");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  assert_fits (f->window, "runs");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
+  assert_fits (f->window, "running timer");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-awaiting", NULL);
+  assert_fits (f->window, "awaiting outcome");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-report", NULL);
+  assert_fits (f->window, "report");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +609,7 @@ main (int   argc,
   ADD ("/window/timer-and-feedback", test_timer_and_feedback);
   ADD ("/window/awaiting-outcome", test_awaiting_outcome);
   ADD ("/window/report-review-autosave", test_report_review_autosave);
+  ADD ("/window/narrow", test_narrow);
 
   return g_test_run ();
 }
