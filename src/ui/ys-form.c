@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "yardstick"
 
+#include "config.h"
+
 #include <adwaita.h>
 
 #include "ys-form.h"
@@ -46,4 +48,28 @@ ys_form_set_title (GtkWindow  *window,
 
   gtk_window_set_title (window, title);
   adw_window_title_set_title (ADW_WINDOW_TITLE (window_title), title);
+}
+
+/* The tool to preselect for a run with AI: the one used last on this
+ * workflow, else the team's default from Preferences. NULL when neither. */
+char *
+ys_form_preferred_tool_id (YsStore    *store,
+                           const char *workflow_id)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  char *id = workflow_id != NULL ? ys_store_get_last_tool_id (store, workflow_id) : NULL;
+
+  if (id != NULL)
+    return id;
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  id = g_settings_get_string (settings, "default-tool");
+  if (*id == '\0')
+    g_clear_pointer (&id, g_free);
+  return id;
 }

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ys-store.h"
+
 G_BEGIN_DECLS
 
 /* Marks @field as wrong and shows @message in @label; NULL clears both.
@@ -13,6 +15,8 @@ void ys_form_show_error (GtkWidget  *field,
                          const char *message);
 
 /* A dialog's title shows in its header and names the window for screen readers. */
+char *ys_form_preferred_tool_id (YsStore    *store,
+                                 const char *workflow_id);
 void ys_form_set_title (GtkWindow  *window,
                         GtkWidget  *window_title,
                         const char *title);

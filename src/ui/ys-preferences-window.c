@@ -25,6 +25,10 @@ struct _YsPreferencesWindow
   AdwEntryRow *organisation_row;
   GtkSpinButton *interval_spin;
   GSettings *settings;
+  GtkWidget *default_tool_group;
+  AdwComboRow *default_tool_row;
+  GPtrArray *default_tool_ids;     /* parallel to the row's model; [0] is "" */
+  gboolean filling_default_tool;
 };
 
 G_DEFINE_FINAL_TYPE (YsPreferencesWindow, ys_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -188,9 +192,53 @@ rebuild (YsPreferencesWindow *self)
 }
 
 static void
+on_default_tool_selected (YsPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->default_tool_row);
+
+  if (self->filling_default_tool || self->settings == NULL ||
+      selected >= self->default_tool_ids->len)
+    return;
+  g_settings_set_string (self->settings, "default-tool",
+                         g_ptr_array_index (self->default_tool_ids, selected));
+}
+
+static void
+fill_default_tool (YsPreferencesWindow *self)
+{
+  GListModel *tools = ys_store_get_tools (self->store);
+  guint n = g_list_model_get_n_items (tools);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = self->settings ? g_settings_get_string (self->settings, "default-tool")
+                                            : g_strdup ("");
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->default_tool_ids, 0);
+  /* TRANSLATORS: the default tool when none is chosen */
+  gtk_string_list_append (names, _("First in the List"));
+  g_ptr_array_add (self->default_tool_ids, g_strdup (""));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YsTool) tool = g_list_model_get_item (tools, i);
+
+      gtk_string_list_append (names, ys_tool_get_name (tool));
+      g_ptr_array_add (self->default_tool_ids, g_strdup (ys_tool_get_id (tool)));
+      if (g_strcmp0 (ys_tool_get_id (tool), current) == 0)
+        selected = i + 1;
+    }
+
+  self->filling_default_tool = TRUE;
+  adw_combo_row_set_model (self->default_tool_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->default_tool_row, selected);
+  self->filling_default_tool = FALSE;
+  gtk_widget_set_visible (self->default_tool_group, self->settings != NULL && n > 1);
+}
+
+static void
 on_tools_changed (YsPreferencesWindow *self)
 {
   rebuild (self);
+  fill_default_tool (self);
 }
 
 static void
@@ -209,6 +257,7 @@ ys_preferences_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->tool_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->default_tool_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ys_preferences_window_parent_class)->finalize (object);
 }
@@ -233,6 +282,9 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, report_group);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, default_tool_group);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, default_tool_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_default_tool_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_add_apply);
 }
 
@@ -243,6 +295,7 @@ ys_preferences_window_init (YsPreferencesWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   self->tool_rows = g_ptr_array_new ();
+  self->default_tool_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (source != NULL)
@@ -276,6 +329,7 @@ ys_preferences_window_new (GtkWindow *parent,
   g_signal_connect_object (ys_store_get_tools (store), "items-changed",
                            G_CALLBACK (on_tools_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
+  fill_default_tool (self);
 
   return GTK_WIDGET (self);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-duration.h"
+#include "ys-form.h"
 #include "ys-run-dialog.h"
 #include "ys-timer-card.h"
 
@@ -91,7 +92,7 @@ select_last_tool (YsTimerCard *self)
   if (self->workflow_id == NULL)
     return;
 
-  last = ys_store_get_last_tool_id (self->store, self->workflow_id);
+  last = ys_form_preferred_tool_id (self->store, self->workflow_id);
   for (guint i = 0; last != NULL && i < g_list_model_get_n_items (tools); i++)
     {
       g_autoptr(YsTool) tool = g_list_model_get_item (tools, i);

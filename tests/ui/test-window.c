@@ -2,6 +2,7 @@
 #include <adwaita.h>
 
 #include "ys-demo.h"
+#include "ys-form.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
 #include "ys-window.h"
@@ -520,6 +521,43 @@ test_report_review_autosave (Fixture       *f,
   save_png (GTK_WIDGET (f->window), "test-window-report.png");
 }
 
+/* A new workflow starts on the team's default tool; once it has a run with
+ * AI, the tool used last wins. */
+static void
+test_default_tool (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.yardstick_app.Yardstick");
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  g_autoptr(YsTool) chatgpt = ys_store_add_tool (f->store, "ChatGPT", &error);
+  g_autoptr(YsTool) claude = ys_store_add_tool (f->store, "Claude", &error);
+  g_autoptr(YsRun) run = NULL;
+  g_autofree char *before_default = NULL;
+  g_autofree char *with_default = NULL;
+  g_autofree char *after_run = NULL;
+  YsRunFields fields = {
+    .workflow_id = (char *) ys_workflow_get_id (workflow), .mode = YS_MODE_WITH_AI,
+    .tool_id = (char *) ys_tool_get_id (chatgpt), .started_at = 1763800000,
+    .duration_seconds = 1800, .used = YS_USED_UNKNOWN, .note = (char *) "",
+  };
+
+  g_assert_no_error (error);
+  g_settings_reset (settings, "default-tool");
+  before_default = ys_form_preferred_tool_id (f->store, ys_workflow_get_id (workflow));
+  g_assert_null (before_default);
+
+  g_settings_set_string (settings, "default-tool", ys_tool_get_id (claude));
+  with_default = ys_form_preferred_tool_id (f->store, ys_workflow_get_id (workflow));
+  g_assert_cmpstr (with_default, ==, ys_tool_get_id (claude));
+
+  run = ys_store_add_run (f->store, &fields, &error);
+  g_assert_no_error (error);
+  after_run = ys_form_preferred_tool_id (f->store, ys_workflow_get_id (workflow));
+  g_assert_cmpstr (after_run, ==, ys_tool_get_id (chatgpt));
+  g_settings_reset (settings, "default-tool");
+}
+
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
 static GtkWidget *
 widest_leaf (GtkWidget *widget,
@@ -610,6 +648,7 @@ main (int   argc,
   ADD ("/window/awaiting-outcome", test_awaiting_outcome);
   ADD ("/window/report-review-autosave", test_report_review_autosave);
   ADD ("/window/narrow", test_narrow);
+  ADD ("/window/default-tool", test_default_tool);
 
   return g_test_run ();
 }
