@@ -586,6 +586,7 @@ assert_fits (YsWindow   *window,
   int minimum;
 
   spin ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   if (minimum > limit)
     {
