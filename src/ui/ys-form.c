@@ -50,19 +50,14 @@ ys_form_set_title (GtkWindow  *window,
   adw_window_title_set_title (ADW_WINDOW_TITLE (window_title), title);
 }
 
-/* The tool to preselect for a run with AI: the one used last on this
- * workflow, else the team's default from Preferences. NULL when neither. */
 char *
-ys_form_preferred_tool_id (YsStore    *store,
-                           const char *workflow_id)
+ys_form_default_tool_id (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
-  char *id = workflow_id != NULL ? ys_store_get_last_tool_id (store, workflow_id) : NULL;
+  char *id;
 
-  if (id != NULL)
-    return id;
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema == NULL)
@@ -72,4 +67,13 @@ ys_form_preferred_tool_id (YsStore    *store,
   if (*id == '\0')
     g_clear_pointer (&id, g_free);
   return id;
+}
+
+char *
+ys_form_preferred_tool_id (YsStore    *store,
+                           const char *workflow_id)
+{
+  char *id = workflow_id != NULL ? ys_store_get_last_tool_id (store, workflow_id) : NULL;
+
+  return id != NULL ? id : ys_form_default_tool_id ();
 }

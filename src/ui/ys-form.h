@@ -14,9 +14,14 @@ void ys_form_show_error (GtkWidget  *field,
                          GtkLabel   *label,
                          const char *message);
 
-/* A dialog's title shows in its header and names the window for screen readers. */
+/* The tool to preselect for a run with AI: the one used last on the
+ * workflow, else the team's default from Preferences. NULL when neither. */
 char *ys_form_preferred_tool_id (YsStore    *store,
                                  const char *workflow_id);
+/* The team's default tool from Preferences, or NULL. */
+char *ys_form_default_tool_id   (void);
+
+/* A dialog's title shows in its header and names the window for screen readers. */
 void ys_form_set_title (GtkWindow  *window,
                         GtkWidget  *window_title,
                         const char *title);

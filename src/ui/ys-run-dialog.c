@@ -583,10 +583,12 @@ ys_run_dialog_new (GtkWindow  *parent,
     {
       /* The last tool used on this workflow is the likeliest next one; a
        * workflow that has had runs with AI probably has another. */
-      g_autofree char *preferred_tool = ys_form_preferred_tool_id (store, workflow_id);
+      g_autofree char *default_tool = NULL;
 
       last_tool = workflow_id ? ys_store_get_last_tool_id (store, workflow_id) : NULL;
-      fill_tools (self, preferred_tool, NULL);
+      if (last_tool == NULL)
+        default_tool = ys_form_default_tool_id ();
+      fill_tools (self, last_tool != NULL ? last_tool : default_tool, NULL);
       if (last_tool != NULL)
         adw_combo_row_set_selected (self->mode_row, 1);
       started = g_date_time_new_now_local ();

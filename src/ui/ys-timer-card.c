@@ -84,7 +84,7 @@ update_ticking (YsTimerCard *self)
 }
 
 static void
-select_last_tool (YsTimerCard *self)
+select_preferred_tool (YsTimerCard *self)
 {
   g_autofree char *last = NULL;
   GListModel *tools = ys_store_get_tools (self->store);
@@ -174,7 +174,7 @@ on_store_changed (YsTimerCard *self,
   if (changes & (YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_WORKFLOWS))
     update (self);
   if (changes & YS_STORE_CHANGE_RUNS)
-    select_last_tool (self);
+    select_preferred_tool (self);
 }
 
 static void
@@ -379,7 +379,7 @@ ys_timer_card_set_workflow_id (YsTimerCard *self,
 
   g_free (self->workflow_id);
   self->workflow_id = g_strdup (workflow_id);
-  select_last_tool (self);
+  select_preferred_tool (self);
   update (self);
 }
 
