@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "ys-backup.h"
 #include "ys-bundle.h"
 #include "ys-csv.h"
 #include "ys-report-pdf.h"
@@ -187,6 +188,7 @@ ys_cli_run (int          argc,
   g_autofree char *csv_path = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *backup_path = NULL;
   GOptionEntry entries[] = {
     /* Passed on to GApplication when D-Bus activation starts us. */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &service, NULL, NULL },
@@ -210,6 +212,8 @@ ys_cli_run (int          argc,
       N_("Last day of the period (local date, inclusive)"), N_("YYYY-MM-DD") },
     { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter,
       N_("The period of a calendar quarter"), N_("YYYY-QN") },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &backup_path,
+      N_("Write a consistent copy of the database, even while it is in use"), N_("FILE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Fill an empty database with a realistic sample team"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -265,8 +269,14 @@ ys_cli_run (int          argc,
       return YS_EXIT_USAGE;
     }
 
+  if (backup_path != NULL && (*backup_path == '\0' || g_strcmp0 (backup_path, "-") == 0))
+    {
+      g_printerr (_("yardstick: --backup needs a file name\n"));
+      return YS_EXIT_USAGE;
+    }
+
   if (demo || imports != NULL || export_path != NULL || summary || csv_path != NULL ||
-      report_path != NULL)
+      report_path != NULL || backup_path != NULL)
     {
       g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
       g_autoptr(YsStore) store = ys_store_open (path, &error);
@@ -296,6 +306,22 @@ ys_cli_run (int          argc,
             g_printerr ("%s\n", counts);
           else
             g_print ("%s\n", counts);
+        }
+
+      if (backup_path != NULL)
+        {
+          g_autoptr(GFile) database_file = g_file_new_for_path (path);
+          g_autoptr(GFile) backup_file = g_file_new_for_path (backup_path);
+
+          if (g_file_equal (database_file, backup_file))
+            {
+              g_printerr (_("%s: --backup must name another file than the database\n"),
+                          backup_path);
+              return YS_EXIT_REFUSED;
+            }
+          if (!ys_backup_write (path, backup_path, &error) ||
+              !ys_backup_check (backup_path, &error))
+            return refuse (error);
         }
 
       if (export_path != NULL && !export_bundle (store, export_path, &error))

@@ -18,6 +18,9 @@ typedef enum
   YS_ERROR_NEWER_DATABASE, /* written by a newer Yardstick */
   YS_ERROR_NOT_EMPTY,      /* --demo on a database that has data */
   YS_ERROR_USAGE,          /* wrong command-line usage */
+  YS_ERROR_DAMAGED,        /* a damaged database, or a file that is not one */
+  YS_ERROR_READ_ONLY,      /* the database or its folder cannot be written */
+  YS_ERROR_BUSY,           /* another program kept the database locked */
 } YsError;
 
 GQuark ys_error_quark (void);

@@ -19,6 +19,11 @@ YsRun        *ys_store_run_from_row (sqlite3_stmt *stmt);
   "r.id, r.workflow_id, r.mode, r.tool_id, r.started_at, r.duration_seconds, " \
   "r.corrections, r.used, r.note, t.name"
 
+/* Opens a file that nobody writes to (a backup) read-only, without locks
+ * or -wal and -shm files. */
+int           ys_backup_open_immutable (const char  *path,
+                                        sqlite3    **db);
+
 G_END_DECLS
 
 /* Merging records as they arrive from a bundle or the demo: a record with a

@@ -8,8 +8,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "ys-backup.h"
 #include "ys-error.h"
 #include "ys-run-list.h"
 #include "ys-store-private.h"
@@ -524,32 +526,133 @@ migrate (YsStore  *self,
   return transaction_end (self, ok, ok ? error : NULL);
 }
 
+/* Checked before SQLite touches anything: SQLite would quietly open a
+ * read-only file read-only and fail at the first save, and a WAL database
+ * needs to create its -wal and -shm files in the folder. A file or folder
+ * whose mode says read-only is treated so even for root, who could write
+ * to it anyway: someone meant it to stay unchanged. */
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, YS_ERROR, YS_ERROR_DAMAGED,
+                       _("%s is not a file, so it cannot be a Yardstick database."), path);
+          return FALSE;
+        }
+      if (g_access (path, W_OK) != 0 || (st.st_mode & 0222) == 0)
+        {
+          g_set_error (error, YS_ERROR, YS_ERROR_READ_ONLY,
+                       _("%s is read-only, so Yardstick cannot save to it. "
+                         "Make the file writable, or open a copy of it; the file was not changed."),
+                       path);
+          return FALSE;
+        }
+    }
+
+  if (g_stat (dir, &st) == 0 && (g_access (dir, W_OK) != 0 || (st.st_mode & 0222) == 0))
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_READ_ONLY,
+                   _("The folder %s is read-only, and Yardstick keeps a journal beside "
+                     "the database there. Make the folder writable, or move the database "
+                     "to another folder; nothing was changed."),
+                   dir);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The sentence for a failure while opening, by what SQLite said. */
+static void
+set_open_error (YsStore  *self,
+                int       rc,
+                GError  **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, YS_ERROR, YS_ERROR_BUSY,
+                   _("%s is locked by another program and stayed locked for %d seconds. "
+                     "Close the other program and try again; nothing was changed."),
+                   self->path, YS_STORE_BUSY_TIMEOUT_MS / 1000);
+      break;
+
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_FORMAT:
+      g_set_error (error, YS_ERROR, YS_ERROR_DAMAGED,
+                   _("%s is damaged, or is not a Yardstick database (%s). "
+                     "The file was not changed."),
+                   self->path, sqlite3_errstr (rc));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      g_set_error (error, YS_ERROR, YS_ERROR_READ_ONLY,
+                   _("%s could not be opened for writing (%s). "
+                     "Check that the file and its folder are writable; nothing was changed."),
+                   self->path, sqlite3_errstr (rc));
+      break;
+
+    default:
+      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+                   _("The database %s could not be opened: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+static gboolean
+exec_on_open (YsStore     *self,
+              const char  *sql,
+              GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 ys_store_open_database (YsStore  *self,
                         GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
+  gboolean on_disk = g_strcmp0 (self->path, ":memory:") != 0;
   int version = 0;
   int n_tables = 0;
   int rc;
 
   /* ":memory:" serves tests and fuzzing: nothing to create on disk. */
-  if (g_strcmp0 (self->path, ":memory:") != 0 && !create_private_file (self->path, error))
+  if (on_disk && (!check_writable (self->path, error) || !create_private_file (self->path, error)))
     return FALSE;
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
-                   _("The database %s could not be opened: %s"),
-                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      set_open_error (self, rc, error);
       return FALSE;
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, YS_STORE_BUSY_TIMEOUT_MS);
 
-  /* Read before writing anything: a newer or foreign file stays untouched. */
+  /* Read before writing anything: a newer, foreign or damaged file stays
+   * untouched. Reading the schema also reads the header, where SQLite
+   * notices a file shorter than the size it records. */
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT (SELECT user_version FROM pragma_user_version),"
                            "       (SELECT count(*) FROM sqlite_schema)",
@@ -565,9 +668,7 @@ ys_store_open_database (YsStore  *self,
 
   if (rc != SQLITE_ROW)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
-                   _("%s is not a Yardstick database, or it is damaged: %s"),
-                   self->path, sqlite3_errmsg (self->db));
+      set_open_error (self, rc, error);
       return FALSE;
     }
 
@@ -583,16 +684,16 @@ ys_store_open_database (YsStore  *self,
 
   if (version == 0 && n_tables > 0)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+      g_set_error (error, YS_ERROR, YS_ERROR_DAMAGED,
                    _("%s is an SQLite database, but not a Yardstick one; "
                      "the file was not changed."),
                    self->path);
       return FALSE;
     }
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error))
+  if (!exec_on_open (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_on_open (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec_on_open (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
 
   return migrate (self, version, error);
@@ -617,6 +718,84 @@ ys_store_open (const char  *path,
   reload_timers (self);
 
   return g_steal_pointer (&self);
+}
+
+/* Restoring copies the backup into the open database with the backup API,
+ * inside SQLite's locks, so the window keeps its connection and another
+ * process reading at the same time sees the old or the new database, never
+ * a mix. What it replaces is kept first, so that the restore can be undone. */
+gboolean
+ys_store_restore_backup (YsStore     *self,
+                         const char  *backup_path,
+                         char       **kept_path,
+                         GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *kept_name = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  sqlite3 *source = NULL;
+  sqlite3_backup *backup;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  if (!ys_backup_check (backup_path, error))
+    return FALSE;
+
+  dir = ys_backup_dir (self->path);
+  base = g_path_get_basename (self->path);
+  if (g_str_has_suffix (base, ".db"))
+    base[strlen (base) - 3] = '\0';
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  /* Two restores in one second each keep their own copy. */
+  for (int n = 1; kept == NULL || g_file_test (kept, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (kept_name);
+      g_free (kept);
+      kept_name = n == 1 ? g_strdup_printf ("%s-before-restore-%s.db", base, stamp)
+                         : g_strdup_printf ("%s-before-restore-%s-%d.db", base, stamp, n);
+      kept = g_build_filename (dir, kept_name, NULL);
+    }
+  if (!ys_backup_write (self->path, kept, error))
+    return FALSE;
+
+  rc = ys_backup_open_immutable (backup_path, &source);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (self->db, "main", source, "main");
+      rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (self->db);
+      if (backup != NULL)
+        sqlite3_backup_finish (backup);
+    }
+  sqlite3_close (source);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, YS_ERROR, rc == SQLITE_BUSY ? YS_ERROR_BUSY : YS_ERROR_DATABASE,
+                   _("The backup %s could not be restored: %s. Nothing was changed."),
+                   backup_path, sqlite3_errstr (rc));
+      g_unlink (kept);
+      return FALSE;
+    }
+
+  /* A backup made by an earlier version is brought up to date. */
+  version = query_int (self, "SELECT user_version FROM pragma_user_version", NULL);
+  if (!migrate (self, version, error))
+    return FALSE;
+
+  self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_TOOLS |
+                           YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_FEEDBACK |
+                           YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_REVIEWS;
+  flush_changes (self);
+
+  if (kept_path != NULL)
+    *kept_path = g_steal_pointer (&kept);
+  return TRUE;
 }
 
 const char *

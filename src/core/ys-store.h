@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 #define YS_STORE_SCHEMA_VERSION 4
 
+/* How long a write waits for another program to let go of the database. */
+#define YS_STORE_BUSY_TIMEOUT_MS 5000
+
 typedef enum
 {
   YS_STORE_CHANGE_WORKFLOWS = 1 << 0,
@@ -51,6 +54,12 @@ char        *ys_store_default_path           (void);
 YsStore     *ys_store_open                   (const char              *path,
                                               GError                 **error);
 const char  *ys_store_get_path               (YsStore                 *self);
+/* Replaces everything with the backup at @backup_path; @kept_path receives
+ * the copy of what was there, which restoring in turn undoes it. */
+gboolean     ys_store_restore_backup         (YsStore                 *self,
+                                              const char              *backup_path,
+                                              char                   **kept_path,
+                                              GError                 **error);
 
 gboolean     ys_store_run_in_transaction     (YsStore                 *self,
                                               YsStoreTransactionFunc   func,

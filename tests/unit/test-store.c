@@ -210,8 +210,8 @@ test_foreign_files_refused (Fixture       *f,
                                       "It is long enough to fill a header. 0123456789\n", -1, NULL));
   store = ys_store_open (text_file, &error);
   g_assert_null (store);
-  g_assert_error (error, YS_ERROR, YS_ERROR_DATABASE);
-  g_assert_nonnull (strstr (error->message, "is not a Yardstick database"));
+  g_assert_error (error, YS_ERROR, YS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "is damaged, or is not a Yardstick database"));
   g_assert_nonnull (strstr (error->message, text_file));
   g_clear_error (&error);
 
@@ -221,7 +221,7 @@ test_foreign_files_refused (Fixture       *f,
   before = file_checksum (other_db);
   store = ys_store_open (other_db, &error);
   g_assert_null (store);
-  g_assert_error (error, YS_ERROR, YS_ERROR_DATABASE);
+  g_assert_error (error, YS_ERROR, YS_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, "not a Yardstick one"));
   after = file_checksum (other_db);
   g_assert_cmpstr (before, ==, after);
