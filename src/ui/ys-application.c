@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "ys-application.h"
+#include "ys-backup.h"
+#include "ys-error.h"
+#include "ys-form.h"
 #include "ys-preferences-window.h"
 #include "ys-store.h"
 #include "ys-window.h"
@@ -16,26 +19,195 @@ struct _YsApplication
 
   char *database_path;
   YsStore *store;
+  guint backup_source_id;
+  gboolean backing_up;
 };
 
 G_DEFINE_FINAL_TYPE (YsApplication, ys_application, ADW_TYPE_APPLICATION)
+
+/* The first daily backup waits until the window has settled, so that it
+ * never competes with start-up; then the day is checked every hour, for a
+ * window left open overnight. */
+#define BACKUP_FIRST_DELAY_SECONDS 60
+#define BACKUP_CHECK_SECONDS (60 * 60)
+
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  YsApplication *self = YS_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  else if (made != NULL)
+    g_debug ("Backed up to %s", made);
+  self->backing_up = FALSE;
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+backup_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  char *made = ys_backup_daily (task_data, now, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, made, g_free);
+}
+
+static void
+start_backup (YsApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || self->backing_up)
+    return;
+
+  /* The copy reads through its own connection, so the window stays free;
+   * holding the application lets a copy under way finish after the last
+   * window closes rather than leave half a file. */
+  self->backing_up = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, on_backup_done, NULL);
+  g_task_set_task_data (task, g_strdup (ys_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, backup_in_thread);
+}
+
+static gboolean
+backup_every_hour (gpointer user_data)
+{
+  start_backup (YS_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+backup_first (gpointer user_data)
+{
+  YsApplication *self = YS_APPLICATION (user_data);
+
+  start_backup (self);
+  self->backup_source_id = g_timeout_add_seconds (BACKUP_CHECK_SECONDS, backup_every_hour, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_backups (YsApplication *self)
+{
+  if (self->backup_source_id == 0)
+    self->backup_source_id = g_timeout_add_seconds (BACKUP_FIRST_DELAY_SECONDS, backup_first, self);
+}
+
+static void open_window (YsApplication *self);
 
 static void
 on_error_response (AdwMessageDialog *dialog,
                    const char       *response,
                    YsApplication    *self)
 {
+  g_autofree char *path = self->database_path ? g_strdup (self->database_path)
+                                              : ys_store_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+
+  if (g_strcmp0 (response, "new") == 0 || g_strcmp0 (response, "restore") == 0)
+    {
+      g_autofree char *aside = ys_backup_set_aside (path, now, &error);
+
+      if (aside != NULL && g_strcmp0 (response, "restore") == 0)
+        ys_backup_restore_file (backup, path, &error);
+      if (aside != NULL)
+        g_message ("The damaged database was kept as %s", aside);
+    }
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  else if (g_strcmp0 (response, "close") != 0)
+    open_window (self);
+
   g_application_release (G_APPLICATION (self));
 }
 
+/* A refused database always leaves a way on: a damaged one can be set
+ * aside for a new one or for the newest backup, a locked or read-only one
+ * can be tried again once the cause is gone. Nothing happens to the file
+ * until the person picks one. */
 static void
 show_open_error (YsApplication *self,
+                 const char    *path,
                  GError        *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Database Could Not Be Opened"),
-                                              error->message);
+  GtkWidget *dialog = adw_message_dialog_new (NULL, NULL, error->message);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+  g_autoptr(GPtrArray) backups = ys_backup_list (path);
+  YsBackup *newest = NULL;
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  for (guint i = 0; i < backups->len && newest == NULL; i++)
+    {
+      YsBackup *backup = backups->pdata[i];
+      if (backup->version > 0 && backup->version <= YS_STORE_SCHEMA_VERSION)
+        newest = backup;
+    }
+
+  adw_message_dialog_add_response (message, "close", _("_Quit"));
+
+  if (g_error_matches (error, YS_ERROR, YS_ERROR_DAMAGED))
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *name = g_path_get_basename (path);
+
+      adw_message_dialog_set_heading (message, _("The Database Is Damaged"));
+      adw_message_dialog_add_response (message, "new", _("Start a _New Database"));
+      if (newest != NULL)
+        {
+          g_autofree char *date = ys_form_format_backup_date (newest);
+          g_autofree char *label = g_strdup_printf (_("_Restore Backup of %s"), date);
+          g_autofree char *contents = ys_form_describe_backup (newest);
+
+          adw_message_dialog_add_response (message, "restore", label);
+          adw_message_dialog_set_response_appearance (message, "restore",
+                                                      ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (message, "restore");
+          g_object_set_data_full (G_OBJECT (dialog), "backup-path",
+                                  g_strdup (newest->path), g_free);
+          /* TRANSLATORS: the last %s is like "109 runs in 3 workflows" */
+          body = g_strdup_printf (_("%s\n\nEither way the damaged file is kept beside the "
+                                    "database, renamed with today’s date, so nothing is lost. "
+                                    "The backup of %s holds %s."),
+                                  error->message, date, contents);
+        }
+      else
+        {
+          adw_message_dialog_set_default_response (message, "close");
+          body = g_strdup_printf (_("%s\n\nA new database keeps the damaged file beside it, "
+                                    "renamed with today’s date, so nothing is lost. "
+                                    "There is no backup of %s yet."),
+                                  error->message, name);
+        }
+      adw_message_dialog_set_body (message, body);
+    }
+  else if (g_error_matches (error, YS_ERROR, YS_ERROR_BUSY) ||
+           g_error_matches (error, YS_ERROR, YS_ERROR_READ_ONLY))
+    {
+      adw_message_dialog_set_heading (message, g_error_matches (error, YS_ERROR, YS_ERROR_BUSY)
+                                               ? _("The Database Is in Use")
+                                               : _("The Database Cannot Be Changed"));
+      adw_message_dialog_add_response (message, "retry", _("_Try Again"));
+      adw_message_dialog_set_default_response (message, "retry");
+    }
+  else
+    adw_message_dialog_set_heading (message, _("The Database Could Not Be Opened"));
+
+  adw_message_dialog_set_close_response (message, "close");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
@@ -43,17 +215,9 @@ show_open_error (YsApplication *self,
 }
 
 static void
-ys_application_activate (GApplication *application)
+open_window (YsApplication *self)
 {
-  YsApplication *self = YS_APPLICATION (application);
   g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
 
   if (self->store == NULL)
     {
@@ -63,12 +227,29 @@ ys_application_activate (GApplication *application)
       self->store = ys_store_open (path, &error);
       if (self->store == NULL)
         {
-          show_open_error (self, error);
+          show_open_error (self, path, error);
           return;
         }
     }
 
   gtk_window_present (GTK_WINDOW (ys_window_new (GTK_APPLICATION (self), self->store)));
+  schedule_backups (self);
+}
+
+static void
+ys_application_activate (GApplication *application)
+{
+  YsApplication *self = YS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* A second launch lands here in the first instance. */
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  open_window (self);
 }
 
 static void
@@ -157,6 +338,7 @@ ys_application_finalize (GObject *object)
 {
   YsApplication *self = (YsApplication *) object;
 
+  g_clear_handle_id (&self->backup_source_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->database_path, g_free);
 

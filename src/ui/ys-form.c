@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "ys-form.h"
 
@@ -76,4 +78,37 @@ ys_form_preferred_tool_id (YsStore    *store,
   char *id = workflow_id != NULL ? ys_store_get_last_tool_id (store, workflow_id) : NULL;
 
   return id != NULL ? id : ys_form_default_tool_id ();
+}
+
+char *
+ys_form_format_backup_date (const YsBackup *backup)
+{
+  int y = 0, m = 0, d = 0;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (sscanf (backup->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    day = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (day == NULL)
+    return g_strdup (backup->date);
+  /* TRANSLATORS: a backup's day, as strftime() formats it: "Monday 23 November 2026" */
+  return g_date_time_format (day, _("%A %-d %B %Y"));
+}
+
+char *
+ys_form_describe_backup (const YsBackup *backup)
+{
+  g_autofree char *runs = NULL;
+  g_autofree char *workflows = NULL;
+
+  if (backup->version <= 0)
+    return g_strdup (_("cannot be read"));
+  if (backup->version > YS_STORE_SCHEMA_VERSION)
+    return g_strdup (_("made by a newer version of Yardstick"));
+
+  runs = g_strdup_printf (ngettext ("%'lld run", "%'lld runs", backup->n_runs),
+                          (long long) backup->n_runs);
+  workflows = g_strdup_printf (ngettext ("%lld workflow", "%lld workflows", backup->n_workflows),
+                               (long long) backup->n_workflows);
+  /* TRANSLATORS: "109 runs in 3 workflows" */
+  return g_strdup_printf (_("%s in %s"), runs, workflows);
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ys-backup.h"
 #include "ys-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,11 @@ char *ys_form_preferred_tool_id (YsStore    *store,
                                  const char *workflow_id);
 /* The team's default tool from Preferences, or NULL. */
 char *ys_form_default_tool_id   (void);
+
+/* "Monday 23 November 2026", and "109 runs in 3 workflows", for lists of
+ * backups. */
+char *ys_form_format_backup_date (const YsBackup *backup);
+char *ys_form_describe_backup    (const YsBackup *backup);
 
 /* A dialog's title shows in its header and names the window for screen readers. */
 void ys_form_set_title (GtkWindow  *window,

@@ -28,6 +28,7 @@ struct _YsPreferencesWindow
   GtkWidget *default_tool_group;
   AdwComboRow *default_tool_row;
   GPtrArray *default_tool_ids;     /* parallel to the row's model; [0] is "" */
+  AdwActionRow *restore_row;
   gboolean filling_default_tool;
 };
 
@@ -241,6 +242,161 @@ on_tools_changed (YsPreferencesWindow *self)
   fill_default_tool (self);
 }
 
+/* Backups ------------------------------------------------------------------ */
+
+static void
+update_restore_row (YsPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) backups = ys_backup_list (ys_store_get_path (self->store));
+  g_autofree char *subtitle = NULL;
+
+  if (backups->len == 0)
+    subtitle = g_strdup (_("No backups yet: the first is made a minute after Yardstick opens"));
+  else
+    {
+      g_autofree char *date = ys_form_format_backup_date (backups->pdata[0]);
+      subtitle = g_strdup_printf (ngettext ("%u backup, from %s",
+                                            "%u backups, the newest from %s", backups->len),
+                                  backups->len, date);
+    }
+  adw_action_row_set_subtitle (self->restore_row, subtitle);
+}
+
+static void
+show_restore_error (YsPreferencesWindow *self,
+                    GError              *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("The Backup Could Not Be Restored"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_undo_restore_clicked (AdwToast            *toast,
+                         YsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *kept = g_object_get_data (G_OBJECT (toast), "kept-path");
+
+  if (!ys_store_restore_backup (self->store, kept, NULL, &error))
+    show_restore_error (self, error);
+  update_restore_row (self);
+}
+
+static void
+on_restore_clicked (GtkButton           *button,
+                    YsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  const char *path = g_object_get_data (G_OBJECT (button), "backup-path");
+  AdwToast *toast;
+
+  if (!ys_store_restore_backup (self->store, path, &kept, &error))
+    {
+      show_restore_error (self, error);
+      return;
+    }
+
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  update_restore_row (self);
+
+  toast = adw_toast_new (_("Backup restored"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "kept-path", g_steal_pointer (&kept), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_restore_clicked), self, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static GtkWidget *
+backup_row_new (YsPreferencesWindow *self,
+                const YsBackup      *backup)
+{
+  g_autofree char *date = ys_form_format_backup_date (backup);
+  g_autofree char *contents = ys_form_describe_backup (backup);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *button_label = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+  gboolean usable = backup->version > 0 && backup->version <= YS_STORE_SCHEMA_VERSION;
+
+  if (backup->before_restore)
+    {
+      g_autoptr(GDateTime) made = g_date_time_new_from_unix_local (backup->made_at);
+      g_autofree char *time = g_date_time_format (made, "%H:%M");
+      /* TRANSLATORS: "109 runs in 3 workflows; kept at 14:02 when another backup was restored" */
+      subtitle = g_strdup_printf (_("%s; kept at %s when another backup was restored"),
+                                  contents, time);
+    }
+  else
+    subtitle = g_strdup (contents);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (button, usable);
+  button_label = g_strdup_printf (_("Restore the backup of %s"), date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
+  g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (backup->path), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+on_restore_row_activated (YsPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) backups = ys_backup_list (ys_store_get_path (self->store));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+
+  gtk_widget_set_tooltip_text (back, _("Back"));
+  g_signal_connect_swapped (back, "clicked",
+                            G_CALLBACK (adw_preferences_window_close_subpage), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Restore from Backup"), NULL));
+  gtk_box_append (GTK_BOX (box), header);
+
+  if (backups->len == 0)
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-save-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Backups Yet"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status),
+        _("Yardstick makes the first backup a minute after it opens, once there is a "
+          "workflow to keep, and one a day after that."));
+      gtk_widget_set_vexpand (status, TRUE);
+      gtk_box_append (GTK_BOX (box), status);
+    }
+  else
+    {
+      GtkWidget *page = adw_preferences_page_new ();
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+        _("Restoring replaces all workflows, runs and feedback with the backup’s. "
+          "What is there now is kept as a backup too, so a restore can be undone."));
+      for (guint i = 0; i < backups->len; i++)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   backup_row_new (self, backups->pdata[i]));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+      gtk_widget_set_vexpand (page, TRUE);
+      gtk_box_append (GTK_BOX (box), page);
+    }
+
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), box);
+}
+
 static void
 ys_preferences_window_dispose (GObject *object)
 {
@@ -285,7 +441,9 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, default_tool_group);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, default_tool_row);
   gtk_widget_class_bind_template_callback (widget_class, on_default_tool_selected);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, restore_row);
   gtk_widget_class_bind_template_callback (widget_class, on_add_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_row_activated);
 }
 
 static void
@@ -330,6 +488,7 @@ ys_preferences_window_new (GtkWindow *parent,
                            G_CALLBACK (on_tools_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
   fill_default_tool (self);
+  update_restore_row (self);
 
   return GTK_WIDGET (self);
 }
