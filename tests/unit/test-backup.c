@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -203,39 +204,49 @@ test_read_only_refused (Fixture       *f,
   }
 }
 
-/* Another process holds the database: in exclusive locking mode even
+static char *self_path;
+
+/* Run as "test-backup --hold-lock PATH SQL MS": takes the lock, says so on
+ * standard output, holds it, then commits. */
+static G_NORETURN void
+hold_lock (const char *path,
+           const char *mode_sql,
+           guint       hold_ms)
+{
+  sqlite3 *db;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, mode_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "UPDATE workflows SET people = people", NULL, NULL, NULL) != SQLITE_OK)
+    _exit (1);
+  if (write (STDOUT_FILENO, "x", 1) != 1)
+    _exit (1);
+  g_usleep (hold_ms * 1000);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  _exit (0);
+}
+
+/* Another process holds the database: a fresh one, not a fork, since
+ * SQLite's locks must not be inherited. In exclusive locking mode even
  * readers wait, until the busy timeout says it is too long. */
-static pid_t
+static GPid
 lock_in_other_process (const char *path,
                        const char *mode_sql,
                        guint       hold_ms)
 {
-  int ready[2];
-  pid_t pid;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ms = g_strdup_printf ("%u", hold_ms);
+  const char *argv[] = { self_path, "--hold-lock", path, mode_sql, ms, NULL };
+  GPid pid;
+  int out;
   char byte;
 
-  g_assert_cmpint (pipe (ready), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      sqlite3 *db;
-
-      close (ready[0]);
-      if (sqlite3_open (path, &db) != SQLITE_OK ||
-          sqlite3_exec (db, mode_sql, NULL, NULL, NULL) != SQLITE_OK ||
-          sqlite3_exec (db, "UPDATE workflows SET people = people", NULL, NULL, NULL) != SQLITE_OK)
-        _exit (1);
-      if (write (ready[1], "x", 1) != 1)
-        _exit (1);
-      g_usleep (hold_ms * 1000);
-      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-      sqlite3_close (db);
-      _exit (0);
-    }
-  close (ready[1]);
-  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
-  close (ready[0]);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (out, &byte, 1), ==, 1);
+  close (out);
   return pid;
 }
 
@@ -243,7 +254,7 @@ static void
 test_locked_database (Fixture       *f,
                       gconstpointer  data)
 {
-  pid_t pid = lock_in_other_process (f->path,
+  GPid pid = lock_in_other_process (f->path,
                                      "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
                                      60 * 1000);
   gint64 start = g_get_monotonic_time ();
@@ -278,7 +289,7 @@ test_busy_database_waits (Fixture       *f,
   g_autoptr(YsStore) store = ys_store_open (f->path, &error);
   g_autoptr(YsWorkflow) added = NULL;
   gint64 start;
-  pid_t pid;
+  GPid pid;
   int status;
 
   g_assert_no_error (error);
@@ -555,6 +566,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 5 && g_str_equal (argv[1], "--hold-lock"))
+    hold_lock (argv[2], argv[3], atoi (argv[4]));
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
