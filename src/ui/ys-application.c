@@ -141,10 +141,9 @@ on_error_response (AdwMessageDialog *dialog,
  * aside for a new one or for the newest backup, a locked or read-only one
  * can be tried again once the cause is gone. Nothing happens to the file
  * until the person picks one. */
-static void
-show_open_error (YsApplication *self,
-                 const char    *path,
-                 GError        *error)
+GtkWidget *
+ys_application_open_error_dialog_new (const char   *path,
+                                      const GError *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, NULL, error->message);
   AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
@@ -208,6 +207,16 @@ show_open_error (YsApplication *self,
     adw_message_dialog_set_heading (message, _("The Database Could Not Be Opened"));
 
   adw_message_dialog_set_close_response (message, "close");
+  return dialog;
+}
+
+static void
+show_open_error (YsApplication *self,
+                 const char    *path,
+                 GError        *error)
+{
+  GtkWidget *dialog = ys_application_open_error_dialog_new (path, error);
+
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);

@@ -11,4 +11,11 @@ G_DECLARE_FINAL_TYPE (YsApplication, ys_application, YS, APPLICATION, AdwApplica
 /* @database_path: NULL for the default database under the user data dir */
 YsApplication *ys_application_new (const char *database_path);
 
+/* The dialog for a database ys_store_open() refused with @error; its
+ * responses are "close", and by the kind of error "new" and "restore"
+ * (damaged; "restore" only when a usable backup exists) or "retry"
+ * (locked or read-only). */
+GtkWidget     *ys_application_open_error_dialog_new (const char   *path,
+                                                     const GError *error);
+
 G_END_DECLS

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "ys-application.h"
+#include "ys-backup.h"
 #include "ys-demo.h"
+#include "ys-error.h"
 #include "ys-form.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
@@ -623,6 +628,70 @@ test_narrow (Fixture       *f,
   assert_fits (f->window, "report");
 }
 
+/* A refused database: the dialog says what happened and offers the ways on. */
+static void
+test_open_error_dialog (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "team.db", NULL);
+  g_autofree char *notes = g_build_filename (f->dir, "notes.db", NULL);
+  g_autoptr(GDateTime) yesterday = g_date_time_new_local (2026, 11, 22, 9, 0, 0);
+  g_autofree char *backup = NULL;
+  GtkWidget *dialog;
+  GStatBuf st;
+
+  {
+    g_autoptr(YsStore) team = ys_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (ys_demo_fill (team, &error));
+  }
+  backup = ys_backup_daily (path, yesterday, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (truncate (path, st.st_size / 2), ==, 0);
+
+  g_assert_null (ys_store_open (path, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_DAMAGED);
+  dialog = ys_application_open_error_dialog_new (path, error);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Database Is Damaged");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "restore"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "new"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "close"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "restore");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "The backup of Sunday 22 November 2026 holds 109 runs in 3 workflows."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_error (&error);
+
+  /* No backup to offer: only a new database, or quitting. */
+  g_assert_true (g_file_set_contents (notes, "These are notes, not a database, and long "
+                                      "enough to fill the header of one.\n", -1, NULL));
+  g_assert_null (ys_store_open (notes, &error));
+  dialog = ys_application_open_error_dialog_new (notes, error);
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "restore"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "new"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "There is no backup of notes.db yet."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_error (&error);
+
+  /* Locked: try again, and never a new database. */
+  error = g_error_new (YS_ERROR, YS_ERROR_BUSY, "%s is locked by another program.", path);
+  dialog = ys_application_open_error_dialog_new (path, error);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Database Is in Use");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "retry"));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "new"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +719,7 @@ main (int   argc,
   ADD ("/window/report-review-autosave", test_report_review_autosave);
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/default-tool", test_default_tool);
+  ADD ("/window/open-error-dialog", test_open_error_dialog);
 
   return g_test_run ();
 }

@@ -121,6 +121,77 @@ test_refused_database (void)
   g_assert_nonnull (strstr (result.err, path));
 }
 
+/* A damaged or read-only file: one line naming it, exit 1, the file as it was. */
+static void
+test_damaged_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "damaged.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) result = { 0 };
+  gsize length;
+
+  g_assert_true (g_file_set_contents (path, "Not a database, but long enough to look like the "
+                                      "start of one to SQLite's header check.\n", -1, NULL));
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+  result = run ("--database", path, "--summary", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "damaged.db is damaged, or is not a Yardstick database"));
+  g_assert_true (strchr (result.err, '\n') == result.err + strlen (result.err) - 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static char *
+dump_rows (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id, workflow_id, duration_seconds, note FROM runs"
+                                       " UNION ALL SELECT id, name, people, description FROM workflows"
+                                       " ORDER BY 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                            sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* --backup writes a whole, separate copy; opening the copy shows the same. */
+static void
+test_backup (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "to-back-up.db", NULL);
+  g_autofree char *copy = g_build_filename (tmp_dir, "copies", "copy.db", NULL);
+  g_autofree char *original_rows = NULL;
+  g_autofree char *copy_rows = NULL;
+  g_auto(Result) demo = run ("--database", path, "--demo", NULL);
+  g_auto(Result) backup = run ("--database", path, "--backup", copy, NULL);
+  g_auto(Result) summary_original = run ("--database", path, "--summary", NULL);
+  g_auto(Result) summary_copy = run ("--database", copy, "--summary", NULL);
+  g_auto(Result) onto_itself = run ("--database", path, "--backup", path, NULL);
+  g_auto(Result) to_stdout = run ("--database", path, "--backup", "-", NULL);
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (backup.status, ==, 0);
+  original_rows = dump_rows (path);
+  copy_rows = dump_rows (copy);
+  g_assert_true (g_strcmp0 (original_rows, copy_rows) == 0);
+  g_assert_cmpint (summary_copy.status, ==, 0);
+  g_assert_cmpstr (summary_original.out, ==, summary_copy.out);
+
+  g_assert_cmpint (onto_itself.status, ==, 1);
+  g_assert_nonnull (strstr (onto_itself.err, "--backup must name another file"));
+  g_assert_cmpint (to_stdout.status, ==, 2);
+}
+
 static int
 count_runs (const char *path)
 {
@@ -292,6 +363,8 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/demo-once", test_demo_once);
   g_test_add_func ("/cli/refused-database", test_refused_database);
+  g_test_add_func ("/cli/damaged-database", test_damaged_database);
+  g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/report-and-csv", test_report_and_csv);
