@@ -315,7 +315,7 @@ ys_cli_run (int          argc,
 
           if (g_file_equal (database_file, backup_file))
             {
-              g_printerr (_("%s: --backup must name another file than the database\n"),
+              g_printerr (_("%s: --backup must name a file other than the database\n"),
                           backup_path);
               return YS_EXIT_REFUSED;
             }

@@ -188,7 +188,7 @@ test_backup (void)
   g_assert_cmpstr (summary_original.out, ==, summary_copy.out);
 
   g_assert_cmpint (onto_itself.status, ==, 1);
-  g_assert_nonnull (strstr (onto_itself.err, "--backup must name another file"));
+  g_assert_nonnull (strstr (onto_itself.err, "--backup must name a file other than the database"));
   g_assert_cmpint (to_stdout.status, ==, 2);
 }
 
