@@ -57,7 +57,9 @@ struct _YsWindow
   YsTimerCard *timer_card;
   YsFeedbackView *feedback_view;
   YsFiguresView *figures_view;
+  GListModel *awaiting_runs;
   guint tick_id;
+  guint run_list_idle_id;
   const char *extra_page;   /* "overview", "awaiting" or NULL for a workflow */
   GtkLabel *counts_label;
   GtkListView *run_list_view;
@@ -202,6 +204,26 @@ select_row_for_id (YsWindow   *self,
 }
 
 static void
+show_run_list (YsWindow *self)
+{
+  g_autoptr(GtkSelectionModel) model = NULL;
+
+  if (self->runs != NULL)
+    model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->runs)));
+  gtk_list_view_set_model (self->run_list_view, model);
+}
+
+static gboolean
+show_run_list_idle (gpointer user_data)
+{
+  YsWindow *self = user_data;
+
+  self->run_list_idle_id = 0;
+  show_run_list (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_workflow_selected (YsWindow      *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
@@ -226,10 +248,8 @@ on_workflow_selected (YsWindow      *self,
       g_clear_object (&self->runs);
       if (id != NULL)
         self->runs = ys_store_list_runs (self->store, id);
-      gtk_list_view_set_model (self->run_list_view,
-                               self->runs
-                               ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->runs)))
-                               : NULL);
+      if (self->run_list_idle_id == 0)
+        show_run_list (self);
       ys_timer_card_set_workflow_id (self->timer_card, id);
       ys_feedback_view_set_workflow_id (self->feedback_view, id);
       ys_figures_view_set_workflow_id (self->figures_view, id);
@@ -286,7 +306,8 @@ on_workflows_changed (YsWindow   *self,
 static void
 update_awaiting_badge (YsWindow *self)
 {
-  guint n = ys_store_count_awaiting_outcome (self->store);
+  /* The awaiting page's own list has the count already. */
+  guint n = g_list_model_get_n_items (self->awaiting_runs);
   g_autofree char *text = g_strdup_printf ("%u", n);
   g_autofree char *accessible = g_strdup_printf (ngettext ("Awaiting outcome: %u run",
                                                            "Awaiting outcome: %u runs", n), n);
@@ -1169,7 +1190,14 @@ ys_window_constructed (GObject *object)
   adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
   self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
   adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
-  adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
+  {
+    GtkWidget *awaiting = ys_awaiting_view_new (self->store);
+
+    adw_bin_set_child (self->awaiting_slot, awaiting);
+    self->awaiting_runs = g_object_ref (ys_awaiting_view_get_runs (YS_AWAITING_VIEW (awaiting)));
+    g_signal_connect_object (self->awaiting_runs, "items-changed",
+                             G_CALLBACK (update_awaiting_badge), self, G_CONNECT_SWAPPED);
+  }
   adw_bin_set_child (self->report_slot, ys_report_view_new (self->store));
   {
     GtkWidget *overview = ys_overview_view_new (self->store);
@@ -1206,6 +1234,9 @@ ys_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
+  /* The run list is on a page not shown at start, and its rows cost more to
+   * build than the rest of the window: fill it once the first frame is out. */
+  self->run_list_idle_id = g_idle_add_full (G_PRIORITY_LOW, show_run_list_idle, self, NULL);
   on_workflows_changed (self, 0, 0, 0, workflows);
   update_content (self);
 
@@ -1219,6 +1250,7 @@ ys_window_dispose (GObject *object)
   YsWindow *self = (YsWindow *) object;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->run_list_idle_id, g_source_remove);
   if (self->extras_list != NULL)
     g_signal_handlers_disconnect_by_data (self->extras_list, self);
   if (self->store != NULL)
@@ -1235,6 +1267,9 @@ ys_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (ys_store_get_workflows (self->store), self);
       g_signal_handlers_disconnect_by_data (self->store, self);
     }
+  if (self->awaiting_runs != NULL)
+    g_signal_handlers_disconnect_by_data (self->awaiting_runs, self);
+  g_clear_object (&self->awaiting_runs);
   if (self->run_list_view != NULL)
     gtk_list_view_set_model (self->run_list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_WINDOW);
