@@ -40,6 +40,14 @@ squash (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static YsStore *
 demo_store (const char *name)
 {
@@ -65,7 +73,7 @@ test_demo_pdf (void)
   g_autoptr(YsReport) report = NULL;
   GDate from, to;
 
-  if (!g_find_program_in_path ("pdftotext") || !g_find_program_in_path ("pdfinfo"))
+  if (!have_program ("pdftotext") || !have_program ("pdfinfo"))
     {
       g_test_skip ("poppler-utils is not installed");
       return;
@@ -121,7 +129,7 @@ test_long_text_is_not_clipped (void)
                       .not_working = (char *) "", .more_rework = (char *) "" };
   GDate from, to;
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (!have_program ("pdftotext"))
     {
       g_test_skip ("poppler-utils is not installed");
       g_string_free (long_answer, TRUE);
