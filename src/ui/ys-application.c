@@ -203,6 +203,8 @@ ys_application_open_error_dialog_new (const char   *path,
       adw_message_dialog_add_response (message, "retry", _("_Try Again"));
       adw_message_dialog_set_default_response (message, "retry");
     }
+  else if (g_error_matches (error, YS_ERROR, YS_ERROR_NEWER_DATABASE))
+    adw_message_dialog_set_heading (message, _("Update Yardstick to Open This Database"));
   else
     adw_message_dialog_set_heading (message, _("The Database Could Not Be Opened"));
 
