@@ -85,6 +85,11 @@ typedef struct
 YsSummary         *ys_summary_compute        (YsStore           *store,
                                               const GDate       *from,
                                               const GDate       *to);
+/* The same, for one workflow only (the others are left out). */
+YsSummary         *ys_summary_compute_one    (YsStore           *store,
+                                              const GDate       *from,
+                                              const GDate       *to,
+                                              const char        *workflow_id);
 void               ys_summary_free           (YsSummary         *summary);
 YsWorkflowFigures *ys_summary_find           (YsSummary         *summary,
                                               const char        *workflow_id);

@@ -229,10 +229,3 @@ ys_awaiting_view_new (YsStore *store)
   update_page (self);
   return GTK_WIDGET (self);
 }
-
-GListModel *
-ys_awaiting_view_get_runs (YsAwaitingView *self)
-{
-  g_return_val_if_fail (YS_IS_AWAITING_VIEW (self), NULL);
-  return self->runs;
-}

@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (YsAwaitingView, ys_awaiting_view, YS, AWAITING_VIEW, GtkWidget)
 
 /* Runs whose "used" is not yet known, each settled with one click. */
-GtkWidget  *ys_awaiting_view_new      (YsStore        *store);
-/* The runs listed, a model of YsRun. */
-GListModel *ys_awaiting_view_get_runs (YsAwaitingView *self);
+GtkWidget *ys_awaiting_view_new (YsStore *store);
 
 G_END_DECLS

@@ -380,7 +380,8 @@ refresh (YsFiguresView *self)
                   g_date_time_get_year (now));
   has_dates = ys_stats_period_dates (self->period, &today, &from, &to);
 
-  summary = ys_summary_compute (self->store, has_dates ? &from : NULL, has_dates ? &to : NULL);
+  summary = ys_summary_compute_one (self->store, has_dates ? &from : NULL, has_dates ? &to : NULL,
+                                    self->workflow_id);
   w = ys_summary_find (summary, self->workflow_id);
   weeks = ys_stats_weekly (self->store, self->workflow_id, has_dates ? &from : NULL,
                            has_dates ? &to : NULL);

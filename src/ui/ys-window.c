@@ -77,6 +77,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_content (YsWindow *self);
+static void on_overview_activated (YsWindow   *self,
+                                   const char *workflow_id);
 
 static YsWorkflow *
 selected_workflow (YsWindow *self)
@@ -306,7 +308,6 @@ on_workflows_changed (YsWindow   *self,
 static void
 update_awaiting_badge (YsWindow *self)
 {
-  /* The awaiting page's own list has the count already. */
   guint n = g_list_model_get_n_items (self->awaiting_runs);
   g_autofree char *text = g_strdup_printf ("%u", n);
   g_autofree char *accessible = g_strdup_printf (ngettext ("Awaiting outcome: %u run",
@@ -446,6 +447,26 @@ update_actions (YsWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", workflow != NULL);
 }
 
+/* The Overview, Report and Awaiting Outcome pages are built on their first
+ * visit: built at start, they were a quarter of the time to the first frame. */
+static void
+ensure_extra_page (YsWindow   *self,
+                   const char *name)
+{
+  if (g_str_equal (name, "overview") && adw_bin_get_child (self->overview_slot) == NULL)
+    {
+      GtkWidget *overview = ys_overview_view_new (self->store);
+
+      adw_bin_set_child (self->overview_slot, overview);
+      g_signal_connect_object (overview, "workflow-activated", G_CALLBACK (on_overview_activated),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (name, "report") && adw_bin_get_child (self->report_slot) == NULL)
+    adw_bin_set_child (self->report_slot, ys_report_view_new (self->store));
+  else if (g_str_equal (name, "awaiting") && adw_bin_get_child (self->awaiting_slot) == NULL)
+    adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
+}
+
 static void
 update_content (YsWindow *self)
 {
@@ -469,6 +490,7 @@ update_content (YsWindow *self)
       adw_view_switcher_title_set_subtitle (self->view_title, "");
       adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
       gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
+      ensure_extra_page (self, self->extra_page);
       gtk_stack_set_visible_child_name (self->content_stack, self->extra_page);
       return;
     }
@@ -1190,22 +1212,9 @@ ys_window_constructed (GObject *object)
   adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
   self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
   adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
-  {
-    GtkWidget *awaiting = ys_awaiting_view_new (self->store);
-
-    adw_bin_set_child (self->awaiting_slot, awaiting);
-    self->awaiting_runs = g_object_ref (ys_awaiting_view_get_runs (YS_AWAITING_VIEW (awaiting)));
-    g_signal_connect_object (self->awaiting_runs, "items-changed",
-                             G_CALLBACK (update_awaiting_badge), self, G_CONNECT_SWAPPED);
-  }
-  adw_bin_set_child (self->report_slot, ys_report_view_new (self->store));
-  {
-    GtkWidget *overview = ys_overview_view_new (self->store);
-
-    adw_bin_set_child (self->overview_slot, overview);
-    g_signal_connect_object (overview, "workflow-activated", G_CALLBACK (on_overview_activated),
-                             self, G_CONNECT_SWAPPED);
-  }
+  self->awaiting_runs = ys_store_list_awaiting_outcome (self->store);
+  g_signal_connect_object (self->awaiting_runs, "items-changed",
+                           G_CALLBACK (update_awaiting_badge), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-selected",
                            G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-activated",

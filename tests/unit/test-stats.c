@@ -453,6 +453,37 @@ test_counts_match_seeks (Fixture       *f,
 }
 
 static void
+test_one_workflow (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) other = ys_store_add_workflow (f->store, "Intake summary", "", 1, &error);
+  g_autoptr(YsSummary) all = NULL;
+  g_autoptr(YsSummary) one = NULL;
+  YsWorkflowFigures *w, *alone;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 7; i++)
+    g_free (add_run (f, i % 2 ? f->chatgpt : NULL, local_time (2026, 9, 1 + i, 9, 0), 600 + i * 60,
+                     i % 3, YS_USED_YES));
+
+  all = ys_summary_compute (f->store, NULL, NULL);
+  one = ys_summary_compute_one (f->store, NULL, NULL, f->workflow);
+  g_assert_cmpuint (all->workflows->len, ==, 2);
+  g_assert_cmpuint (one->workflows->len, ==, 1);
+  g_assert_null (ys_summary_find (one, ys_workflow_get_id (other)));
+  w = figures (all, f);
+  alone = figures (one, f);
+  g_assert_true (g_date_compare (&all->from, &one->from) == 0);
+  g_assert_true (g_date_compare (&all->to, &one->to) == 0);
+  g_assert_cmpuint (alone->without_ai.runs, ==, w->without_ai.runs);
+  g_assert_cmpuint (alone->with_ai.runs, ==, w->with_ai.runs);
+  g_assert_cmpfloat (alone->without_ai.median_seconds, ==, w->without_ai.median_seconds);
+  g_assert_cmpfloat (alone->with_ai.median_seconds, ==, w->with_ai.median_seconds);
+  g_assert_cmpuint (alone->tools->len, ==, w->tools->len);
+}
+
+static void
 test_quarters (void)
 {
   g_autoptr(GError) error = NULL;
@@ -491,6 +522,7 @@ main (int   argc,
   ADD ("/stats/json", test_json);
   ADD ("/stats/weekly", test_weekly);
   ADD ("/stats/counts-match-seeks", test_counts_match_seeks);
+  ADD ("/stats/one-workflow", test_one_workflow);
 
   return g_test_run ();
 }
