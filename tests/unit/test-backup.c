@@ -288,14 +288,14 @@ test_busy_database_waits (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(YsStore) store = ys_store_open (f->path, &error);
   g_autoptr(YsWorkflow) added = NULL;
+  g_autoptr(YsWorkflow) first = NULL;
   gint64 start;
   GPid pid;
   int status;
 
   g_assert_no_error (error);
-  ys_store_set_workflow_archived (store,
-                                  ys_workflow_get_id (g_list_model_get_item (ys_store_get_workflows (store), 0)),
-                                  TRUE, &error);
+  first = g_list_model_get_item (ys_store_get_workflows (store), 0);
+  ys_store_set_workflow_archived (store, ys_workflow_get_id (first), TRUE, &error);
   g_assert_no_error (error);
 
   pid = lock_in_other_process (f->path, "BEGIN IMMEDIATE", 1500);
@@ -343,8 +343,10 @@ test_backup_and_restore (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* Someone deletes a workflow and renames another. */
-  ys_store_delete_workflow (store, ys_workflow_get_id (g_list_model_get_item (ys_store_get_workflows (store), 0)),
-                            &error);
+  {
+    g_autoptr(YsWorkflow) first = g_list_model_get_item (ys_store_get_workflows (store), 0);
+    ys_store_delete_workflow (store, ys_workflow_get_id (first), &error);
+  }
   g_assert_no_error (error);
   changed = dump (f->path);
   g_assert_true (g_strcmp0 (changed, before) != 0);

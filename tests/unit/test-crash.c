@@ -275,7 +275,10 @@ test_kill_while_timing_and_saving (void)
   gint64 runs = 0;
 
   g_assert_no_error (error);
-  g_assert_nonnull (ys_store_add_workflow (store, "Policy brief draft", "", 2, &error));
+  {
+    g_autoptr(YsWorkflow) added = ys_store_add_workflow (store, "Policy brief draft", "", 2, &error);
+    g_assert_nonnull (added);
+  }
   g_clear_object (&store);
 
   for (int i = 0; i < TIMER_KILLS; i++)
