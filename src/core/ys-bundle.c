@@ -855,7 +855,9 @@ ys_bundle_import_data (YsStore         *store,
   reader.workflow_ids = g_hash_table_new (g_str_hash, g_str_equal);
   reader.tool_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
+  ys_store_set_bulk (store, TRUE);
   ok = ys_store_run_in_transaction (store, validate_and_merge, &job, error);
+  ys_store_set_bulk (store, FALSE);
   if (!ok && result != NULL)
     memset (result, 0, sizeof *result);
 

@@ -19,6 +19,12 @@ YsRun        *ys_store_run_from_row (sqlite3_stmt *stmt);
   "r.id, r.workflow_id, r.mode, r.tool_id, r.started_at, r.duration_seconds, " \
   "r.corrections, r.used, r.note, t.name"
 
+/* Around a merge of many records: a page cache large enough that the
+ * transaction's pages stay in memory instead of spilling to the -wal and
+ * being read back; FALSE returns to SQLite's default. */
+void          ys_store_set_bulk (YsStore  *self,
+                                 gboolean  bulk);
+
 /* Opens a file that nobody writes to (a backup) read-only, without locks
  * or -wal and -shm files. */
 int           ys_backup_open_immutable (const char  *path,
