@@ -713,6 +713,7 @@ merge (YsStore   *store,
   Reader *reader = user_data;
   YsImportResult *result = reader->result;
   guint active = ys_store_count_active_workflows (store);
+  g_autoptr(GPtrArray) rebuild = NULL;
   YsPutResult outcome;
 
   for (guint i = 0; i < reader->workflows->len; i++)
@@ -754,6 +755,8 @@ merge (YsStore   *store,
       count (&result->tools, outcome);
     }
 
+  if (!ys_store_bulk_begin (store, reader->runs->len, &rebuild, error))
+    return FALSE;
   for (guint i = 0; i < reader->runs->len; i++)
     {
       RunRecord *r = &g_array_index (reader->runs, RunRecord, i);
@@ -762,6 +765,8 @@ merge (YsStore   *store,
         return FALSE;
       count (&result->runs, outcome);
     }
+  if (!ys_store_bulk_end (store, rebuild, error))
+    return FALSE;
 
   for (guint i = 0; i < reader->feedback->len; i++)
     {

@@ -25,6 +25,18 @@ YsRun        *ys_store_run_from_row (sqlite3_stmt *stmt);
 void          ys_store_set_bulk (YsStore  *self,
                                  gboolean  bulk);
 
+/* Inside a transaction, before merging @n_runs runs: when there are many,
+ * drops the indexes and triggers on runs and returns in @rebuild what
+ * ys_store_bulk_end() needs to create them again and recount the totals;
+ * for few, sets @rebuild to NULL and changes nothing. */
+gboolean      ys_store_bulk_begin (YsStore     *self,
+                                   guint        n_runs,
+                                   GPtrArray  **rebuild,
+                                   GError     **error);
+gboolean      ys_store_bulk_end   (YsStore     *self,
+                                   GPtrArray   *rebuild,
+                                   GError     **error);
+
 /* Opens a file that nobody writes to (a backup) read-only, without locks
  * or -wal and -shm files. */
 int           ys_backup_open_immutable (const char  *path,

@@ -57,6 +57,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The per-day and per-duration totals counted from scratch: when schema 3
+ * added them, and after a bulk merge (ys_store_bulk_end()). */
+#define DAILY_FROM_RUNS \
+  "INSERT INTO daily SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*)," \
+  "  sum (corrections), sum (corrections >= 1), sum (used IS 1), sum (used IS 0)" \
+  "  FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+#define DURATIONS_FROM_RUNS \
+  "INSERT INTO durations SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds," \
+  "  count(*) FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+
 /* Each entry moves the schema one version forward; never edit a released one. */
 static const char *migrations[] = {
   /* 1: workflows, tools, runs and feedback as FORMAT.md describes them. */
@@ -155,9 +165,7 @@ static const char *migrations[] = {
   "  used_no INTEGER NOT NULL,"
   "  PRIMARY KEY (workflow_id, mode, day, tool_key)"
   ") STRICT, WITHOUT ROWID;"
-  "INSERT INTO daily SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*),"
-  "  sum (corrections), sum (corrections >= 1), sum (used IS 1), sum (used IS 0)"
-  "  FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+  DAILY_FROM_RUNS
   /* How many runs took each duration: the whole history's medians are a
    * walk over distinct durations, not over runs. */
   "CREATE TABLE durations ("
@@ -169,8 +177,7 @@ static const char *migrations[] = {
   "  PRIMARY KEY (workflow_id, mode, tool_key, duration_seconds)"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX durations_by_mode ON durations (workflow_id, mode, duration_seconds, runs);"
-  "INSERT INTO durations SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds,"
-  "  count(*) FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+  DURATIONS_FROM_RUNS
   "CREATE TRIGGER daily_insert AFTER INSERT ON runs WHEN NEW.deleted = 0 BEGIN"
   "  INSERT INTO daily VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
   "   NEW.started_on, 1, NEW.corrections, NEW.corrections >= 1, NEW.used IS 1, NEW.used IS 0)"
@@ -466,6 +473,72 @@ ys_store_set_bulk (YsStore  *self,
   /* Shrinking the setting keeps pages already cached until they are reused. */
   if (!bulk)
     sqlite3_db_release_memory (self->db);
+}
+
+/* Bulk merges ------------------------------------------------------------- */
+
+/* Inserting into five indexes and two totals tables run by run is most of
+ * a large import; building them once afterwards, from sorted data, is a
+ * fraction of that. Worth it when the bundle brings at least this many
+ * runs and at least a quarter of what is there already, since the totals
+ * are then counted again over every run. */
+#define BULK_MIN_RUNS 5000
+
+gboolean
+ys_store_bulk_begin (YsStore     *self,
+                     guint        n_runs,
+                     GPtrArray  **rebuild,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) drops = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  *rebuild = NULL;
+  if (n_runs < BULK_MIN_RUNS ||
+      n_runs < query_int (self, "SELECT coalesce (sum (runs), 0) FROM daily", NULL) / 4)
+    return TRUE;
+
+  statements = g_ptr_array_new_with_free_func (g_free);
+  drops = g_ptr_array_new_with_free_func (g_free);
+  stmt = ys_store_prepare (self,
+    "SELECT type, name, sql FROM sqlite_schema"
+    " WHERE tbl_name = 'runs' AND type IN ('index', 'trigger') AND sql IS NOT NULL");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"",
+                                               g_str_equal (sqlite3_column_text (stmt, 0), "index")
+                                               ? "INDEX" : "TRIGGER",
+                                               sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!exec (self, drops->pdata[i], error))
+      return FALSE;
+
+  *rebuild = g_steal_pointer (&statements);
+  return TRUE;
+}
+
+gboolean
+ys_store_bulk_end (YsStore    *self,
+                   GPtrArray  *rebuild,
+                   GError    **error)
+{
+  if (rebuild == NULL)
+    return TRUE;
+
+  if (!exec (self, "DELETE FROM daily;" DAILY_FROM_RUNS
+                   "DELETE FROM durations;" DURATIONS_FROM_RUNS, error))
+    return FALSE;
+  for (guint i = 0; i < rebuild->len; i++)
+    if (!exec (self, rebuild->pdata[i], error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean

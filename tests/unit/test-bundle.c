@@ -131,6 +131,141 @@ export_text (YsStore       *store,
   return g_string_free (kept, FALSE);
 }
 
+static char *
+sql_rows (YsStore    *store,
+          const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (ys_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+add_many_runs (YsStore  *store,
+               gpointer  user_data,
+               GError  **error)
+{
+  g_autoptr(YsWorkflow) workflow = g_list_model_get_item (ys_store_get_workflows (store), 1);
+  g_autoptr(YsTool) tool = g_list_model_get_item (ys_store_get_tools (store), 2);
+
+  for (int i = 0; i < GPOINTER_TO_INT (user_data); i++)
+    {
+      YsRunFields fields = {
+        .workflow_id = (char *) ys_workflow_get_id (workflow), .mode = i % 2,
+        .tool_id = i % 2 ? (char *) ys_tool_get_id (tool) : NULL,
+        .started_at = 1760000000 + i * 5400, .duration_seconds = 300 + (i * 53) % 9000,
+        .corrections = i % 4, .used = i % 3, .note = (char *) "",
+      };
+      g_autoptr(YsRun) run = ys_store_add_run (store, &fields, error);
+
+      if (run == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A bundle of thousands of runs takes the bulk path (indexes and totals
+ * built once afterwards); it must leave exactly what run-by-run merging
+ * leaves: the same rows, the same schema, totals equal to a recount. */
+static void
+test_bulk_merge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) source = new_store ();
+  g_autoptr(YsStore) target = new_store ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  const char *schema_sql = "SELECT type, name, sql FROM sqlite_schema ORDER BY name";
+  const char *daily_recount =
+    "SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*), sum (corrections),"
+    " sum (corrections >= 1), sum (used IS 1), sum (used IS 0) FROM runs WHERE deleted = 0"
+    " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
+  const char *daily_kept =
+    "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected, used_yes, used_no"
+    " FROM daily WHERE runs > 0 ORDER BY 1, 2, 3, 4";
+  const char *durations_recount =
+    "SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds, count(*) FROM runs"
+    " WHERE deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
+  const char *durations_kept =
+    "SELECT workflow_id, mode, tool_key, duration_seconds, runs FROM durations WHERE runs > 0"
+    " ORDER BY 1, 2, 3, 4";
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+  g_autofree char *source_rows = NULL;
+  g_autofree char *target_rows = NULL;
+  YsImportResult result;
+  gsize length;
+  char *text;
+
+  g_assert_true (ys_demo_fill (source, &error));
+  g_assert_true (ys_store_run_in_transaction (source, add_many_runs, GINT_TO_POINTER (6000), &error));
+  g_assert_no_error (error);
+  g_assert_true (ys_bundle_export (source, YS_BUNDLE_EVERYTHING, out, NULL, &error));
+  g_output_stream_close (out, NULL, NULL);
+  length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  text = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+
+  /* The target already holds the sample team, so the merge meets rows it
+   * has as well as new ones. */
+  g_assert_true (ys_demo_fill (target, &error));
+  schema_before = sql_rows (target, schema_sql);
+  g_assert_true (ys_bundle_import_data (target, "big.json", text, length, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.runs.added, ==, 6000);
+
+  schema_after = sql_rows (target, schema_sql);
+  g_assert_true (g_strcmp0 (schema_before, schema_after) == 0);
+  source_rows = dump (source, FALSE);
+  target_rows = dump (target, FALSE);
+  g_assert_true (g_strcmp0 (source_rows, target_rows) == 0);
+  {
+    g_autofree char *recount = sql_rows (target, daily_recount);
+    g_autofree char *kept = sql_rows (target, daily_kept);
+    g_assert_true (g_strcmp0 (recount, kept) == 0);
+  }
+  {
+    g_autofree char *recount = sql_rows (target, durations_recount);
+    g_autofree char *kept = sql_rows (target, durations_kept);
+    g_assert_true (g_strcmp0 (recount, kept) == 0);
+  }
+  /* The window's figures read the totals: they agree with the source's. */
+  {
+    g_autoptr(YsWorkflow) in_target = g_list_model_get_item (ys_store_get_workflows (target), 1);
+    g_autoptr(YsWorkflow) in_source = g_list_model_get_item (ys_store_get_workflows (source), 1);
+
+    g_assert_cmpuint (ys_store_count_runs (target, ys_workflow_get_id (in_target), YS_MODE_WITH_AI), ==,
+                      ys_store_count_runs (source, ys_workflow_get_id (in_source), YS_MODE_WITH_AI));
+  }
+
+  /* And the triggers are back: a run logged afterwards is counted. */
+  {
+    g_autoptr(YsWorkflow) workflow = g_list_model_get_item (ys_store_get_workflows (target), 0);
+    YsRunFields fields = {
+      .workflow_id = (char *) ys_workflow_get_id (workflow), .mode = YS_MODE_WITHOUT_AI,
+      .started_at = 1763800000, .duration_seconds = 777, .corrections = 0,
+      .used = YS_USED_UNKNOWN, .note = (char *) "",
+    };
+    guint before = ys_store_count_runs (target, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI);
+    g_autoptr(YsRun) run = ys_store_add_run (target, &fields, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ys_store_count_runs (target, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI),
+                      ==, before + 1);
+  }
+}
+
 /* Merging ------------------------------------------------------------------ */
 
 static void
@@ -619,6 +754,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("ys-bundle-XXXXXX", NULL);
 
   g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/bulk-merge", test_bulk_merge);
   g_test_add_func ("/bundle/idempotent", test_idempotent);
   g_test_add_func ("/bundle/order-independent-and-newest-wins", test_order_independent_and_newest_wins);
   g_test_add_func ("/bundle/tombstones-travel", test_tombstones_travel);
