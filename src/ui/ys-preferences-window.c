@@ -359,6 +359,7 @@ on_restore_row_activated (YsPreferencesWindow *self)
   GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
 
   gtk_widget_set_tooltip_text (back, _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
   g_signal_connect_swapped (back, "clicked",
                             G_CALLBACK (adw_preferences_window_close_subpage), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
