@@ -13,6 +13,7 @@
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-store.h"
+#include "ys-test-sql.h"
 
 /* Damaged and locked databases, and backups: nothing is lost or changed
  * behind the user's back, and there is always a way forward. */
@@ -65,33 +66,14 @@ file_checksum (const char *path)
 static char *
 dump (const char *path)
 {
-  static const char *queries[] = {
-    "SELECT * FROM workflows ORDER BY id",
-    "SELECT * FROM tools ORDER BY id",
-    "SELECT * FROM runs ORDER BY id",
-    "SELECT * FROM feedback ORDER BY id",
-    "SELECT * FROM reviews ORDER BY id",
-    "SELECT * FROM timers ORDER BY workflow_id",
-  };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  return ys_test_sql_rows (path,
+                           "SELECT * FROM workflows ORDER BY id",
+                           "SELECT * FROM tools ORDER BY id",
+                           "SELECT * FROM runs ORDER BY id",
+                           "SELECT * FROM feedback ORDER BY id",
+                           "SELECT * FROM reviews ORDER BY id",
+                           "SELECT * FROM timers ORDER BY workflow_id",
+                           NULL);
 }
 
 static void
@@ -371,16 +353,7 @@ test_backup_and_restore (Fixture       *f,
   store = ys_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (store)), ==, 2);
-  {
-    sqlite3 *db;
-    sqlite3_stmt *stmt;
-    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
-  }
+  ys_test_assert_integrity (f->path);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-store.h"
+#include "ys-test-sql.h"
 
 #define W1 "11111111-1111-4111-8111-111111111111"
 #define T1 "22222222-2222-4222-8222-222222222222"
@@ -135,22 +136,7 @@ static char *
 sql_rows (YsStore    *store,
           const char *sql)
 {
-  GString *out = g_string_new (NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
-  g_assert_cmpint (sqlite3_open_v2 (ys_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  return ys_test_sql_rows (ys_store_get_path (store), sql, NULL);
 }
 
 static gboolean

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "ys-test-sql.h"
+
 /* Runs the real program as a script or a person would. */
 
 static char *tmp_dir;
@@ -86,8 +88,6 @@ test_demo_once (void)
   g_autofree char *path = g_build_filename (tmp_dir, "demo.db", NULL);
   g_auto(Result) first = run ("--database", path, "--demo", NULL);
   g_auto(Result) second = run ("--database", path, "--demo", NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
 
   g_assert_cmpint (first.status, ==, 0);
   g_assert_cmpint (second.status, ==, 1);
@@ -96,12 +96,7 @@ test_demo_once (void)
   g_assert_true (g_str_has_suffix (second.err, "\n"));
   g_assert_true (strchr (second.err, '\n') == second.err + strlen (second.err) - 1);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  ys_test_assert_integrity (path);
 }
 
 static void
@@ -146,22 +141,10 @@ test_damaged_database (void)
 static char *
 dump_rows (const char *path)
 {
-  GString *out = g_string_new (NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT id, workflow_id, duration_seconds, note FROM runs"
-                                       " UNION ALL SELECT id, name, people, description FROM workflows"
-                                       " ORDER BY 1", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (out, "%s|%s|%s|%s\n", sqlite3_column_text (stmt, 0),
-                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
-                            sqlite3_column_text (stmt, 3));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  return ys_test_sql_rows (path,
+                           "SELECT id, workflow_id, duration_seconds, note FROM runs ORDER BY id",
+                           "SELECT id, name, people, description FROM workflows ORDER BY id",
+                           NULL);
 }
 
 /* --backup writes a whole, separate copy; opening the copy shows the same. */

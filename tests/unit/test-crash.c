@@ -10,6 +10,7 @@
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-store.h"
+#include "ys-test-sql.h"
 
 /*
  * The power goes, the laptop is shut, the program is killed: whenever it
@@ -24,41 +25,19 @@
 static char *tmp_dir;
 static char *self_path;
 
-static gint64
-sql_int (sqlite3    *db,
-         const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* Whole, with the per-day totals the triggers keep equal to a count from
  * scratch; returns the number of runs. */
 static gint64
 check_database (const char *path)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   gint64 runs;
 
-  /* A normal read-write open, as the app does: it replays the -wal. */
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-
-  runs = sql_int (db, "SELECT count(*) FROM runs WHERE deleted = 0");
-  g_assert_cmpint (sql_int (db, "SELECT coalesce (sum (runs), 0) FROM daily"), ==, runs);
-  g_assert_cmpint (sql_int (db, "SELECT coalesce (sum (runs), 0) FROM durations"), ==, runs);
-  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
-  sqlite3_close (db);
+  /* Opened read-write first, as the app does: that replays the -wal. */
+  ys_test_assert_integrity (path);
+  runs = ys_test_sql_int (path, "SELECT count(*) FROM runs WHERE deleted = 0");
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT coalesce (sum (runs), 0) FROM daily"), ==, runs);
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT coalesce (sum (runs), 0) FROM durations"), ==, runs);
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   return runs;
 }
 
@@ -308,7 +287,7 @@ test_kill_while_timing_and_saving (void)
         int expected = 1;
 
         g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-        timer_running = sql_int (db, "SELECT count(*) FROM timers") == 1;
+        timer_running = ys_test_sql_int (path, "SELECT count(*) FROM timers") == 1;
         g_assert_cmpint (sqlite3_prepare_v2 (db,
                                              "SELECT CAST (substr (note, 7) AS INTEGER) AS n, count(*)"
                                              " FROM runs GROUP BY n ORDER BY n",

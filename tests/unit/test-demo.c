@@ -4,6 +4,7 @@
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-store.h"
+#include "ys-test-sql.h"
 
 static char *tmp_dir;
 
@@ -55,17 +56,7 @@ static gint64
 sql_int (YsStore    *store,
          const char *sql)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (ys_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return ys_test_sql_int (ys_store_get_path (store), sql);
 }
 
 static void

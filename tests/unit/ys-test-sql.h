@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Reading a database file directly, beside the store, for tests. */
+
+/* Every row of each query, in order, as "a|b|c|\n": two databases hold the
+ * same data when these strings are equal. The list ends with NULL. */
+char   *ys_test_sql_rows        (const char *path,
+                                 const char *first_sql,
+                                 ...) G_GNUC_NULL_TERMINATED;
+
+/* The first column of the first row, or -1 when there is none. */
+gint64  ys_test_sql_int         (const char *path,
+                                 const char *sql);
+
+/* Opens @path as the app would (replaying its -wal) and asserts that
+ * SQLite's integrity check says "ok". */
+void    ys_test_assert_integrity (const char *path);
+
+G_END_DECLS
