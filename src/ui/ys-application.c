@@ -21,14 +21,16 @@ struct _YsApplication
   YsStore *store;
   guint backup_source_id;
   gboolean backing_up;
+  gboolean shutting_down;
 };
 
 G_DEFINE_FINAL_TYPE (YsApplication, ys_application, ADW_TYPE_APPLICATION)
 
 /* The first daily backup waits until the window has settled, so that it
  * never competes with start-up; then the day is checked every hour, for a
- * window left open overnight. */
-#define BACKUP_FIRST_DELAY_SECONDS 60
+ * window left open overnight, and once more when the last window closes,
+ * for a visit shorter than the delay. */
+#define BACKUP_FIRST_DELAY_SECONDS 10
 #define BACKUP_CHECK_SECONDS (60 * 60)
 
 static void
@@ -268,7 +270,37 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows;
+
+  /* Closing the windows, rather than g_application_quit(), lets a backup
+   * under way (or the one their closing starts) finish first. */
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+static void
+ys_application_window_removed (GtkApplication *application,
+                               GtkWindow      *window)
+{
+  YsApplication *self = YS_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (ys_application_parent_class)->window_removed (application, window);
+
+  /* Once the day's copy exists this only checks that it does. After
+   * g_application_quit() the main loop has stopped and no copy could
+   * finish, so none starts. */
+  if (gtk_application_get_windows (application) == NULL && self->store != NULL &&
+      !self->shutting_down)
+    start_backup (self);
+}
+
+static void
+ys_application_shutdown (GApplication *application)
+{
+  YS_APPLICATION (application)->shutting_down = TRUE;
+
+  G_APPLICATION_CLASS (ys_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -364,7 +396,9 @@ ys_application_class_init (YsApplicationClass *klass)
 
   object_class->finalize = ys_application_finalize;
   app_class->activate = ys_application_activate;
+  GTK_APPLICATION_CLASS (klass)->window_removed = ys_application_window_removed;
   app_class->startup = ys_application_startup;
+  app_class->shutdown = ys_application_shutdown;
 }
 
 static void

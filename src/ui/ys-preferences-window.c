@@ -251,7 +251,7 @@ update_restore_row (YsPreferencesWindow *self)
   g_autofree char *subtitle = NULL;
 
   if (backups->len == 0)
-    subtitle = g_strdup (_("No backups yet: the first is made a minute after Yardstick opens"));
+    subtitle = g_strdup (_("No backups yet: the first is made soon after Yardstick opens"));
   else
     {
       g_autofree char *date = ys_form_format_backup_date (backups->pdata[0]);
@@ -374,7 +374,7 @@ on_restore_row_activated (YsPreferencesWindow *self)
       adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-save-symbolic");
       adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Backups Yet"));
       adw_status_page_set_description (ADW_STATUS_PAGE (status),
-        _("Yardstick makes the first backup a minute after it opens, once there is a "
+        _("Yardstick makes the first backup soon after it opens, once there is a "
           "workflow to keep, and one a day after that."));
       gtk_widget_set_vexpand (status, TRUE);
       gtk_box_append (GTK_BOX (box), status);

@@ -6,10 +6,12 @@ Opens the window on the default database, launches Yardstick again (the
 second launch must hand over to the first and leave one window), then
 imports a bundle and prints the summary from the command line while the
 window holds the database, once while another program keeps a write lock
-for two seconds. The database must stay whole. Needs the X display and
+for two seconds. The database must stay whole, and quitting must leave the
+day's backup. Needs the X display and
 D-Bus session build-aux/test provides; prints TAP.
 """
 
+import datetime
 import os
 import shutil
 import sqlite3
@@ -83,7 +85,7 @@ def main():
     bundle = os.path.join(home, "other-team.json")
     first = None
 
-    print("1..9", flush=True)
+    print("1..10", flush=True)
     try:
         subprocess.run([BIN, "--demo"], env=env, check=True, capture_output=True)
         subprocess.run([BIN, "--database", other, "--demo"], env=env, check=True,
@@ -151,6 +153,13 @@ def main():
         except subprocess.TimeoutExpired:
             status = None
         check(status == 0, "the window quits cleanly through its quit action")
+
+        # Closing the last window makes the day's backup, however short the visit.
+        backup = os.path.join(home, "data", "yardstick", "backups",
+                              f"yardstick-{datetime.date.today().isoformat()}.db")
+        check(os.path.exists(backup) and integrity(backup) == "ok"
+              and count_runs(backup) == count_runs(database),
+              "quitting left today's backup, whole and with every run")
     finally:
         if first is not None and first.poll() is None:
             first.kill()
