@@ -130,15 +130,23 @@ test_kill_during_import (void)
   make_base_and_bundle (base, bundle);
   base_runs = check_database (base);
 
-  /* One whole import, to know how long one takes. */
-  copy_file (base, work);
-  start = g_get_monotonic_time ();
-  g_assert_cmpint (waitpid (spawn_import (work, bundle), &status, 0), >, 0);
-  import_us = g_get_monotonic_time () - start;
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  full_runs = check_database (work);
-  g_assert_cmpint (full_runs, ==, base_runs + IMPORT_RUNS);
+  /* Whole imports, to know how long one takes: the shorter of two, since
+   * the first also pays for a cold start (much more so under ASan). */
+  import_us = G_MAXINT64;
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *wal = g_strconcat (work, "-wal", NULL);
+
+      g_unlink (wal);
+      copy_file (base, work);
+      start = g_get_monotonic_time ();
+      g_assert_cmpint (waitpid (spawn_import (work, bundle), &status, 0), >, 0);
+      import_us = MIN (import_us, g_get_monotonic_time () - start);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      full_runs = check_database (work);
+      g_assert_cmpint (full_runs, ==, base_runs + IMPORT_RUNS);
+    }
   g_test_message ("a whole import of %d runs takes %" G_GINT64_FORMAT " ms",
                   IMPORT_RUNS, import_us / 1000);
 
@@ -153,8 +161,8 @@ test_kill_during_import (void)
       g_unlink (shm);
       copy_file (base, work);
       pid = spawn_import (work, bundle);
-      /* Anywhere from start-up to the commit, and a little after. */
-      g_usleep (g_random_int_range (0, (int) (import_us * 1.1)));
+      /* Anywhere from start-up to the commit. */
+      g_usleep (g_random_int_range (0, (int) import_us));
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       killed += WIFSIGNALED (status);
