@@ -13,6 +13,7 @@
 #include "ys-backup.h"
 #include "ys-error.h"
 #include "ys-store-private.h"
+#include "ys-validate.h"
 
 /*
  * Backups live in a "backups" folder beside the database, named after it and
@@ -38,6 +39,12 @@ ys_backup_free (YsBackup *backup)
   g_free (backup->path);
   g_free (backup->date);
   g_free (backup);
+}
+
+gboolean
+ys_backup_is_usable (const YsBackup *backup)
+{
+  return backup->version > 0 && backup->version <= YS_STORE_SCHEMA_VERSION;
 }
 
 char *
@@ -289,15 +296,15 @@ ys_backup_check (const char  *path,
 static int
 iso_week_key (const char *date)
 {
-  int y, m, d;
-  g_autoptr(GDateTime) dt = NULL;
+  GDate day;
+  g_autoptr(GDateTime) noon = NULL;
 
-  if (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+  g_date_clear (&day, 1);
+  if (!ys_parse_iso_date (date, &day))
     return -1;
-  dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
-  if (dt == NULL)
-    return -1;
-  return g_date_time_get_week_numbering_year (dt) * 100 + g_date_time_get_week_of_year (dt);
+  noon = g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day),
+                              g_date_get_day (&day), 12, 0, 0);
+  return g_date_time_get_week_numbering_year (noon) * 100 + g_date_time_get_week_of_year (noon);
 }
 
 gboolean *
@@ -336,18 +343,13 @@ daily_date_of (const char *name,
                const char *stem)
 {
   gsize stem_len = strlen (stem);
-  const char *date;
-  int y, m, d;
-  char tail[4];
+  g_autofree char *date = NULL;
 
-  if (strncmp (name, stem, stem_len) != 0 || name[stem_len] != '-')
+  if (strncmp (name, stem, stem_len) != 0 || name[stem_len] != '-' ||
+      strlen (name + stem_len + 1) != strlen ("YYYY-MM-DD.db") || !g_str_has_suffix (name, ".db"))
     return NULL;
-  date = name + stem_len + 1;
-  if (strlen (date) != strlen ("YYYY-MM-DD.db") || strcmp (date + 10, ".db") != 0)
-    return NULL;
-  if (sscanf (date, "%4d-%2d-%2d%3s", &y, &m, &d, tail) != 4 || !g_date_valid_dmy (d, m, y))
-    return NULL;
-  return g_strndup (date, 10);
+  date = g_strndup (name + stem_len + 1, 10);
+  return ys_parse_iso_date (date, NULL) ? g_steal_pointer (&date) : NULL;
 }
 
 static gboolean
@@ -534,6 +536,28 @@ ys_backup_list (const char *database_path)
 
   g_ptr_array_sort (backups, compare_backups_newest_first);
   return backups;
+}
+
+char *
+ys_backup_before_restore_path (const char *database_path,
+                               GDateTime  *now)
+{
+  g_autofree char *dir = ys_backup_dir (database_path);
+  g_autofree char *stem = database_stem (database_path);
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  char *path = NULL;
+
+  /* Two restores in one second each keep their own copy. */
+  for (int n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = n == 1
+        ? g_strdup_printf ("%s" BEFORE_RESTORE_INFIX "%s.db", stem, stamp)
+        : g_strdup_printf ("%s" BEFORE_RESTORE_INFIX "%s-%d.db", stem, stamp, n);
+
+      g_free (path);
+      path = g_build_filename (dir, name, NULL);
+    }
+  return path;
 }
 
 char *

@@ -22,6 +22,8 @@ typedef struct
 } YsBackup;
 
 void       ys_backup_free          (YsBackup    *backup);
+/* Readable, and not made by a newer Yardstick: it can be restored. */
+gboolean   ys_backup_is_usable     (const YsBackup *backup);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsBackup, ys_backup_free)
 
 char      *ys_backup_dir           (const char  *database_path);
@@ -49,6 +51,11 @@ GPtrArray *ys_backup_list          (const char  *database_path);
  * YS_BACKUP_KEEP_WEEKLY ISO weeks before those. */
 gboolean  *ys_backup_plan_keep     (const char * const *dates,
                                     guint               n_dates);
+
+/* A name no file has yet, in the backups folder, for the copy a restore
+ * keeps of what it replaces. */
+char      *ys_backup_before_restore_path (const char *database_path,
+                                          GDateTime  *now);
 
 /* Moves the database (and its -wal and -shm files) aside to a name that
  * says it was damaged and when, so that a new one can take its place.

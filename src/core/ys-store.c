@@ -832,10 +832,6 @@ ys_store_restore_backup (YsStore     *self,
                          char       **kept_path,
                          GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *kept_name = NULL;
   g_autofree char *kept = NULL;
   g_autoptr(GDateTime) now = NULL;
   sqlite3 *source = NULL;
@@ -849,21 +845,8 @@ ys_store_restore_backup (YsStore     *self,
   if (!ys_backup_check (backup_path, error))
     return FALSE;
 
-  dir = ys_backup_dir (self->path);
-  base = g_path_get_basename (self->path);
-  if (g_str_has_suffix (base, ".db"))
-    base[strlen (base) - 3] = '\0';
   now = g_date_time_new_now_local ();
-  stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  /* Two restores in one second each keep their own copy. */
-  for (int n = 1; kept == NULL || g_file_test (kept, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (kept_name);
-      g_free (kept);
-      kept_name = n == 1 ? g_strdup_printf ("%s-before-restore-%s.db", base, stamp)
-                         : g_strdup_printf ("%s-before-restore-%s-%d.db", base, stamp, n);
-      kept = g_build_filename (dir, kept_name, NULL);
-    }
+  kept = ys_backup_before_restore_path (self->path, now);
   if (!ys_backup_write (self->path, kept, error))
     return FALSE;
 

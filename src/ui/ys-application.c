@@ -110,13 +110,18 @@ schedule_backups (YsApplication *self)
 
 static void open_window (YsApplication *self);
 
+static char *
+database_path (YsApplication *self)
+{
+  return self->database_path ? g_strdup (self->database_path) : ys_store_default_path ();
+}
+
 static void
 on_error_response (AdwMessageDialog *dialog,
                    const char       *response,
                    YsApplication    *self)
 {
-  g_autofree char *path = self->database_path ? g_strdup (self->database_path)
-                                              : ys_store_default_path ();
+  g_autofree char *path = database_path (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
@@ -149,15 +154,6 @@ ys_application_open_error_dialog_new (const char   *path,
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, NULL, error->message);
   AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
-  g_autoptr(GPtrArray) backups = ys_backup_list (path);
-  YsBackup *newest = NULL;
-
-  for (guint i = 0; i < backups->len && newest == NULL; i++)
-    {
-      YsBackup *backup = backups->pdata[i];
-      if (backup->version > 0 && backup->version <= YS_STORE_SCHEMA_VERSION)
-        newest = backup;
-    }
 
   adw_message_dialog_add_response (message, "close", _("_Quit"));
 
@@ -165,6 +161,13 @@ ys_application_open_error_dialog_new (const char   *path,
     {
       g_autofree char *body = NULL;
       g_autofree char *name = g_path_get_basename (path);
+      g_autoptr(GPtrArray) backups = ys_backup_list (path);
+      YsBackup *newest = NULL;
+
+      /* Only a damaged database is replaced, so only then are backups read. */
+      for (guint i = 0; i < backups->len && newest == NULL; i++)
+        if (ys_backup_is_usable (backups->pdata[i]))
+          newest = backups->pdata[i];
 
       adw_message_dialog_set_heading (message, _("The Database Is Damaged"));
       adw_message_dialog_add_response (message, "new", _("Start a _New Database"));
@@ -234,8 +237,7 @@ open_window (YsApplication *self)
 
   if (self->store == NULL)
     {
-      g_autofree char *path = self->database_path ? g_strdup (self->database_path)
-                                                  : ys_store_default_path ();
+      g_autofree char *path = database_path (self);
 
       self->store = ys_store_open (path, &error);
       if (self->store == NULL)

@@ -5,9 +5,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "ys-form.h"
+#include "ys-validate.h"
 
 void
 ys_form_show_error (GtkWidget  *field,
@@ -83,13 +83,14 @@ ys_form_preferred_tool_id (YsStore    *store,
 char *
 ys_form_format_backup_date (const YsBackup *backup)
 {
-  int y = 0, m = 0, d = 0;
+  GDate date;
   g_autoptr(GDateTime) day = NULL;
 
-  if (sscanf (backup->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    day = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (day == NULL)
+  g_date_clear (&date, 1);
+  if (!ys_parse_iso_date (backup->date, &date))
     return g_strdup (backup->date);
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), 12, 0, 0);
   /* TRANSLATORS: a backup's day, as strftime() formats it: "Monday 23 November 2026" */
   return g_date_time_format (day, _("%A %-d %B %Y"));
 }

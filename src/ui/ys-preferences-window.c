@@ -322,7 +322,7 @@ backup_row_new (YsPreferencesWindow *self,
   g_autofree char *button_label = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
-  gboolean usable = backup->version > 0 && backup->version <= YS_STORE_SCHEMA_VERSION;
+  gboolean usable = ys_backup_is_usable (backup);
 
   if (backup->before_restore)
     {
