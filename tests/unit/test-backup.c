@@ -101,12 +101,9 @@ static char *
 copy_of_database (Fixture    *f,
                   const char *name)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
   char *copy = g_build_filename (f->dir, name, NULL);
 
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  ys_test_copy_file (f->path, copy);
   return copy;
 }
 
@@ -168,15 +165,12 @@ test_read_only_refused (Fixture       *f,
   g_autofree char *sub = g_build_filename (f->dir, "locked-folder", NULL);
   g_autofree char *in_sub = g_build_filename (sub, "yardstick.db", NULL);
   g_autofree char *copy = copy_of_database (f, "read-only.db");
-  g_autofree char *contents = NULL;
-  gsize length;
 
   g_assert_cmpint (g_chmod (copy, 0444), ==, 0);
   assert_refused (copy, YS_ERROR_READ_ONLY, "read-only.db is read-only");
 
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (in_sub, contents, length, NULL));
+  ys_test_copy_file (f->path, in_sub);
   g_assert_cmpint (g_chmod (sub, 0555), ==, 0);
   assert_refused (in_sub, YS_ERROR_READ_ONLY, "locked-folder is read-only");
   /* No -wal or -shm appeared in the folder. */

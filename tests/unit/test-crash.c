@@ -41,17 +41,6 @@ check_database (const char *path)
   return runs;
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (to, contents, length, NULL));
-}
-
 static gboolean
 add_many_runs (YsStore  *store,
                gpointer  user_data,
@@ -90,7 +79,7 @@ make_base_and_bundle (const char *base,
   g_assert_no_error (error);
   g_assert_true (ys_demo_fill (store, &error));
   g_clear_object (&store);
-  copy_file (base, big);
+  ys_test_copy_file (base, big);
 
   store = ys_store_open (big, &error);
   g_assert_no_error (error);
@@ -138,7 +127,7 @@ test_kill_during_import (void)
       g_autofree char *wal = g_strconcat (work, "-wal", NULL);
 
       g_unlink (wal);
-      copy_file (base, work);
+      ys_test_copy_file (base, work);
       start = g_get_monotonic_time ();
       g_assert_cmpint (waitpid (spawn_import (work, bundle), &status, 0), >, 0);
       import_us = MIN (import_us, g_get_monotonic_time () - start);
@@ -159,7 +148,7 @@ test_kill_during_import (void)
 
       g_unlink (wal);
       g_unlink (shm);
-      copy_file (base, work);
+      ys_test_copy_file (base, work);
       pid = spawn_import (work, bundle);
       /* Anywhere from start-up to the commit. */
       g_usleep (g_random_int_range (0, (int) import_us));

@@ -68,3 +68,14 @@ ys_test_assert_integrity (const char *path)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
+
+void
+ys_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Reading a database file directly, beside the store, for tests. */
+/* Reading and copying database files directly, beside the store, for tests. */
 
 /* Every row of each query, in order, as "a|b|c|\n": two databases hold the
  * same data when these strings are equal. The list ends with NULL. */
@@ -20,5 +20,9 @@ gint64  ys_test_sql_int         (const char *path,
 /* Opens @path as the app would (replaying its -wal) and asserts that
  * SQLite's integrity check says "ok". */
 void    ys_test_assert_integrity (const char *path);
+
+/* A byte-for-byte copy of the file at @from, written to @to. */
+void    ys_test_copy_file       (const char *from,
+                                 const char *to);
 
 G_END_DECLS
