@@ -374,6 +374,10 @@ ys_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (app, "app.help", (const char *[]) { "F1", NULL });
+  /* GtkApplication sets this only for a help overlay it builds itself, which
+   * it keeps hidden; YsWindow builds its own (see show_help_overlay_action). */
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (app, "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 }

@@ -869,6 +869,26 @@ load_demo_action (GtkWidget  *widget,
     show_toast (self, error->message);
 }
 
+/* Built when asked for, destroyed when closed. GtkApplication's own help
+ * overlay (from gtk/help-overlay.ui) is built at start-up and kept hidden,
+ * never mapped, and GTK 4.8's AT-SPI bridge crashes the program when a
+ * screen reader asks the application for a window index past the shown
+ * ones while such a window is the last toplevel: it sends a NULL object
+ * path (docs/upstream/gtk-atspi-get-child-at-index.md). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE
+                                                                 "/shortcuts-window.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_set_destroy_with_parent (overlay, TRUE);
+  gtk_window_present (overlay);
+}
+
 /* Bundles ------------------------------------------------------------------- */
 
 static void
@@ -1410,6 +1430,8 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.share-workflows", NULL,
                                    share_workflows_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.log-run", NULL);
