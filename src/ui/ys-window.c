@@ -970,11 +970,12 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = bundle_filter ();
 
   chooser = gtk_file_chooser_native_new (_("Import Bundles"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bundle_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1024,6 +1025,7 @@ choose_export_file (YsWindow      *self,
                     YsBundleScope  scope)
 {
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = bundle_filter ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
@@ -1036,7 +1038,7 @@ choose_export_file (YsWindow      *self,
   name = g_strdup_printf (scope == YS_BUNDLE_WORKFLOWS ? _("yardstick-workflows-%s.json")
                                                        : _("yardstick-%s.json"), date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), bundle_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_set_data (G_OBJECT (chooser), "scope", GINT_TO_POINTER (scope));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
