@@ -28,6 +28,13 @@ struct _YsFeedbackDialog
 
 G_DEFINE_FINAL_TYPE (YsFeedbackDialog, ys_feedback_dialog, ADW_TYPE_WINDOW)
 
+static gboolean
+has_answer (YsFeedbackDialog *self)
+{
+  return gtk_toggle_button_get_active (self->yes_button) ||
+         gtk_toggle_button_get_active (self->no_button);
+}
+
 static void
 on_tool_selected (YsFeedbackDialog *self)
 {
@@ -39,13 +46,20 @@ on_tool_selected (YsFeedbackDialog *self)
     return;
 
   workflow = ys_store_get_workflow (self->store, self->workflow_id);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", tool != NULL && workflow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save",
+                                 tool != NULL && workflow != NULL && has_answer (self));
   if (tool == NULL || workflow == NULL)
     return;
 
   question = g_strdup_printf (_("Does %s save you time on %s?"), ys_tool_get_name (tool),
                               ys_workflow_get_name (workflow));
   gtk_label_set_label (self->question_label, question);
+}
+
+static void
+on_answer_toggled (YsFeedbackDialog *self)
+{
+  on_tool_selected (self);
 }
 
 static void
@@ -60,7 +74,7 @@ save_action (GtkWidget  *widget,
   const char *comment = gtk_editable_get_text (GTK_EDITABLE (self->comment_row));
   gboolean ok;
 
-  if (tool == NULL)
+  if (tool == NULL || !has_answer (self))
     return;
 
   if (self->feedback != NULL)
@@ -126,6 +140,7 @@ ys_feedback_dialog_class_init (YsFeedbackDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsFeedbackDialog, comment_row);
   gtk_widget_class_bind_template_child (widget_class, YsFeedbackDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_tool_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_answer_toggled);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -31,6 +31,7 @@ struct _YsRunDialog
   gboolean time_touched;
 
   AdwWindowTitle *window_title;
+  GtkWidget *save_button;
   AdwComboRow *workflow_row;
   AdwComboRow *mode_row;
   AdwComboRow *tool_row;
@@ -484,6 +485,7 @@ ys_run_dialog_class_init (YsRunDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-run-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, workflow_row);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, mode_row);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, tool_row);
@@ -539,6 +541,12 @@ ys_run_dialog_init (YsRunDialog *self)
   g_date_set_time_t (&self->date, time (NULL));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Return saves from any field, as the shortcuts window says. GTK 4.8's
+   * spin button has no activates-default of its own; its text field does. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->corrections_spin))),
+                                  TRUE);
 }
 
 GtkWidget *

@@ -7,9 +7,11 @@
 #include "ys-backup.h"
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-feedback-dialog.h"
 #include "ys-form.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
+#include "ys-run-list.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
 
@@ -30,6 +32,27 @@ spin (void)
     while (g_main_context_iteration (NULL, FALSE))
       ;
 }
+
+static gboolean
+on_wait_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds, and fails the test when it has
+ * not after ten seconds: waits on what a person would see, never on a count
+ * of loop turns. */
+#define wait_until(condition) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint timeout_id_ = g_timeout_add_seconds (10, on_wait_timeout, &timed_out_); \
+    while (!(condition) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (timed_out_) \
+      g_error ("%s:%d: still not true after 10 s: %s", __FILE__, __LINE__, #condition); \
+    g_source_remove (timeout_id_); \
+  } G_STMT_END
 
 static void
 fixture_set_up (Fixture       *f,
@@ -409,6 +432,21 @@ test_timer_and_feedback (Fixture       *f,
                                                           "feedback_yes")), TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   save_png (GTK_WIDGET (dialog), "test-finish-sheet.png");
+
+  /* The sheet fits a 600 px screen, and the question is in view there
+   * without scrolling: people answer what they see. */
+  {
+    GtkWidget *question = child (dialog, YS_TYPE_RUN_DIALOG, "feedback_group");
+    graphene_rect_t bounds;
+    int width, height;
+
+    gtk_window_get_default_size (dialog, &width, &height);
+    g_assert_cmpint (height, <=, 600);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, 600);
+    g_assert_true (gtk_widget_compute_bounds (question, GTK_WIDGET (dialog), &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_widget_get_height (GTK_WIDGET (dialog)));
+  }
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   spin ();
 
@@ -561,6 +599,114 @@ test_default_tool (Fixture       *f,
   after_run = ys_form_preferred_tool_id (f->store, ys_workflow_get_id (workflow));
   g_assert_cmpstr (after_run, ==, ys_tool_get_id (chatgpt));
   g_settings_reset (settings, "default-tool");
+}
+
+/* Return in a field of Log Run saves, as the shortcuts window says: from
+ * the duration (where the dialog opens) and from the corrections. */
+static void
+test_return_saves_run (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  const char *id = ys_workflow_get_id (workflow);
+  GtkWindow *dialog;
+  GtkWidget *focus;
+
+  g_assert_no_error (error);
+  ys_window_select_workflow (f->window, id);
+  wait_until (g_strcmp0 (ys_window_get_selected_workflow_id (f->window), id) == 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+  wait_until ((dialog = find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, YS_TYPE_RUN_DIALOG, "duration_row")), "45");
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, child (dialog, YS_TYPE_RUN_DIALOG, "duration_row")));
+  /* What GtkText's Return key binding emits. */
+  g_signal_emit_by_name (focus, "activate");
+  wait_until (find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+  wait_until ((dialog = find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, YS_TYPE_RUN_DIALOG, "duration_row")), "1:10");
+  gtk_widget_grab_focus (child (dialog, YS_TYPE_RUN_DIALOG, "corrections_spin"));
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (GTK_IS_TEXT (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "3");
+  g_signal_emit_by_name (focus, "activate");
+  wait_until (find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI), ==, 2);
+  {
+    /* Both runs start this minute: find the second by its duration. */
+    g_autoptr(YsRunList) runs = ys_run_list_new (f->store, id, YS_RUN_FILTER_ALL);
+    guint found = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (runs)); i++)
+      {
+        g_autoptr(YsRun) run = g_list_model_get_item (G_LIST_MODEL (runs), i);
+
+        if (ys_run_get_fields (run)->duration_seconds == 70 * 60)
+          {
+            g_assert_cmpint (ys_run_get_fields (run)->corrections, ==, 3);
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, 1);
+  }
+
+  /* An invalid form stays open on Return. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+  wait_until ((dialog = find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, YS_TYPE_RUN_DIALOG, "save_button")));
+  g_assert_nonnull (find_toplevel (YS_TYPE_RUN_DIALOG));
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI), ==, 2);
+}
+
+/* Give Feedback starts with no answer, and Save waits for one: an
+ * untouched dialog must not record "saves time". */
+static void
+test_feedback_needs_answer (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
+  const char *id = ys_workflow_get_id (workflow);
+  GtkWidget *yes, *no, *save;
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+  dialog = GTK_WINDOW (ys_feedback_dialog_new (GTK_WINDOW (f->window), f->store, id, NULL));
+  gtk_window_present (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  yes = child (dialog, YS_TYPE_FEEDBACK_DIALOG, "yes_button");
+  no = child (dialog, YS_TYPE_FEEDBACK_DIALOG, "no_button");
+  save = child (dialog, YS_TYPE_FEEDBACK_DIALOG, "save_button");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (yes)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (no)));
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  /* Save at once, by the action and by Return in the comment: nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  gtk_widget_activate_default (child (dialog, YS_TYPE_FEEDBACK_DIALOG, "comment_row"));
+  g_assert_cmpuint (ys_store_count_feedback (f->store, id), ==, 0);
+  g_assert_nonnull (find_toplevel (YS_TYPE_FEEDBACK_DIALOG));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (no), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  wait_until (find_toplevel (YS_TYPE_FEEDBACK_DIALOG) == NULL);
+  {
+    g_autoptr(GListModel) feedback = ys_store_list_feedback (f->store, id);
+    g_autoptr(YsFeedback) answer = g_list_model_get_item (feedback, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (feedback), ==, 1);
+    g_assert_false (ys_feedback_get_saves_time (answer));
+  }
 }
 
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
@@ -720,6 +866,8 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/default-tool", test_default_tool);
   ADD ("/window/open-error-dialog", test_open_error_dialog);
+  ADD ("/window/return-saves-run", test_return_saves_run);
+  ADD ("/window/feedback-needs-answer", test_feedback_needs_answer);
 
   return g_test_run ();
 }
