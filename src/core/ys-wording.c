@@ -39,6 +39,47 @@ ys_wording_percent (double share)
 }
 
 char *
+ys_wording_week (const YsWeek *week,
+                 YsMode        mode)
+{
+  g_autofree char *duration = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (mode == YS_MODE_WITHOUT_AI || mode == YS_MODE_WITH_AI, NULL);
+
+  if (week->runs[mode] == 0)
+    return g_string_free (out, FALSE);
+
+  duration = format_median (week->median_seconds[mode]);
+
+  /* One run has a time, not a median, and was corrected or not. */
+  if (week->runs[mode] == 1)
+    {
+      /* TRANSLATORS: one run of a week in the table, e.g. "1 run, 45 min" */
+      g_string_append_printf (out, _("1 run, %s"), duration);
+      g_string_append (out, week->correction_rate[mode] > 0 ? _(", needed correcting")
+                                                            : _(", no corrections"));
+      if (!isnan (week->used_rate[mode]))
+        g_string_append (out, week->used_rate[mode] > 0 ? _(", used") : _(", not used"));
+      return g_string_free (out, FALSE);
+    }
+
+  {
+    g_autofree char *corrected = ys_wording_percent (week->correction_rate[mode]);
+
+    g_string_append_printf (out, ngettext ("%u run, median %s, %s corrected",
+                                           "%u runs, median %s, %s corrected", week->runs[mode]),
+                            week->runs[mode], duration, corrected);
+  }
+  if (!isnan (week->used_rate[mode]))
+    {
+      g_autofree char *used = ys_wording_percent (week->used_rate[mode]);
+      g_string_append_printf (out, _(", %s used"), used);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 ys_wording_headline (const YsWorkflowFigures *w)
 {
   g_autofree char *before = NULL;

@@ -30,6 +30,10 @@ char       *ys_wording_corrections   (const YsWorkflowFigures *w,
 char       *ys_wording_used          (const YsWorkflowFigures *w);
 char       *ys_wording_time_saved    (const YsWorkflowFigures *w);
 char       *ys_wording_tool          (const YsToolFigures     *tool);
+/* One side of a week in the table: "3 runs, median 1 h 30 min, 33%
+ * corrected, 100% used"; one run is worded as one run. "" when none. */
+char       *ys_wording_week          (const YsWeek            *week,
+                                      YsMode                   mode);
 /* NULL unless the tool is divergent. */
 char       *ys_wording_divergence    (const YsWorkflowFigures *w,
                                       const YsToolFigures     *tool);

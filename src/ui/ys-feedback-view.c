@@ -18,6 +18,7 @@ struct _YsFeedbackView
   GListModel *feedback;
   GPtrArray *rows;
 
+  GtkScrolledWindow *scroller;
   AdwPreferencesGroup *group;
   GtkWidget *empty_label;
 };
@@ -231,6 +232,7 @@ ys_feedback_view_class_init (YsFeedbackViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-feedback-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsFeedbackView, scroller);
   gtk_widget_class_bind_template_child (widget_class, YsFeedbackView, group);
   gtk_widget_class_bind_template_child (widget_class, YsFeedbackView, empty_label);
 
@@ -286,4 +288,6 @@ ys_feedback_view_set_workflow_id (YsFeedbackView *self,
 
   update_enabled (self);
   rebuild (self);
+  /* Another workflow's answers start at the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }

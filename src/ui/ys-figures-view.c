@@ -27,6 +27,7 @@ struct _YsFiguresView
   GArray *table_weeks;        /* shown when the table is switched on */
   guint refresh_id;
 
+  GtkScrolledWindow *scroller;
   GtkDropDown *period_dropdown;
   GtkLabel *period_label;
   GtkLabel *evidence_label;
@@ -172,31 +173,6 @@ week_text (const GDate *monday)
   return g_strdup (text);
 }
 
-static char *
-describe_week_mode (const YsWeek *week,
-                    YsMode        mode)
-{
-  g_autofree char *median = NULL;
-  g_autofree char *corrected = NULL;
-  g_autofree char *used = NULL;
-  GString *out = g_string_new (NULL);
-
-  if (week->runs[mode] == 0)
-    return g_string_free (out, FALSE);
-
-  median = ys_duration_format_approx ((gint64) llround (week->median_seconds[mode]));
-  corrected = ys_wording_percent (week->correction_rate[mode]);
-  g_string_append_printf (out, ngettext ("%u run, median %s, %s corrected",
-                                         "%u runs, median %s, %s corrected", week->runs[mode]),
-                          week->runs[mode], median, corrected);
-  if (!isnan (week->used_rate[mode]))
-    {
-      used = ys_wording_percent (week->used_rate[mode]);
-      g_string_append_printf (out, _(", %s used"), used);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 fill_table (YsFiguresView *self,
             GArray        *weeks)
@@ -211,8 +187,8 @@ fill_table (YsFiguresView *self,
       const YsWeek *week = &g_array_index (weeks, YsWeek, i - 1);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = week_text (&week->monday);
-      g_autofree char *without_ai = describe_week_mode (week, YS_MODE_WITHOUT_AI);
-      g_autofree char *with_ai = describe_week_mode (week, YS_MODE_WITH_AI);
+      g_autofree char *without_ai = ys_wording_week (week, YS_MODE_WITHOUT_AI);
+      g_autofree char *with_ai = ys_wording_week (week, YS_MODE_WITH_AI);
       GString *subtitle = g_string_new (NULL);
 
       if (*without_ai)
@@ -524,6 +500,7 @@ ys_figures_view_class_init (YsFiguresViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-figures-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, scroller);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, period_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, evidence_label);
@@ -567,6 +544,14 @@ ys_figures_view_init (YsFiguresView *self)
                               GTK_WIDGET (self->feedback_chart)));
 }
 
+/* Other figures start with their headline, not where the last ones were
+ * scrolled to. */
+static void
+scroll_to_top (YsFiguresView *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
 GtkWidget *
 ys_figures_view_new (YsStore *store)
 {
@@ -593,6 +578,7 @@ ys_figures_view_set_workflow_id (YsFiguresView *self,
   g_free (self->workflow_id);
   self->workflow_id = g_strdup (workflow_id);
   refresh (self);
+  scroll_to_top (self);
 }
 
 void
@@ -608,6 +594,7 @@ ys_figures_view_set_period (YsFiguresView *self,
   if (gtk_drop_down_get_selected (self->period_dropdown) != (guint) period)
     gtk_drop_down_set_selected (self->period_dropdown, period);
   refresh (self);
+  scroll_to_top (self);
 }
 
 const char *

@@ -8,6 +8,8 @@
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-feedback-dialog.h"
+#include "ys-feedback-view.h"
+#include "ys-figures-view.h"
 #include "ys-form.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
@@ -709,6 +711,63 @@ test_feedback_needs_answer (Fixture       *f,
   }
 }
 
+static GtkAdjustment *
+scroller_of (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scroller);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static void
+scroll_to_bottom (GtkAdjustment *adjustment)
+{
+  wait_until (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
+/* Another workflow, or another period, starts at the top: its headline,
+ * its newest runs, its latest feedback. */
+static void
+test_scroll_to_top (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *figures, *feedback, *runs;
+  AdwViewStack *pages = ADW_VIEW_STACK (child (f->window, YS_TYPE_WINDOW, "view_stack"));
+  GtkAdjustment *adjustment;
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
+  figures = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "figures_slot")));
+  feedback = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "feedback_slot")));
+  runs = child (f->window, YS_TYPE_WINDOW, "run_list_view");
+
+  adjustment = scroller_of (child (figures, YS_TYPE_FIGURES_VIEW, "headline_label"));
+  scroll_to_bottom (adjustment);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  scroll_to_bottom (adjustment);
+  ys_figures_view_set_period (YS_FIGURES_VIEW (figures), YS_PERIOD_LAST_QUARTER);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  adw_view_stack_set_visible_child_name (pages, "runs");
+  adjustment = scroller_of (runs);
+  scroll_to_bottom (adjustment);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 2);
+  wait_until (gtk_adjustment_get_value (adjustment) == 0);
+
+  adw_view_stack_set_visible_child_name (pages, "feedback");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 300);
+  adjustment = scroller_of (child (feedback, YS_TYPE_FEEDBACK_VIEW, "group"));
+  scroll_to_bottom (adjustment);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
 static GtkWidget *
 widest_leaf (GtkWidget *widget,
@@ -764,6 +823,19 @@ test_narrow (Fixture       *f,
   assert_fits (f->window, "overview");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
   assert_fits (f->window, "figures");
+  {
+    GtkWidget *figures = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW,
+                                                            "figures_slot")));
+
+    gtk_switch_set_active (GTK_SWITCH (child (figures, YS_TYPE_FIGURES_VIEW, "table_switch")),
+                           TRUE);
+    assert_fits (f->window, "figures as a table");
+    save_png (GTK_WIDGET (f->window), "test-window-narrow-table.png");
+    /* The charts again, with the filled table hidden behind them. */
+    gtk_switch_set_active (GTK_SWITCH (child (figures, YS_TYPE_FIGURES_VIEW, "table_switch")),
+                           FALSE);
+    assert_fits (f->window, "figures after the table");
+  }
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
   assert_fits (f->window, "runs");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
@@ -868,6 +940,7 @@ main (int   argc,
   ADD ("/window/open-error-dialog", test_open_error_dialog);
   ADD ("/window/return-saves-run", test_return_saves_run);
   ADD ("/window/feedback-needs-answer", test_feedback_needs_answer);
+  ADD ("/window/scroll-to-top", test_scroll_to_top);
 
   return g_test_run ();
 }

@@ -154,6 +154,31 @@ test_trend (void)
   g_assert_cmpint (ys_wording_correction_trend (weeks), ==, YS_TREND_STEADY);
 }
 
+/* A week's row in the table: one run has no median, and no share of
+ * corrections; several have both. */
+static void
+test_week (void)
+{
+  YsWeek week = { 0 };
+
+  check (ys_wording_week (&week, YS_MODE_WITH_AI), "");
+
+  week.runs[YS_MODE_WITHOUT_AI] = 1;
+  week.median_seconds[YS_MODE_WITHOUT_AI] = 4 * 3600 + 10 * 60;
+  week.correction_rate[YS_MODE_WITHOUT_AI] = 1;
+  week.used_rate[YS_MODE_WITHOUT_AI] = 1;
+  check (ys_wording_week (&week, YS_MODE_WITHOUT_AI), "1 run, 4 h 10 min, needed correcting, used");
+  week.correction_rate[YS_MODE_WITHOUT_AI] = 0;
+  week.used_rate[YS_MODE_WITHOUT_AI] = NAN;
+  check (ys_wording_week (&week, YS_MODE_WITHOUT_AI), "1 run, 4 h 10 min, no corrections");
+
+  week.runs[YS_MODE_WITH_AI] = 3;
+  week.median_seconds[YS_MODE_WITH_AI] = 45 * 60;
+  week.correction_rate[YS_MODE_WITH_AI] = 1.0 / 3;
+  week.used_rate[YS_MODE_WITH_AI] = 0.5;
+  check (ys_wording_week (&week, YS_MODE_WITH_AI), "3 runs, median 45 min, 33% corrected, 50% used");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/wording/figures", test_figures_sentences);
   g_test_add_func ("/wording/tools-and-divergence", test_tools_and_divergence);
   g_test_add_func ("/wording/trend", test_trend);
+  g_test_add_func ("/wording/week", test_week);
 
   return g_test_run ();
 }
