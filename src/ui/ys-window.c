@@ -36,6 +36,9 @@ struct _YsWindow
   GtkListBox *workflow_list;
   GtkWidget *content;
   AdwViewSwitcherTitle *view_title;
+  GtkWidget *workflow_heading;
+  GtkLabel *workflow_name_label;
+  GtkLabel *workflow_description_label;
   GtkRevealer *archived_revealer;
   GtkStack *content_stack;
   GtkStack *runs_stack;
@@ -431,8 +434,11 @@ update_actions (YsWindow   *self,
 {
   gboolean archived = workflow && ys_workflow_get_archived (workflow);
 
+  /* Away from a workflow, Log Run asks which one: only an archived
+   * workflow's page, or no active workflow at all, has nothing to log to. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-run",
-                                 workflow != NULL && !archived);
+                                 workflow != NULL ? !archived
+                                                  : ys_store_count_active_workflows (self->store) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workflow", workflow != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-workflow", workflow != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-workflow",
@@ -467,6 +473,35 @@ ensure_extra_page (YsWindow   *self,
     adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
 }
 
+/* The workflow is named at the top of its page at every width: in the
+ * header's title when folded, in a heading when unfolded, where the view
+ * switcher takes the title's place. */
+static void
+update_title (YsWindow   *self,
+              YsWorkflow *workflow)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *name = workflow ? ys_workflow_get_name (workflow) : "";
+  const char *description = workflow ? ys_workflow_get_description (workflow) : NULL;
+
+  gtk_label_set_label (self->workflow_name_label, name);
+  gtk_label_set_label (self->workflow_description_label, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->workflow_description_label),
+                          description != NULL && *description != '\0');
+  gtk_widget_set_visible (self->workflow_heading, workflow != NULL && !folded);
+  adw_view_switcher_title_set_title (self->view_title, name);
+  adw_view_switcher_title_set_subtitle (self->view_title, description ? description : "");
+}
+
+static void
+on_folded_changed (YsWindow *self)
+{
+  g_autoptr(YsWorkflow) workflow = self->extra_page == NULL ? selected_workflow (self) : NULL;
+
+  if (workflow != NULL)
+    update_title (self, workflow);
+}
+
 static void
 update_content (YsWindow *self)
 {
@@ -486,8 +521,8 @@ update_content (YsWindow *self)
                           : g_str_equal (self->extra_page, "report") ? _("Report")
                           : _("Awaiting Outcome");
 
+      update_title (self, NULL);
       adw_view_switcher_title_set_title (self->view_title, title);
-      adw_view_switcher_title_set_subtitle (self->view_title, "");
       adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
       gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
       ensure_extra_page (self, self->extra_page);
@@ -500,14 +535,12 @@ update_content (YsWindow *self)
 
   if (workflow == NULL)
     {
-      adw_view_switcher_title_set_title (self->view_title, "");
-      adw_view_switcher_title_set_subtitle (self->view_title, "");
+      update_title (self, NULL);
       gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
       return;
     }
 
-  adw_view_switcher_title_set_title (self->view_title, ys_workflow_get_name (workflow));
-  adw_view_switcher_title_set_subtitle (self->view_title, ys_workflow_get_description (workflow));
+  update_title (self, workflow);
   gtk_widget_set_visible (GTK_WIDGET (self->timer_clamp), !ys_workflow_get_archived (workflow));
   gtk_revealer_set_reveal_child (self->archived_revealer, ys_workflow_get_archived (workflow));
 
@@ -846,15 +879,90 @@ on_run_saved (YsWindow   *self,
 }
 
 static void
+open_run_dialog (YsWindow   *self,
+                 const char *workflow_id)
+{
+  GtkWidget *dialog = ys_run_dialog_new (GTK_WINDOW (self), self->store, workflow_id, NULL);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_run_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_log_run_workflow_chosen (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            YsWindow      *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "workflow-id"));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (list))));
+  open_run_dialog (self, id);
+}
+
+/* Log Run from the Overview, the Report or Awaiting Outcome: which workflow
+ * was the run? The active ones as a list, since names can be long; with only
+ * one, there is nothing to ask. */
+static void
+ask_workflow_for_run (YsWindow *self)
+{
+  GListModel *workflows = ys_store_get_workflows (self->store);
+  g_autoptr(GPtrArray) active = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *dialog;
+  GtkWidget *list;
+
+  for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, i);
+
+      if (!ys_workflow_get_archived (workflow))
+        g_ptr_array_add (active, g_steal_pointer (&workflow));
+    }
+  if (active->len <= 1)
+    {
+      if (active->len == 1)
+        open_run_dialog (self, ys_workflow_get_id (g_ptr_array_index (active, 0)));
+      return;
+    }
+
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Workflows"), -1);
+  for (guint i = 0; i < active->len; i++)
+    {
+      YsWorkflow *workflow = g_ptr_array_index (active, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ys_workflow_get_name (workflow));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ys_workflow_get_description (workflow));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "workflow-id",
+                              g_strdup (ys_workflow_get_id (workflow)), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_log_run_workflow_chosen), self, 0);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Log a Run"), _("Which workflow was it?"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 log_run_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   YsWindow *self = YS_WINDOW (widget);
-  GtkWidget *dialog = ys_run_dialog_new (GTK_WINDOW (self), self->store, self->selected_id, NULL);
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_run_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->selected_id != NULL)
+    open_run_dialog (self, self->selected_id);
+  else
+    ask_workflow_for_run (self);
 }
 
 static void
@@ -1379,6 +1487,9 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_list);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, view_title);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_heading);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_name_label);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_description_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, runs_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, timer_clamp);
@@ -1474,6 +1585,8 @@ ys_window_init (YsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self->leaflet, "folded", self->log_run_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self,
+                           G_CONNECT_SWAPPED);
 
   /* Running from a build tree without compiled schemas must not abort. */
   if (source != NULL)

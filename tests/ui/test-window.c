@@ -768,6 +768,122 @@ test_scroll_to_top (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
 
+static GtkWidget *
+message_extra_child (GtkWindow *dialog)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+
+  g_assert_true (GTK_IS_LIST_BOX (extra));
+  return extra;
+}
+
+/* Log Run works from every page: away from a workflow it first asks which
+ * one, unless only one can take runs; Ctrl+N is the same action. */
+static void
+test_log_run_everywhere (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pages[] = { "win.show-overview", "win.show-report", "win.show-awaiting" };
+  GListModel *workflows = ys_store_get_workflows (f->store);
+  g_autoptr(YsWorkflow) second = NULL;
+  GtkWindow *dialog;
+  GtkListBoxRow *row;
+  guint before;
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  wait_until (g_list_model_get_n_items (workflows) == 3);
+  second = g_list_model_get_item (workflows, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->window), pages[i], NULL);
+      g_assert_null (ys_window_get_selected_workflow_id (f->window));
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+      wait_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+      g_assert_null (find_toplevel (YS_TYPE_RUN_DIALOG));
+      g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (message_extra_child (dialog)), 2));
+      g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (message_extra_child (dialog)), 3));
+      gtk_window_destroy (dialog);
+    }
+
+  /* From Awaiting Outcome, the second workflow: its run lands there. */
+  before = ys_store_count_runs (f->store, ys_workflow_get_id (second), YS_MODE_WITHOUT_AI);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+  wait_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (message_extra_child (dialog)), 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   ys_workflow_get_name (second));
+  g_signal_emit_by_name (message_extra_child (dialog), "row-activated", row);
+  wait_until ((dialog = find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, YS_TYPE_RUN_DIALOG, "mode_row")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, YS_TYPE_RUN_DIALOG, "duration_row")), "40");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  wait_until (find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (second), YS_MODE_WITHOUT_AI),
+                    ==, before + 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->window, YS_TYPE_WINDOW,
+                                                                       "content_stack"))),
+                   ==, "awaiting");
+
+  /* With one active workflow, nothing to ask. */
+  while (ys_store_count_active_workflows (f->store) > 1)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, 0);
+
+      if (g_str_equal (ys_workflow_get_id (workflow), ys_workflow_get_id (second)))
+        {
+          g_clear_object (&workflow);
+          workflow = g_list_model_get_item (workflows, 1);
+        }
+      g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (workflow),
+                                                     TRUE, &error));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-overview", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+  wait_until ((dialog = find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (dialog);
+}
+
+/* The workflow is named at the top of its page: in a heading when the
+ * view switcher is in the header, in the header's title when folded. */
+static void
+test_header_names_workflow (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *heading = child (f->window, YS_TYPE_WINDOW, "workflow_heading");
+  GtkWidget *name = child (f->window, YS_TYPE_WINDOW, "workflow_name_label");
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (child (f->window, YS_TYPE_WINDOW,
+                                                                "view_title"));
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (f->window, YS_TYPE_WINDOW, "leaflet"));
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
+  wait_until (!adw_leaflet_get_folded (leaflet) && gtk_widget_get_mapped (name));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Policy brief draft");
+  wait_until (!adw_view_switcher_title_get_title_visible (title));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  wait_until (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (heading));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Policy brief draft");
+  wait_until (adw_view_switcher_title_get_title_visible (title));
+
+  /* Another page has its own name, and no heading. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-overview", NULL);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Overview");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  wait_until (!adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (heading));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 1);
+  wait_until (gtk_widget_get_mapped (name));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Intake summary");
+}
+
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
 static GtkWidget *
 widest_leaf (GtkWidget *widget,
@@ -941,6 +1057,8 @@ main (int   argc,
   ADD ("/window/return-saves-run", test_return_saves_run);
   ADD ("/window/feedback-needs-answer", test_feedback_needs_answer);
   ADD ("/window/scroll-to-top", test_scroll_to_top);
+  ADD ("/window/log-run-everywhere", test_log_run_everywhere);
+  ADD ("/window/header-names-workflow", test_header_names_workflow);
 
   return g_test_run ();
 }
