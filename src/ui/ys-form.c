@@ -80,6 +80,63 @@ ys_form_preferred_tool_id (YsStore    *store,
   return id != NULL ? id : ys_form_default_tool_id ();
 }
 
+GtkStringList *
+ys_form_tool_choices (YsStore    *store,
+                      const char *tool_id,
+                      const char *tool_name,
+                      GPtrArray  *ids,
+                      guint      *position)
+{
+  GListModel *tools = ys_store_get_tools (store);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  gboolean found = tool_id == NULL;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  g_ptr_array_set_size (ids, 0);
+  *position = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
+    {
+      g_autoptr(YsTool) tool = g_list_model_get_item (tools, i);
+
+      if (g_strcmp0 (ys_tool_get_id (tool), tool_id) == 0)
+        {
+          *position = ids->len;
+          found = TRUE;
+        }
+      g_ptr_array_add (ids, g_strdup (ys_tool_get_id (tool)));
+      gtk_string_list_append (names, ys_tool_get_name (tool));
+    }
+
+  /* A run may name a tool the team has since removed from its list. */
+  if (!found)
+    {
+      *position = ids->len;
+      g_ptr_array_add (ids, g_strdup (tool_id));
+      gtk_string_list_append (names, tool_name ? tool_name : _("Removed tool"));
+    }
+
+  g_ptr_array_add (ids, NULL);
+  gtk_string_list_append (names, _("New Tool…"));
+  return names;
+}
+
+char *
+ys_form_new_tool_name (GtkWidget *field,
+                       GtkLabel  *error_label)
+{
+  g_autoptr(GError) error = NULL;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (field));
+  char *name = ys_validate_name (typed, YS_NAME_TOOL, &error);
+
+  /* An empty field is not an error yet: nothing has been typed. */
+  if (*typed == '\0')
+    g_clear_error (&error);
+  ys_form_show_error (field, error_label, error ? error->message : NULL);
+  return name;
+}
+
 char *
 ys_form_format_backup_date (const YsBackup *backup)
 {

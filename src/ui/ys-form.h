@@ -22,6 +22,21 @@ char *ys_form_preferred_tool_id (YsStore    *store,
 /* The team's default tool from Preferences, or NULL. */
 char *ys_form_default_tool_id   (void);
 
+/* The tools to choose from for a run with AI, as names for a combo row or a
+ * drop-down: the team's tools, @tool_id kept even when the team has removed
+ * it (named @tool_name), and "New Tool…" last. @ids receives the id beside
+ * each name, NULL for "New Tool…"; the position of @tool_id is returned (0
+ * when it is NULL). Log Run and the timer offer the same choices. */
+GtkStringList *ys_form_tool_choices  (YsStore     *store,
+                                      const char  *tool_id,
+                                      const char  *tool_name,
+                                      GPtrArray   *ids,
+                                      guint       *position);
+/* The name typed for a new tool, or NULL while it is not a valid one; the
+ * reason shows in @error_label, except for a field still empty. */
+char          *ys_form_new_tool_name (GtkWidget   *field,
+                                      GtkLabel    *error_label);
+
 /* "Monday 23 November 2026", and "109 runs in 3 workflows", for lists of
  * backups. */
 char *ys_form_format_backup_date (const YsBackup *backup);

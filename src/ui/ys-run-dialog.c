@@ -110,7 +110,6 @@ read_form (YsRunDialog  *self,
            YsRunFields  *fields,
            char        **new_tool_name)
 {
-  g_autoptr(GError) tool_error = NULL;
   g_autoptr(GError) time_error = NULL;
   g_autoptr(GError) note_error = NULL;
   g_autoptr(GDateTime) started = NULL;
@@ -137,11 +136,8 @@ read_form (YsRunDialog  *self,
     {
       if (is_new_tool_selected (self))
         {
-          const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->new_tool_row));
-          *new_tool_name = ys_validate_name (typed, YS_NAME_TOOL, &tool_error);
+          *new_tool_name = ys_form_new_tool_name (GTK_WIDGET (self->new_tool_row), self->tool_error);
           valid &= *new_tool_name != NULL;
-          if (*typed == '\0')
-            g_clear_error (&tool_error);
           /* A placeholder id; the real one exists once the tool is added. */
           fields->tool_id = g_strdup ("new");
         }
@@ -150,8 +146,8 @@ read_form (YsRunDialog  *self,
       else
         valid = FALSE;
     }
-  ys_form_show_error (GTK_WIDGET (self->new_tool_row), self->tool_error,
-                      tool_error ? tool_error->message : NULL);
+  if (fields->mode != YS_MODE_WITH_AI || !is_new_tool_selected (self))
+    ys_form_show_error (GTK_WIDGET (self->new_tool_row), self->tool_error, NULL);
 
   /* Time: the start time of day, then the duration. */
   if (!ys_clock_time_parse (time_text, &minute_of_day, &time_error))
@@ -416,34 +412,9 @@ fill_tools (YsRunDialog *self,
             const char  *tool_id,
             const char  *tool_name)
 {
-  GListModel *tools = ys_store_get_tools (self->store);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gboolean found = tool_id == NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
-    {
-      g_autoptr(YsTool) tool = g_list_model_get_item (tools, i);
-
-      if (g_strcmp0 (ys_tool_get_id (tool), tool_id) == 0)
-        {
-          selected = self->tool_ids->len;
-          found = TRUE;
-        }
-      g_ptr_array_add (self->tool_ids, g_strdup (ys_tool_get_id (tool)));
-      gtk_string_list_append (names, ys_tool_get_name (tool));
-    }
-
-  /* A run may name a tool the team has since removed from its list. */
-  if (!found)
-    {
-      selected = self->tool_ids->len;
-      g_ptr_array_add (self->tool_ids, g_strdup (tool_id));
-      gtk_string_list_append (names, tool_name ? tool_name : _("Removed tool"));
-    }
-
-  g_ptr_array_add (self->tool_ids, NULL);
-  gtk_string_list_append (names, _("New Tool…"));
+  guint selected;
+  g_autoptr(GtkStringList) names = ys_form_tool_choices (self->store, tool_id, tool_name,
+                                                         self->tool_ids, &selected);
 
   adw_combo_row_set_model (self->tool_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->tool_row, selected);

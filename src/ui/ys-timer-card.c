@@ -19,9 +19,14 @@ struct _YsTimerCard
   YsTimer *timer;   /* the workflow's timer, or NULL */
   guint tick_id;
 
+  GPtrArray *tool_ids;   /* beside the drop-down's names; NULL for "New Tool…" */
+
   GtkStack *stack;
   GtkWidget *with_ai_box;
   GtkDropDown *tool_dropdown;
+  GtkPopover *new_tool_popover;
+  GtkWidget *new_tool_entry;
+  GtkLabel *new_tool_error;
   GtkLabel *elapsed_label;
   GtkLabel *detail_label;
   GtkButton *pause_button;
@@ -83,42 +88,65 @@ update_ticking (YsTimerCard *self)
     g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
+static const char *
+selected_tool_id (YsTimerCard *self)
+{
+  guint position = gtk_drop_down_get_selected (self->tool_dropdown);
+
+  return position < self->tool_ids->len ? g_ptr_array_index (self->tool_ids, position) : NULL;
+}
+
+static void
+select_tool (YsTimerCard *self,
+             const char  *tool_id)
+{
+  for (guint i = 0; tool_id != NULL && i < self->tool_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->tool_ids, i), tool_id) == 0)
+      gtk_drop_down_set_selected (self->tool_dropdown, i);
+}
+
 static void
 select_preferred_tool (YsTimerCard *self)
 {
-  g_autofree char *last = NULL;
-  GListModel *tools = ys_store_get_tools (self->store);
+  g_autofree char *preferred = NULL;
 
   if (self->workflow_id == NULL)
     return;
 
-  last = ys_form_preferred_tool_id (self->store, self->workflow_id);
-  for (guint i = 0; last != NULL && i < g_list_model_get_n_items (tools); i++)
-    {
-      g_autoptr(YsTool) tool = g_list_model_get_item (tools, i);
+  preferred = ys_form_preferred_tool_id (self->store, self->workflow_id);
+  select_tool (self, preferred);
+}
 
-      if (g_strcmp0 (ys_tool_get_id (tool), last) == 0)
-        gtk_drop_down_set_selected (self->tool_dropdown, i);
-    }
+/* The same choices as Log Run's, "New Tool…" last; the choice stays. */
+static void
+fill_tools (YsTimerCard *self)
+{
+  g_autofree char *keep = g_strdup (self->tool_ids->len > 0 ? selected_tool_id (self) : NULL);
+  g_autoptr(GtkStringList) names = NULL;
+  guint position;
+
+  names = ys_form_tool_choices (self->store, NULL, NULL, self->tool_ids, &position);
+  gtk_drop_down_set_model (self->tool_dropdown, G_LIST_MODEL (names));
+  if (keep != NULL)
+    select_tool (self, keep);
+  else
+    select_preferred_tool (self);
 }
 
 static void
 update (YsTimerCard *self)
 {
-  gboolean any_tool = g_list_model_get_n_items (ys_store_get_tools (self->store)) > 0;
-
   g_clear_object (&self->timer);
   if (self->workflow_id != NULL)
     self->timer = ys_store_get_timer (self->store, self->workflow_id);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.start-with-ai",
-                                 self->timer == NULL && any_tool);
+  /* With no tool yet, Start With AI asks for one ("New Tool…"). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.start-with-ai", self->timer == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.start-new-tool", self->timer == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.start-without-ai", self->timer == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.pause-resume", self->timer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.finish", self->timer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.discard", self->timer != NULL);
-  gtk_widget_set_tooltip_text (self->with_ai_box,
-                               any_tool ? NULL : _("Add your team’s AI tools in Preferences first"));
 
   if (self->timer == NULL)
     {
@@ -171,10 +199,19 @@ on_store_changed (YsTimerCard *self,
                   guint        changes,
                   YsStore     *store)
 {
+  if (changes & YS_STORE_CHANGE_TOOLS)
+    fill_tools (self);
   if (changes & (YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_WORKFLOWS))
     update (self);
   if (changes & YS_STORE_CHANGE_RUNS)
     select_preferred_tool (self);
+}
+
+static void
+ask_new_tool (YsTimerCard *self)
+{
+  gtk_popover_popup (self->new_tool_popover);
+  gtk_widget_grab_focus (self->new_tool_entry);
 }
 
 static void
@@ -185,15 +222,102 @@ start_action (GtkWidget  *widget,
   YsTimerCard *self = YS_TIMER_CARD (widget);
   g_autoptr(GError) error = NULL;
   gboolean with_ai = g_str_equal (action_name, "timer.start-with-ai");
-  YsTool *tool = with_ai ? gtk_drop_down_get_selected_item (self->tool_dropdown) : NULL;
+  const char *tool_id = with_ai ? selected_tool_id (self) : NULL;
 
-  if (self->workflow_id == NULL || (with_ai && tool == NULL))
+  if (self->workflow_id == NULL)
     return;
+  if (with_ai && tool_id == NULL)
+    {
+      ask_new_tool (self);
+      return;
+    }
 
   if (!ys_store_start_timer (self->store, self->workflow_id,
-                             with_ai ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI,
-                             tool ? ys_tool_get_id (tool) : NULL, &error))
+                             with_ai ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI, tool_id, &error))
     show_error (self, error);
+}
+
+typedef struct
+{
+  YsTimerCard *self;
+  const char *name;
+  char *tool_id;
+} NewToolStart;
+
+/* The tool and the timer together, or neither. */
+static gboolean
+start_with_new_tool (YsStore   *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  NewToolStart *start = user_data;
+  g_autoptr(YsTool) tool = ys_store_add_tool (store, start->name, error);
+
+  if (tool == NULL)
+    return FALSE;
+  start->tool_id = g_strdup (ys_tool_get_id (tool));
+  return ys_store_start_timer (store, start->self->workflow_id, YS_MODE_WITH_AI, start->tool_id,
+                               error);
+}
+
+static void
+start_new_tool_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  YsTimerCard *self = YS_TIMER_CARD (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = ys_form_new_tool_name (self->new_tool_entry, self->new_tool_error);
+  NewToolStart start = { self, name, NULL };
+
+  if (self->workflow_id == NULL || name == NULL)
+    {
+      gtk_widget_grab_focus (self->new_tool_entry);
+      return;
+    }
+
+  if (!ys_store_run_in_transaction (self->store, start_with_new_tool, &start, &error))
+    {
+      /* Say why where the name was typed (a name already taken, say). */
+      ys_form_show_error (self->new_tool_entry, self->new_tool_error, error->message);
+      return;
+    }
+
+  select_tool (self, start.tool_id);
+  g_free (start.tool_id);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_tool_entry), "");
+  gtk_popover_popdown (self->new_tool_popover);
+}
+
+static void
+on_tool_selected (YsTimerCard *self)
+{
+  /* Picking "New Tool…" asks for its name at once, as Log Run does. */
+  if (self->tool_ids != NULL && self->tool_ids->len > 1 && selected_tool_id (self) == NULL &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ask_new_tool (self);
+}
+
+static void
+on_new_tool_changed (YsTimerCard *self)
+{
+  g_free (ys_form_new_tool_name (self->new_tool_entry, self->new_tool_error));
+}
+
+static void
+on_new_tool_activate (YsTimerCard *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timer.start-new-tool", NULL);
+}
+
+static void
+on_new_tool_closed (YsTimerCard *self)
+{
+  /* Left without a name: back to a tool the team has, if there is one. */
+  if (selected_tool_id (self) == NULL)
+    select_preferred_tool (self);
+  if (selected_tool_id (self) == NULL && self->tool_ids->len > 1)
+    gtk_drop_down_set_selected (self->tool_dropdown, 0);
 }
 
 static void
@@ -290,6 +414,8 @@ ys_timer_card_dispose (GObject *object)
   YsTimerCard *self = (YsTimerCard *) object;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->new_tool_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->new_tool_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_TIMER_CARD);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -305,6 +431,7 @@ ys_timer_card_finalize (GObject *object)
   g_clear_object (&self->timer);
   g_clear_object (&self->store);
   g_clear_pointer (&self->workflow_id, g_free);
+  g_clear_pointer (&self->tool_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ys_timer_card_parent_class)->finalize (object);
 }
@@ -335,12 +462,21 @@ ys_timer_card_class_init (YsTimerCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsTimerCard, stack);
   gtk_widget_class_bind_template_child (widget_class, YsTimerCard, with_ai_box);
   gtk_widget_class_bind_template_child (widget_class, YsTimerCard, tool_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, new_tool_popover);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, new_tool_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsTimerCard, new_tool_error);
   gtk_widget_class_bind_template_child (widget_class, YsTimerCard, elapsed_label);
   gtk_widget_class_bind_template_child (widget_class, YsTimerCard, detail_label);
   gtk_widget_class_bind_template_child (widget_class, YsTimerCard, pause_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_tool_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_tool_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_tool_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_tool_closed);
 
   gtk_widget_class_install_action (widget_class, "timer.start-without-ai", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "timer.start-with-ai", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "timer.start-new-tool", NULL,
+                                   start_new_tool_action);
   gtk_widget_class_install_action (widget_class, "timer.pause-resume", NULL, pause_resume_action);
   gtk_widget_class_install_action (widget_class, "timer.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "timer.discard", NULL, discard_action);
@@ -349,7 +485,9 @@ ys_timer_card_class_init (YsTimerCardClass *klass)
 static void
 ys_timer_card_init (YsTimerCard *self)
 {
+  self->tool_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->new_tool_popover), self->with_ai_box);
 }
 
 GtkWidget *
@@ -361,7 +499,7 @@ ys_timer_card_new (YsStore *store)
 
   self = g_object_new (YS_TYPE_TIMER_CARD, NULL);
   self->store = g_object_ref (store);
-  gtk_drop_down_set_model (self->tool_dropdown, ys_store_get_tools (store));
+  fill_tools (self);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   update (self);

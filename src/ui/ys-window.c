@@ -1188,8 +1188,11 @@ timer_start_with_ai_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (YS_WINDOW (widget)->timer_card),
-                              "timer.start-with-ai", NULL);
+  YsWindow *self = YS_WINDOW (widget);
+
+  /* With no tool yet it asks for one, beside the timer: show the timer. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_activate_action (GTK_WIDGET (self->timer_card), "timer.start-with-ai", NULL);
 }
 
 static void

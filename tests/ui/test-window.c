@@ -14,6 +14,7 @@
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
+#include "ys-timer-card.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
 
@@ -884,6 +885,69 @@ test_header_names_workflow (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Intake summary");
 }
 
+/* The timer offers "New Tool…" as Log Run does: with no tool yet, Start With
+ * AI asks for the name, adds the tool and starts, all in one. */
+static void
+test_timer_new_tool (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  const char *id = ys_workflow_get_id (workflow);
+  GtkWidget *card = adw_clamp_get_child (ADW_CLAMP (child (f->window, YS_TYPE_WINDOW, "timer_clamp")));
+  GtkWidget *popover = child (card, YS_TYPE_TIMER_CARD, "new_tool_popover");
+  GtkWidget *entry = child (card, YS_TYPE_TIMER_CARD, "new_tool_entry");
+  GtkWidget *message = child (card, YS_TYPE_TIMER_CARD, "new_tool_error");
+  GtkDropDown *tools = GTK_DROP_DOWN (child (card, YS_TYPE_TIMER_CARD, "tool_dropdown"));
+
+  g_assert_no_error (error);
+  ys_window_select_workflow (f->window, id);
+  wait_until (gtk_widget_get_mapped (card));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tools)), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-start-with-ai", NULL);
+  wait_until (gtk_widget_get_mapped (popover));
+  g_assert_null (ys_store_get_timer (f->store, id));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+
+  /* Return with no name: nothing happens, nothing is said yet. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (ys_store_get_timer (f->store, id));
+  g_assert_false (gtk_widget_get_visible (message));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Claude");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (!gtk_widget_get_mapped (popover));
+  {
+    g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, id);
+    g_autoptr(YsTool) tool = g_list_model_get_item (ys_store_get_tools (f->store), 0);
+
+    g_assert_nonnull (timer);
+    g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (f->store)), ==, 1);
+    g_assert_cmpstr (ys_tool_get_name (tool), ==, "Claude");
+    g_assert_cmpint (ys_timer_get_mode (timer), ==, YS_MODE_WITH_AI);
+    g_assert_cmpstr (ys_timer_get_tool_id (timer), ==, ys_tool_get_id (tool));
+  }
+  g_assert_true (ys_store_discard_timer (f->store, id, &error));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (tools)));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (tools)), ==,
+                   "Claude");
+
+  /* "New Tool…" picked from the list asks too; a taken name is refused
+   * on the spot and starts nothing. */
+  gtk_drop_down_set_selected (tools, 1);
+  wait_until (gtk_widget_get_mapped (popover));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Claude");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_null (ys_store_get_timer (f->store, id));
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (f->store)), ==, 1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_until (!gtk_widget_get_mapped (popover));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (tools)), ==,
+                   "Claude");
+}
+
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
 static GtkWidget *
 widest_leaf (GtkWidget *widget,
@@ -1059,6 +1123,7 @@ main (int   argc,
   ADD ("/window/scroll-to-top", test_scroll_to_top);
   ADD ("/window/log-run-everywhere", test_log_run_everywhere);
   ADD ("/window/header-names-workflow", test_header_names_workflow);
+  ADD ("/window/timer-new-tool", test_timer_new_tool);
 
   return g_test_run ();
 }
