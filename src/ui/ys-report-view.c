@@ -8,6 +8,7 @@
 #include "ys-csv.h"
 #include "ys-report-pdf.h"
 #include "ys-report-view.h"
+#include "ys-wording.h"
 
 /* The quarterly review is saved this long after the last keystroke, and at
  * once when the quarter changes or the view goes away: nothing typed is lost. */
@@ -23,6 +24,7 @@ struct _YsReportView
   GPtrArray *quarters;
   guint save_id;
   gboolean loading;
+  gboolean edited;   /* since the review was loaded or last saved */
 
   GtkDropDown *quarter_dropdown;
   GtkLabel *saved_label;
@@ -105,7 +107,9 @@ save_now (YsReportView *self)
   YsReview review = { 0 };
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->quarter == NULL)
+  /* Exports and Copy Summary save first; with nothing typed there is
+   * nothing to save, and "Review saved" would claim otherwise. */
+  if (self->quarter == NULL || !self->edited)
     return TRUE;
 
   working = answer_text (self->answers[0]);
@@ -124,6 +128,7 @@ save_now (YsReportView *self)
       return FALSE;
     }
 
+  self->edited = FALSE;
   gtk_label_set_label (self->saved_label, _("Review saved"));
   return TRUE;
 }
@@ -146,9 +151,54 @@ on_form_changed (YsReportView *self)
   if (self->loading)
     return;
 
+  self->edited = TRUE;
   gtk_label_set_label (self->saved_label, _("Saving…"));
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, save_timeout, self);
+}
+
+/* Coverage reads "60%", in the locale's way of writing a percentage. */
+static gboolean
+on_coverage_output (YsReportView  *self,
+                    GtkSpinButton *spin)
+{
+  g_autofree char *text = ys_wording_percent (gtk_spin_button_get_value (spin) / 100);
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static const char *
+skip_spaces (const char *text)
+{
+  /* Translations may write a no-break space before the sign. */
+  while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
+  return text;
+}
+
+/* "75", "75%" or "75 %": the number, with or without its sign. */
+static int
+on_coverage_input (YsReportView  *self,
+                   double        *value,
+                   GtkSpinButton *spin)
+{
+  const char *text = skip_spaces (gtk_editable_get_text (GTK_EDITABLE (spin)));
+  char *end = NULL;
+  gint64 number;
+
+  if (!g_ascii_isdigit (*text))
+    return GTK_INPUT_ERROR;
+  number = g_ascii_strtoll (text, &end, 10);
+  text = skip_spaces (end);
+  if (*text == '%')
+    text = skip_spaces (text + 1);
+  if (*text != '\0')
+    return GTK_INPUT_ERROR;
+
+  *value = CLAMP (number, 0, 100);
+  return TRUE;
 }
 
 static void
@@ -169,6 +219,7 @@ load_review (YsReportView *self)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answers[i]), texts[i], -1);
   gtk_label_set_label (self->saved_label, "");
   ys_review_clear (&review);
+  self->edited = FALSE;
   self->loading = FALSE;
 }
 
@@ -438,6 +489,8 @@ ys_report_view_class_init (YsReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsReportView, answers_box);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_quarter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_coverage_input);
+  gtk_widget_class_bind_template_callback (widget_class, on_coverage_output);
 
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "report.export-markdown", NULL,

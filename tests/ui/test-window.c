@@ -948,6 +948,65 @@ test_timer_new_tool (Fixture       *f,
                    "Claude");
 }
 
+static double
+top_of (GtkWidget *widget,
+        GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds.origin.y;
+}
+
+/* The Report page: the review comes before the buttons and the preview,
+ * coverage shows its % sign, and "Review saved" only follows an edit. */
+static void
+test_report_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *coverage, *saved, *known;
+  YsReview review;
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-report", NULL);
+  view = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "report_slot")));
+  wait_until (gtk_widget_get_mapped (view) && ys_report_view_get_quarter (YS_REPORT_VIEW (view)));
+  coverage = child (view, YS_TYPE_REPORT_VIEW, "coverage_spin");
+  known = child (view, YS_TYPE_REPORT_VIEW, "coverage_known");
+  saved = child (view, YS_TYPE_REPORT_VIEW, "saved_label");
+  gtk_test_widget_wait_for_draw (view);
+
+  g_assert_cmpfloat (top_of (coverage, view), <,
+                     top_of (child (view, YS_TYPE_REPORT_VIEW, "preview_label"), view));
+  g_assert_cmpfloat (top_of (child (view, YS_TYPE_REPORT_VIEW, "answers_box"), view), <,
+                     top_of (child (view, YS_TYPE_REPORT_VIEW, "preview_label"), view));
+
+  /* Nothing edited: saving a copy says nothing about the review. */
+  gtk_widget_activate_action (view, "report.copy-summary", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (saved)), ==, "");
+
+  /* The sample's review has coverage 60. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (known)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (coverage)), ==, "60%");
+  gtk_editable_set_text (GTK_EDITABLE (coverage), "75");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (coverage));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (coverage)), ==, 75);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (coverage)), ==, "75%");
+  gtk_editable_set_text (GTK_EDITABLE (coverage), "80 %");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (coverage));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (coverage)), ==, 80);
+  gtk_editable_set_text (GTK_EDITABLE (coverage), "most of us");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (coverage));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (coverage)), ==, 80);
+
+  g_assert_true (ys_report_view_flush (YS_REPORT_VIEW (view)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (saved)), ==, "Review saved");
+  ys_store_get_review (f->store, ys_report_view_get_quarter (YS_REPORT_VIEW (view)), &review);
+  g_assert_cmpint (review.coverage_percent, ==, 80);
+  ys_review_clear (&review);
+}
+
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
 static GtkWidget *
 widest_leaf (GtkWidget *widget,
@@ -1124,6 +1183,7 @@ main (int   argc,
   ADD ("/window/log-run-everywhere", test_log_run_everywhere);
   ADD ("/window/header-names-workflow", test_header_names_workflow);
   ADD ("/window/timer-new-tool", test_timer_new_tool);
+  ADD ("/window/report-page", test_report_page);
 
   return g_test_run ();
 }
