@@ -14,6 +14,7 @@ struct _YsAwaitingView
 
   YsStore *store;
   GListModel *runs;
+  AdwToast *toast;   /* the undo of the last click, while it shows */
 
   GtkStack *stack;
   GtkListView *list_view;
@@ -42,11 +43,38 @@ on_undo (AdwToast       *toast,
 }
 
 static void
+on_toast_dismissed (AdwToast       *toast,
+                    YsAwaitingView *self)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
+/* "Intake summary, 26 min", as the row's title says it. */
+static char *
+describe_run (YsAwaitingView *self,
+              const char     *id)
+{
+  g_autoptr(YsRun) run = ys_store_get_run (self->store, id);
+  g_autoptr(YsWorkflow) workflow = NULL;
+  g_autofree char *duration = NULL;
+
+  if (run == NULL)
+    return g_strdup ("");
+  workflow = ys_store_get_workflow (self->store, ys_run_get_fields (run)->workflow_id);
+  duration = ys_duration_format (ys_run_get_fields (run)->duration_seconds);
+  /* TRANSLATORS: a run in a toast: workflow, duration */
+  return g_strdup_printf (_("%s, %s"), workflow ? ys_workflow_get_name (workflow) : "", duration);
+}
+
+static void
 mark (YsAwaitingView *self,
       const char     *id,
       YsUsed          used)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *run = NULL;
+  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (!ys_store_set_run_used (self->store, id, used, &error))
@@ -55,10 +83,22 @@ mark (YsAwaitingView *self,
       return;
     }
 
-  toast = adw_toast_new (used == YS_USED_YES ? _("Marked as used") : _("Marked as not used"));
+  /* One undo at a time, naming its run: queued toasts lagged behind fast
+   * clicks, so Undo could take back another run than the one shown. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  run = describe_run (self, id);
+  /* TRANSLATORS: a toast, e.g. "Used: Intake summary, 26 min" */
+  title = g_strdup_printf (used == YS_USED_YES ? _("Used: %s") : _("Not used: %s"), run);
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  if (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) != NULL)
+    self->toast = toast;
   add_toast (self, toast);
 }
 
@@ -164,6 +204,9 @@ ys_awaiting_view_dispose (GObject *object)
   GtkWidget *child;
   YsAwaitingView *self = (YsAwaitingView *) object;
 
+  if (self->toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->toast, self);
+  self->toast = NULL;
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   if (self->runs != NULL)

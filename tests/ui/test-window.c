@@ -1007,6 +1007,88 @@ test_report_page (Fixture       *f,
   ys_review_clear (&review);
 }
 
+/* The toasts the overlay shows now, each as its title. */
+static GPtrArray *
+shown_toasts (YsWindow *window)
+{
+  GPtrArray *titles = g_ptr_array_new ();
+  GtkWidget *overlay = child (window, YS_TYPE_WINDOW, "toast_overlay");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c; c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget"))
+      for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
+        if (ADW_IS_BIN (d) && GTK_IS_LABEL (adw_bin_get_child (ADW_BIN (d))))
+          g_ptr_array_add (titles, (gpointer) gtk_label_get_label (GTK_LABEL (adw_bin_get_child (ADW_BIN (d)))));
+  return titles;
+}
+
+static GtkWidget *
+toast_button (YsWindow *window)
+{
+  GtkWidget *overlay = child (window, YS_TYPE_WINDOW, "toast_overlay");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c; c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget"))
+      for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
+        if (GTK_IS_BUTTON (d) && gtk_button_get_label (GTK_BUTTON (d)) != NULL)
+          return d;
+  return NULL;
+}
+
+static gboolean
+only_toast_is (YsWindow   *window,
+               const char *title)
+{
+  g_autoptr(GPtrArray) titles = shown_toasts (window);
+
+  return titles->len == 1 && g_strcmp0 (g_ptr_array_index (titles, 0), title) == 0;
+}
+
+static YsUsed
+run_used (YsStore    *store,
+          const char *id)
+{
+  g_autoptr(YsRun) run = ys_store_get_run (store, id);
+
+  g_assert_nonnull (run);
+  return ys_run_get_fields (run)->used;
+}
+
+/* Fast clicks on Awaiting Outcome: the toast names the run it undoes, and
+ * replaces the one before, so Undo takes back the run it says. */
+static void
+test_awaiting_toasts (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  YsRunFields fields = {
+    .workflow_id = (char *) ys_workflow_get_id (workflow), .mode = YS_MODE_WITHOUT_AI,
+    .started_at = 1763800000, .used = YS_USED_UNKNOWN, .note = (char *) "",
+  };
+  g_autoptr(YsRun) first = NULL;
+  g_autoptr(YsRun) second = NULL;
+  GtkWidget *view, *undo;
+
+  fields.duration_seconds = 26 * 60;
+  first = ys_store_add_run (f->store, &fields, &error);
+  fields.duration_seconds = 31 * 60;
+  second = ys_store_add_run (f->store, &fields, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-awaiting", NULL);
+  view = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "awaiting_slot")));
+  gtk_widget_activate_action (view, "awaiting.used", "s", ys_run_get_id (first));
+  gtk_widget_activate_action (view, "awaiting.not-used", "s", ys_run_get_id (second));
+  wait_until (only_toast_is (f->window, "Not used: Intake summary, 31 min"));
+
+  undo = toast_button (f->window);
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+  wait_until (run_used (f->store, ys_run_get_id (second)) == YS_USED_UNKNOWN);
+  g_assert_cmpint (run_used (f->store, ys_run_get_id (first)), ==, YS_USED_YES);
+}
+
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
 static GtkWidget *
 widest_leaf (GtkWidget *widget,
@@ -1184,6 +1266,7 @@ main (int   argc,
   ADD ("/window/header-names-workflow", test_header_names_workflow);
   ADD ("/window/timer-new-tool", test_timer_new_tool);
   ADD ("/window/report-page", test_report_page);
+  ADD ("/window/awaiting-toasts", test_awaiting_toasts);
 
   return g_test_run ();
 }
