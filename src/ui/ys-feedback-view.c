@@ -131,6 +131,19 @@ icon_button (const char *icon,
   return button;
 }
 
+/* The answer as a word: a ✕ for "no" looked like the delete button. */
+static GtkWidget *
+answer_tag (gboolean yes)
+{
+  /* TRANSLATORS: the answer to "does the tool save time?", as a short tag */
+  GtkWidget *tag = gtk_label_new (yes ? C_("answer", "Yes") : C_("answer", "No"));
+
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (tag, "ys-answer-tag");
+  gtk_widget_add_css_class (tag, yes ? "ys-yes" : "ys-no");
+  return tag;
+}
+
 static void
 rebuild (YsFeedbackView *self)
 {
@@ -151,9 +164,10 @@ rebuild (YsFeedbackView *self)
       GDate date;
 
       title = ys_feedback_get_saves_time (feedback)
-        /* TRANSLATORS: a feedback answer, e.g. "Yes: ChatGPT saves time" */
-        ? g_strdup_printf (_("Yes: %s saves time"), ys_feedback_get_tool_name (feedback))
-        : g_strdup_printf (_("No: %s does not save time"), ys_feedback_get_tool_name (feedback));
+        /* TRANSLATORS: a feedback answer, beside a "Yes" tag: "ChatGPT saves time" */
+        ? g_strdup_printf (_("%s saves time"), ys_feedback_get_tool_name (feedback))
+        /* TRANSLATORS: a feedback answer, beside a "No" tag */
+        : g_strdup_printf (_("%s does not save time"), ys_feedback_get_tool_name (feedback));
 
       if (ys_parse_iso_date (ys_feedback_get_given_on (feedback), &date))
         {
@@ -169,9 +183,7 @@ rebuild (YsFeedbackView *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name (ys_feedback_get_saves_time (feedback)
-                                                               ? "emblem-ok-symbolic"
-                                                               : "window-close-symbolic"));
+                                 answer_tag (ys_feedback_get_saves_time (feedback)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-edit-symbolic", _("Edit Feedback"),
                                               "feedback.edit", ys_feedback_get_id (feedback)));

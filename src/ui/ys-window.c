@@ -547,11 +547,23 @@ update_content (YsWindow *self)
   without_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITHOUT_AI);
   with_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITH_AI);
 
-  without_text = g_strdup_printf (ngettext ("%u run without AI", "%u runs without AI", without_ai),
-                                  without_ai);
-  with_text = g_strdup_printf (ngettext ("%u run with AI", "%u runs with AI", with_ai), with_ai);
-  /* TRANSLATORS: the two run counts of a workflow, e.g. "9 runs without AI · 18 runs with AI" */
-  counts = g_strdup_printf (_("%s · %s"), without_text, with_text);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' && self->runs != NULL)
+    {
+      /* While searching, the line counts what the list shows. */
+      guint found = g_list_model_get_n_items (self->runs);
+
+      counts = g_strdup_printf (ngettext ("%u of %u runs matches the search",
+                                          "%u of %u runs match the search", found),
+                                found, without_ai + with_ai);
+    }
+  else
+    {
+      without_text = g_strdup_printf (ngettext ("%u run without AI", "%u runs without AI",
+                                                without_ai), without_ai);
+      with_text = g_strdup_printf (ngettext ("%u run with AI", "%u runs with AI", with_ai), with_ai);
+      /* TRANSLATORS: the two run counts of a workflow, e.g. "9 runs without AI · 18 runs with AI" */
+      counts = g_strdup_printf (_("%s · %s"), without_text, with_text);
+    }
   gtk_label_set_label (self->counts_label, counts);
 
   /* While searching, an empty result is a list, not the baseline hint. */
@@ -1107,7 +1119,8 @@ ys_window_export_file (YsWindow       *self,
       return FALSE;
     }
 
-  title = g_strdup_printf (scope == YS_BUNDLE_WORKFLOWS ? _("Workflows shared in %s")
+  /* Nothing is shared yet: the file is ready for the team. */
+  title = g_strdup_printf (scope == YS_BUNDLE_WORKFLOWS ? _("Saved %s for your team to import")
                                                         : _("Exported to %s"), name);
   show_toast (self, title);
   return TRUE;
@@ -1161,11 +1174,38 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+on_share_workflows_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             YsWindow         *self)
+{
+  if (g_str_equal (response, "save"))
+    choose_export_file (self, YS_BUNDLE_WORKFLOWS);
+}
+
+/* What the file holds, said before the file is chosen: the menu's three
+ * words did not say that runs stay behind. */
+static void
 share_workflows_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  choose_export_file (YS_WINDOW (widget), YS_BUNDLE_WORKFLOWS);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Share Workflows"),
+                                              _("Saves your workflows and tools to a file, "
+                                                "without any runs or feedback. Colleagues who "
+                                                "import it log their runs in the same "
+                                                "workflows, so that everyone’s runs can be "
+                                                "put together later."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_share_workflows_response), widget,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Timer and search shortcuts ------------------------------------------------- */

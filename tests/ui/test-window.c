@@ -1130,6 +1130,101 @@ assert_fits (YsWindow   *window,
     }
 }
 
+static gboolean
+label_is_ellipsized (GtkWidget *label)
+{
+  return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The small items of the trial: the run count follows the search, the
+ * Feedback page's title is whole at 360 px and its answers are words, and
+ * Share Workflows says what it shares and what came of it. */
+static void
+test_small_items (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
+  const char *id = ys_workflow_get_id (workflow);
+  const char *notes[] = { "alpha", "beta", "alpha two" };
+  GtkWidget *counts = child (f->window, YS_TYPE_WINDOW, "counts_label");
+  GtkWidget *feedback_view, *title;
+  g_autofree char *shared_path = g_build_filename (f->dir, "team-workflows.json", NULL);
+  g_autoptr(GFile) shared = g_file_new_for_path (shared_path);
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      YsRunFields fields = {
+        .workflow_id = (char *) id, .mode = YS_MODE_WITHOUT_AI, .started_at = 1763800000 + i * 3600,
+        .duration_seconds = 1800, .used = YS_USED_UNKNOWN, .note = (char *) notes[i],
+      };
+      g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
+
+      g_assert_no_error (error);
+    }
+  ys_window_select_workflow (f->window, id);
+  wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (counts)),
+                         "3 runs without AI · 0 runs with AI") == 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (f->window, YS_TYPE_WINDOW, "search_entry")), "alpha");
+  wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (counts)),
+                         "2 of 3 runs match the search") == 0);
+  gtk_editable_set_text (GTK_EDITABLE (child (f->window, YS_TYPE_WINDOW, "search_entry")), "two");
+  wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (counts)),
+                         "1 of 3 runs matches the search") == 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (f->window, YS_TYPE_WINDOW, "search_entry")), "");
+  wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (counts)),
+                         "3 runs without AI · 0 runs with AI") == 0);
+
+  /* Feedback at 360 px: the title whole, a "No" as a word. */
+  g_free (ys_store_add_feedback (f->store, id, ys_tool_get_id (tool), FALSE, "2026-11-20", "", &error));
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (f->window, YS_TYPE_WINDOW,
+                                                                 "view_stack")), "feedback");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
+  feedback_view = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "feedback_slot")));
+  title = find_label (feedback_view, "Does the Tool Save Time?");
+  g_assert_nonnull (title);
+  wait_until (gtk_widget_get_mapped (title) && gtk_widget_get_width (feedback_view) <= 360);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_false (label_is_ellipsized (title));
+  g_assert_nonnull (find_label (feedback_view, "Claude does not save time"));
+  g_assert_nonnull (find_label (feedback_view, "No"));
+  assert_fits (f->window, "feedback");
+
+  /* Share Workflows says what the file holds before a file is chosen. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.share-workflows", NULL);
+  wait_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Share Workflows");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "without any runs or feedback"));
+  gtk_window_destroy (dialog);
+  g_assert_true (ys_window_export_file (f->window, shared, YS_BUNDLE_WORKFLOWS));
+  wait_until (only_toast_is (f->window, "Saved team-workflows.json for your team to import"));
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -1267,6 +1362,7 @@ main (int   argc,
   ADD ("/window/timer-new-tool", test_timer_new_tool);
   ADD ("/window/report-page", test_report_page);
   ADD ("/window/awaiting-toasts", test_awaiting_toasts);
+  ADD ("/window/small-items", test_small_items);
 
   return g_test_run ();
 }
