@@ -125,11 +125,13 @@ save_now (YsReportView *self)
   if (!ys_store_save_review (self->store, &review, &error))
     {
       gtk_label_set_label (self->saved_label, error->message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), error->message);
       return FALSE;
     }
 
   self->edited = FALSE;
   gtk_label_set_label (self->saved_label, _("Review saved"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), NULL);
   return TRUE;
 }
 
