@@ -123,7 +123,7 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            YsAwaitingView           *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_flow_box_new ();
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
@@ -149,8 +149,18 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (buttons), used);
   gtk_box_append (GTK_BOX (buttons), not_used);
 
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), buttons);
+  /* The buttons go under the run when there is no room beside it: in
+   * German they are 230 px wide. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_append (GTK_FLOW_BOX (box), text);
+  gtk_flow_box_append (GTK_FLOW_BOX (box), buttons);
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_set_focusable (c, FALSE);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_add_css_class (box, "ys-plain-flow");
   gtk_widget_add_css_class (box, "ys-run-row");
   gtk_list_item_set_child (item, box);
   gtk_list_item_set_activatable (item, FALSE);

@@ -1026,6 +1026,14 @@ shown_toasts (YsWindow *window)
   return titles;
 }
 
+static guint
+count_toasts (YsWindow *window)
+{
+  g_autoptr(GPtrArray) titles = shown_toasts (window);
+
+  return titles->len;
+}
+
 static GtkWidget *
 toast_button (YsWindow *window)
 {
@@ -1263,6 +1271,16 @@ test_narrow (Fixture       *f,
   assert_fits (f->window, "running timer");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-awaiting", NULL);
   assert_fits (f->window, "awaiting outcome");
+  {
+    /* Its toast names the run: still 360 px. */
+    g_autoptr(GListModel) awaiting = ys_store_list_awaiting_outcome (f->store);
+    g_autoptr(YsRun) first = g_list_model_get_item (awaiting, 0);
+    GtkWidget *view = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "awaiting_slot")));
+
+    gtk_widget_activate_action (view, "awaiting.not-used", "s", ys_run_get_id (first));
+    wait_until (count_toasts (f->window) == 1);
+    assert_fits (f->window, "awaiting outcome with its toast");
+  }
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-report", NULL);
   assert_fits (f->window, "report");
 }
@@ -1376,6 +1394,16 @@ main (int   argc,
                                                                      : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* The app's own stylesheet, as AdwApplication loads it: its paddings
+   * count towards 360 px. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   /* Screenshots show the end of a transition, not its middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
