@@ -50,7 +50,8 @@ on_toast_dismissed (AdwToast       *toast,
     self->toast = NULL;
 }
 
-/* "Intake summary, 26 min", as the row's title says it. */
+/* "26 min of Intake summary": the duration first, since a narrow toast cuts
+ * the end. */
 static char *
 describe_run (YsAwaitingView *self,
               const char     *id)
@@ -63,8 +64,9 @@ describe_run (YsAwaitingView *self,
     return g_strdup ("");
   workflow = ys_store_get_workflow (self->store, ys_run_get_fields (run)->workflow_id);
   duration = ys_duration_format (ys_run_get_fields (run)->duration_seconds);
-  /* TRANSLATORS: a run in a toast: workflow, duration */
-  return g_strdup_printf (_("%s, %s"), workflow ? ys_workflow_get_name (workflow) : "", duration);
+  /* TRANSLATORS: a run in a toast: its duration, then its workflow, e.g.
+   * "26 min of Intake summary" */
+  return g_strdup_printf (_("%s of %s"), duration, workflow ? ys_workflow_get_name (workflow) : "");
 }
 
 static void
@@ -89,7 +91,7 @@ mark (YsAwaitingView *self,
     adw_toast_dismiss (self->toast);
 
   run = describe_run (self, id);
-  /* TRANSLATORS: a toast, e.g. "Used: Intake summary, 26 min" */
+  /* TRANSLATORS: a toast, e.g. "Used: 26 min of Intake summary" */
   title = g_strdup_printf (used == YS_USED_YES ? _("Used: %s") : _("Not used: %s"), run);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));

@@ -1092,7 +1092,7 @@ test_awaiting_toasts (Fixture       *f,
   view = adw_bin_get_child (ADW_BIN (child (f->window, YS_TYPE_WINDOW, "awaiting_slot")));
   gtk_widget_activate_action (view, "awaiting.used", "s", ys_run_get_id (first));
   gtk_widget_activate_action (view, "awaiting.not-used", "s", ys_run_get_id (second));
-  wait_until (only_toast_is (f->window, "Not used: Intake summary, 31 min"));
+  wait_until (only_toast_is (f->window, "Not used: 31 min of Intake summary"));
 
   undo = toast_button (f->window);
   g_assert_nonnull (undo);
