@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "ys-bundle.h"
@@ -710,23 +713,116 @@ test_oversized_file (void)
   g_assert_cmpstr (error->message, ==, "folder: is a folder, not a bundle");
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The names in @dir, sorted, one a line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* Exports while the process may write no file beyond @limit bytes, as on
+ * a full disk: the write fails part-way with EFBIG. */
+static gboolean
+export_with_size_limit (YsStore     *store,
+                        const char  *path,
+                        rlim_t       limit,
+                        GError     **error)
+{
+  struct rlimit saved, limited;
+  gboolean ok;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = limit;
+  /* Past the limit write() fails instead of the process being killed. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+  ok = ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, path, error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  return ok;
+}
+
+/* An export that fails part-way (the disk is full after its first 4 KiB)
+ * leaves the file it was replacing as it was, and nothing else: no
+ * temporary file beside it, and no half file where there was none. */
 static void
 test_export_file_is_atomic (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(YsStore) store = new_store ();
-  g_autofree char *path = g_build_filename (tmp_dir, "out.json", NULL);
+  g_autofree char *db_path = g_build_filename (tmp_dir, "atomic.db", NULL);
+  g_autofree char *out_dir = g_build_filename (tmp_dir, "atomic", NULL);
+  g_autofree char *existing = g_build_filename (out_dir, "team.json", NULL);
+  g_autofree char *fresh = g_build_filename (out_dir, "fresh.json", NULL);
   g_autofree char *nowhere = g_build_filename (tmp_dir, "no", "such", "dir", "out.json", NULL);
+  g_autoptr(YsStore) store = ys_store_open (db_path, &error);
+  const char *before = "{\"format\": \"yardstick-bundle\", \"the\": \"previous export\"}\n";
   g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  GStatBuf st;
 
-  g_assert_true (import_text (store, valid_bundle, NULL, &error));
-  g_assert_true (ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, path, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"yardstick-bundle\""));
+  /* The demo team's bundle is over 4 KiB. */
+  g_assert_true (ys_demo_fill (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (existing, before, -1, NULL));
+  g_assert_cmpint (g_chmod (existing, 0644), ==, 0);
+
+  g_assert_false (export_with_size_limit (store, existing, 4096, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, existing));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, before);
+  listing = list_dir (out_dir);
+  g_assert_cmpstr (listing, ==, "team.json");
+
+  g_assert_false (export_with_size_limit (store, fresh, 4096, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, fresh));
+  g_clear_error (&error);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (out_dir);
+  g_assert_cmpstr (listing, ==, "team.json");
 
   g_assert_false (ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, nowhere, &error));
   g_assert_true (g_str_has_prefix (error->message, nowhere));
+  g_clear_error (&error);
+
+  /* With room on the disk the export replaces the file, which keeps its
+   * permissions; a new file is private. */
+  g_assert_true (ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, existing, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"yardstick-bundle\""));
+  g_assert_true (g_str_has_suffix (contents, "}\n"));
+  g_assert_cmpint (g_stat (existing, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  g_assert_true (ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (out_dir);
+  g_assert_cmpstr (listing, ==, "fresh.json\nteam.json");
 }
 
 int
