@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ys-backup.h"
+#include "ys-busy.h"
 #include "ys-error.h"
 #include "ys-store-private.h"
 #include "ys-validate.h"
@@ -132,7 +133,7 @@ ys_backup_write (const char  *database_path,
       set_sqlite_error (error, database_path, rc, source);
       goto out;
     }
-  sqlite3_busy_timeout (source, YS_STORE_BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (source, ys_busy_timeout_ms ());
 
   rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -433,7 +434,7 @@ database_has_data (const char *database_path)
 
   if (sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
     {
-      sqlite3_busy_timeout (db, YS_STORE_BUSY_TIMEOUT_MS);
+      sqlite3_busy_timeout (db, ys_busy_timeout_ms ());
       if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM workflows)", -1, &stmt, NULL) == SQLITE_OK &&
           sqlite3_step (stmt) == SQLITE_ROW)
         has_data = sqlite3_column_int (stmt, 0);

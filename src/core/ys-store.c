@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ys-backup.h"
+#include "ys-busy.h"
 #include "ys-error.h"
 #include "ys-run-list.h"
 #include "ys-store-private.h"
@@ -680,7 +681,7 @@ set_open_error (YsStore  *self,
       g_set_error (error, YS_ERROR, YS_ERROR_BUSY,
                    _("%s is locked by another program and stayed locked for %d seconds. "
                      "Close the other program and try again; nothing was changed."),
-                   self->path, YS_STORE_BUSY_TIMEOUT_MS / 1000);
+                   self->path, ys_busy_timeout_ms () / 1000);
       break;
 
     case SQLITE_NOTADB:
@@ -746,7 +747,7 @@ ys_store_open_database (YsStore  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, YS_STORE_BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, ys_busy_timeout_ms ());
 
   /* Read before writing anything: a newer, foreign or damaged file stays
    * untouched. Reading the schema also reads the header, where SQLite

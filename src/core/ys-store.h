@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 
 #define YS_STORE_SCHEMA_VERSION 4
 
-/* How long a write waits for another program to let go of the database. */
-#define YS_STORE_BUSY_TIMEOUT_MS 5000
-
 typedef enum
 {
   YS_STORE_CHANGE_WORKFLOWS = 1 << 0,
