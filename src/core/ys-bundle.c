@@ -11,6 +11,7 @@
 #include "ys-bundle.h"
 #include "ys-error.h"
 #include "ys-file.h"
+#include "ys-step.h"
 #include "ys-store-private.h"
 #include "ys-validate.h"
 
@@ -743,6 +744,7 @@ merge (YsStore   *store,
                                   w->updated_at, w->deleted, &outcome, error))
         return FALSE;
       count (&result->workflows, outcome);
+      ys_step ("record");
     }
 
   for (guint i = 0; i < reader->tools->len; i++)
@@ -753,6 +755,7 @@ merge (YsStore   *store,
       if (!ys_store_put_tool (store, t->id, name, t->updated_at, t->deleted, &outcome, error))
         return FALSE;
       count (&result->tools, outcome);
+      ys_step ("record");
     }
 
   if (!ys_store_bulk_begin (store, reader->runs->len, &rebuild, error))
@@ -764,6 +767,7 @@ merge (YsStore   *store,
       if (!ys_store_put_run (store, r->id, &r->fields, r->updated_at, r->deleted, &outcome, error))
         return FALSE;
       count (&result->runs, outcome);
+      ys_step ("record");
     }
   if (!ys_store_bulk_end (store, rebuild, error))
     return FALSE;
@@ -776,6 +780,7 @@ merge (YsStore   *store,
                                   f->comment, f->updated_at, f->deleted, &outcome, error))
         return FALSE;
       count (&result->feedback, outcome);
+      ys_step ("record");
     }
 
   for (guint i = 0; i < reader->reviews->len; i++)
@@ -786,8 +791,10 @@ merge (YsStore   *store,
                                 error))
         return FALSE;
       count (&result->reviews, outcome);
+      ys_step ("record");
     }
 
+  ys_step ("merged");
   return TRUE;
 }
 

@@ -9,18 +9,29 @@
 #include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-step.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
 
 /*
  * The power goes, the laptop is shut, the program is killed: whenever it
  * stops, the database is whole and holds each change entirely or not at
- * all. These tests kill real processes with SIGKILL at random moments.
+ * all. These tests kill real processes with SIGKILL at moments chosen by
+ * the test's random seed (--seed repeats a run), never by a clock.
+ *
+ * The child and the test go in lockstep: the child says which step it has
+ * finished (one byte on its standard output) and waits for the go-ahead
+ * (one byte on its standard input). To kill it after step k, the test gives
+ * the go-ahead for k and kills it at once, so the kill lands somewhere in
+ * the work between steps k and k + 1, however fast the machine: the child
+ * cannot get past k + 1 without the test.
  */
 
 #define IMPORT_RUNS 20000
 #define IMPORT_KILLS 10
-#define TIMER_KILLS 20
+/* One step for this many records merged. */
+#define RECORDS_PER_STEP 500
+#define TIMER_KILLS 21
 
 static char *tmp_dir;
 static char *self_path;
@@ -89,21 +100,113 @@ make_base_and_bundle (const char *base,
   g_assert_no_error (error);
 }
 
-static GPid
-spawn_import (const char *database,
+/* The child's half: step @step is done; wait for the go-ahead. */
+static void
+step_done (char step)
+{
+  char go;
+
+  if (write (STDOUT_FILENO, &step, 1) != 1 || read (STDIN_FILENO, &go, 1) != 1)
+    _exit (10);
+}
+
+typedef struct
+{
+  GPid pid;
+  int to_child;
+  int from_child;
+} Child;
+
+/* A fresh process, as the app would be: nothing of ours inherited, no
+ * SQLite connection across a fork. */
+static void
+child_spawn (Child      *child,
+             const char *mode,
+             const char *database,
+             const char *bundle)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { self_path, mode, database, bundle, NULL };
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &child->pid, &child->to_child,
+                                           &child->from_child, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The step the child has just finished, or 0 when it has gone. */
+static char
+child_next_step (Child *child)
+{
+  char step;
+
+  return read (child->from_child, &step, 1) == 1 ? step : 0;
+}
+
+static void
+child_go_on (Child *child)
+{
+  g_assert_cmpint (write (child->to_child, "g", 1), ==, 1);
+}
+
+/* Waits for the child to end; returns its wait status. */
+static int
+child_reap (Child *child)
+{
+  int status;
+
+  g_assert_cmpint (waitpid (child->pid, &status, 0), ==, child->pid);
+  close (child->to_child);
+  close (child->from_child);
+  return status;
+}
+
+static void
+import_step (const char *step,
+             gpointer    user_data)
+{
+  guint *records = user_data;
+
+  if (g_str_equal (step, "record"))
+    {
+      if (++*records % RECORDS_PER_STEP == 0)
+        step_done ('r');
+    }
+  else if (g_str_equal (step, "merged"))
+    step_done ('m');
+}
+
+/* The child: "o" opened, "r" each RECORDS_PER_STEP records merged, "m"
+ * everything merged (the commit is next), "c" committed. */
+static G_NORETURN void
+import_child (const char *database,
               const char *bundle)
 {
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { g_getenv ("YARDSTICK_BIN"), "--database", database, "--import", bundle, NULL };
-  GPid pid;
+  YsStore *store = ys_store_open (database, &error);
+  guint records = 0;
 
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                                G_SPAWN_STDERR_TO_DEV_NULL,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  return pid;
+  if (store == NULL)
+    _exit (2);
+  step_done ('o');
+  ys_step_set_func (import_step, &records);
+  if (!ys_bundle_import_file (store, bundle, NULL, NULL, &error))
+    _exit (3);
+  step_done ('c');
+  g_object_unref (store);
+  _exit (0);
+}
+
+static void
+fresh_copy (const char *base,
+            const char *work)
+{
+  g_autofree char *wal = g_strconcat (work, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (work, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  ys_test_copy_file (base, work);
 }
 
 static void
@@ -112,56 +215,76 @@ test_kill_during_import (void)
   g_autofree char *base = g_build_filename (tmp_dir, "base.db", NULL);
   g_autofree char *bundle = g_build_filename (tmp_dir, "bundle.json", NULL);
   g_autofree char *work = g_build_filename (tmp_dir, "work.db", NULL);
-  gint64 base_runs, full_runs, import_us, start;
-  guint nothing = 0, everything = 0, killed = 0;
+  g_autoptr(GString) steps = g_string_new (NULL);
+  gint64 base_runs, full_runs;
+  guint nothing = 0, everything = 0;
+  Child child;
+  char step;
   int status;
 
   make_base_and_bundle (base, bundle);
   base_runs = check_database (base);
 
-  /* Whole imports, to know how long one takes: the shorter of two, since
-   * the first also pays for a cold start (much more so under ASan). */
-  import_us = G_MAXINT64;
-  for (int i = 0; i < 2; i++)
+  /* A whole import, going on at every step, to learn its steps. */
+  fresh_copy (base, work);
+  child_spawn (&child, "--import-child", work, bundle);
+  while ((step = child_next_step (&child)) != 0)
     {
-      g_autofree char *wal = g_strconcat (work, "-wal", NULL);
-
-      g_unlink (wal);
-      ys_test_copy_file (base, work);
-      start = g_get_monotonic_time ();
-      g_assert_cmpint (waitpid (spawn_import (work, bundle), &status, 0), >, 0);
-      import_us = MIN (import_us, g_get_monotonic_time () - start);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-      full_runs = check_database (work);
-      g_assert_cmpint (full_runs, ==, base_runs + IMPORT_RUNS);
+      g_string_append_c (steps, step);
+      child_go_on (&child);
     }
-  g_test_message ("a whole import of %d runs takes %" G_GINT64_FORMAT " ms",
-                  IMPORT_RUNS, import_us / 1000);
+  status = child_reap (&child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  full_runs = check_database (work);
+  g_assert_cmpint (full_runs, ==, base_runs + IMPORT_RUNS);
+  g_assert_true (g_str_has_prefix (steps->str, "orr"));
+  g_assert_true (g_str_has_suffix (steps->str, "rmc"));
+  g_assert_cmpuint (steps->len, >=, 3 + IMPORT_RUNS / RECORDS_PER_STEP);
+  g_test_message ("an import of %d runs in %" G_GSIZE_FORMAT " steps", IMPORT_RUNS, steps->len);
 
-  for (int i = 0; i < IMPORT_KILLS; i++)
+  for (guint i = 0; i < IMPORT_KILLS; i++)
     {
-      g_autofree char *wal = g_strconcat (work, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (work, "-shm", NULL);
-      GPid pid;
+      gsize merged = steps->len - 2, committed = steps->len - 1, kill_after;
       gint64 runs;
 
-      g_unlink (wal);
-      g_unlink (shm);
-      ys_test_copy_file (base, work);
-      pid = spawn_import (work, bundle);
-      /* Anywhere from start-up to the commit. */
-      g_usleep (g_random_int_range (0, (int) import_us));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      killed += WIFSIGNALED (status);
+      /* Anywhere from start-up to the end of the merge; then once during
+       * the commit, and once after it with the store still open. */
+      if (i == IMPORT_KILLS - 2)
+        kill_after = merged;
+      else if (i == IMPORT_KILLS - 1)
+        kill_after = committed;
+      else
+        kill_after = g_test_rand_int_range (0, (gint32) merged);
+
+      fresh_copy (base, work);
+      child_spawn (&child, "--import-child", work, bundle);
+      for (gsize k = 0; k <= kill_after; k++)
+        {
+          g_assert_cmpint (child_next_step (&child), ==, steps->str[k]);
+          if (k < committed)
+            child_go_on (&child);
+        }
+      kill (child.pid, SIGKILL);
+      status = child_reap (&child);
+      /* Killed inside the import: it never got to end on its own. */
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
 
       runs = check_database (work);
-      g_assert_true (runs == base_runs || runs == full_runs);
+      if (kill_after < merged)
+        g_assert_cmpint (runs, ==, base_runs);
+      else if (kill_after == committed)
+        g_assert_cmpint (runs, ==, full_runs);
+      else
+        g_assert_true (runs == base_runs || runs == full_runs);
       if (runs == base_runs)
         nothing++;
       else
         everything++;
+      g_test_message ("killed after step %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " ('%c'): %s",
+                      kill_after, steps->len, steps->str[kill_after],
+                      runs == base_runs ? "nothing of the bundle" : "all of it");
 
       /* The app opens it as usual afterwards. */
       {
@@ -171,10 +294,8 @@ test_kill_during_import (void)
       }
     }
 
-  g_test_message ("%u kills: %u while running; %u left nothing of the bundle, %u all of it",
-                  IMPORT_KILLS, killed, nothing, everything);
-  /* Most kills land while the import runs. */
-  g_assert_cmpuint (killed, >=, IMPORT_KILLS / 2);
+  g_test_message ("%u kills: %u left nothing of the bundle, %u all of it",
+                  IMPORT_KILLS, nothing, everything);
 }
 
 static gboolean
@@ -186,8 +307,9 @@ has_timer (YsStore    *store,
   return timer != NULL;
 }
 
-/* The child: round after round, start the timer and finish it as a run
- * whose note numbers the round, and log a run by hand in between. */
+/* The child: round after round, start the timer ("s") and finish it as a
+ * run whose note numbers the round ("f"), and log a run by hand in between
+ * ("h"); "o" once the store is open. */
 static G_NORETURN void
 timer_rounds (const char *path)
 {
@@ -202,6 +324,7 @@ timer_rounds (const char *path)
   workflow = g_list_model_get_item (ys_store_get_workflows (store), 0);
   id = ys_workflow_get_id (workflow);
   round = ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI) / 2 + 1;
+  step_done ('o');
 
   /* Killed between a round's two runs: its timer is still running. */
   if (ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI) % 2 == 1)
@@ -216,6 +339,7 @@ timer_rounds (const char *path)
 
       if (finished == NULL)
         _exit (5);
+      step_done ('f');
       round++;
     }
 
@@ -230,13 +354,20 @@ timer_rounds (const char *path)
       g_autoptr(YsRun) by_hand = NULL;
       g_autoptr(YsRun) finished = NULL;
 
-      if (!has_timer (store, id) &&
-          !ys_store_start_timer (store, id, YS_MODE_WITHOUT_AI, NULL, NULL))
-        _exit (3);
+      if (!has_timer (store, id))
+        {
+          if (!ys_store_start_timer (store, id, YS_MODE_WITHOUT_AI, NULL, NULL))
+            _exit (3);
+          step_done ('s');
+        }
       by_hand = ys_store_add_run (store, &fields, NULL);
-      finished = ys_store_finish_timer (store, id, &fields, NULL);
-      if (by_hand == NULL || finished == NULL)
+      if (by_hand == NULL)
         _exit (4);
+      step_done ('h');
+      finished = ys_store_finish_timer (store, id, &fields, NULL);
+      if (finished == NULL)
+        _exit (4);
+      step_done ('f');
     }
 }
 
@@ -259,18 +390,25 @@ test_kill_while_timing_and_saving (void)
 
   for (int i = 0; i < TIMER_KILLS; i++)
     {
-      const char *argv[] = { self_path, "--timer-rounds", path, NULL };
-      GPid pid;
+      /* Killed while it logs a run by hand (after "s"), finishes the
+       * timer (after "h") or starts the next one (after "f"), in turn, in
+       * the first, second or third round this child gets to. */
+      char kill_after = "shf"[i % 3];
+      int nth = g_test_rand_int_range (1, 4);
+      Child child;
+      char step;
       int status;
 
-      /* A fresh process, as the app would be: nothing of ours inherited. */
-      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                    NULL, NULL, &pid, &error));
-      g_assert_no_error (error);
-
-      g_usleep (g_random_int_range (50 * 1000, 300 * 1000));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      child_spawn (&child, "--timer-rounds", path, NULL);
+      do
+        {
+          step = child_next_step (&child);
+          g_assert_cmpint (step, !=, 0);
+          child_go_on (&child);
+        }
+      while (step != kill_after || --nth > 0);
+      kill (child.pid, SIGKILL);
+      status = child_reap (&child);
       g_assert_true (WIFSIGNALED (status));
 
       runs = check_database (path);
@@ -304,6 +442,9 @@ test_kill_while_timing_and_saving (void)
         sqlite3_close (db);
         with_timer += timer_running;
       }
+      /* Killed before it could finish the timer it had started. */
+      if (kill_after == 's')
+        g_assert_true (timer_running);
 
       /* The app opens it as usual, with the timer still running. */
       store = ys_store_open (path, &error);
@@ -318,8 +459,7 @@ test_kill_while_timing_and_saving (void)
   g_test_message ("%d kills; %" G_GINT64_FORMAT " runs saved; %u kills found a timer running",
                   TIMER_KILLS, runs, with_timer);
   g_assert_cmpint (runs, >, 0);
-  /* A timer runs most of the time, so most kills find one and keep it. */
-  g_assert_cmpuint (with_timer, >, 0);
+  g_assert_cmpuint (with_timer, >=, TIMER_KILLS / 3);
 }
 
 int
@@ -330,6 +470,8 @@ main (int   argc,
   g_autofree char *command = NULL;
   int status;
 
+  if (argc == 4 && g_str_equal (argv[1], "--import-child"))
+    import_child (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "--timer-rounds"))
     timer_rounds (argv[2]);
 

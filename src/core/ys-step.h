@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * For tests that stop the program at a chosen moment (tests/unit/test-crash.c
+ * kills an import between two steps it picks). Long work names its steps
+ * as it goes, and a test's function, when one is set, runs at each:
+ *
+ *   "record"  an import merged one more record (any kind)
+ *   "merged"  an import merged everything; the commit comes next
+ *
+ * Without a function a step costs one comparison.
+ */
+
+typedef void (*YsStepFunc) (const char *step,
+                            gpointer    user_data);
+
+/* Set before the work starts, from the thread that does it. */
+void  ys_step_set_func (YsStepFunc  func,
+                        gpointer    user_data);
+void  ys_step          (const char *step);
+
+G_END_DECLS
