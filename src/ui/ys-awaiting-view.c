@@ -94,6 +94,18 @@ mark (YsAwaitingView *self,
   /* TRANSLATORS: a toast, e.g. "Used: 26 min of Intake summary" */
   title = g_strdup_printf (used == YS_USED_YES ? _("Used: %s") : _("Not used: %s"), run);
   toast = adw_toast_new (title);
+  {
+    /* Wrapped rather than cut: at 360 px, in German, only "Nicht verwen…"
+     * was left of the run it names. */
+    GtkWidget *label = gtk_label_new (title);
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    /* On one line where there is room. */
+    gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+    adw_toast_set_custom_title (toast, label);
+  }
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "id", g_strdup (id), g_free);
