@@ -106,7 +106,7 @@ main (int   argc,
       peak_quarter = MAX (peak_quarter, peak);
 
       start = g_get_monotonic_time ();
-      weeks = ys_stats_weekly (store, workflow_id, NULL, NULL);
+      weeks = ys_stats_weekly (store, workflow_id, NULL, NULL, NULL);
       series[i] = seconds_since (start);
       if (i == 0)
         g_print ("weekly series: %u weeks\n", weeks->len);

@@ -129,7 +129,8 @@ read_period (YsStore     *store,
 
   g_date_clear (&first, 1);
   g_date_clear (&last, 1);
-  any_runs = ys_stats_history_bounds (store, &first, &last);
+  if (!ys_stats_history_bounds (store, &first, &last, &any_runs, error))
+    return FALSE;
 
   if (from_text != NULL && !read_date ("--from", from_text, from, error))
     return FALSE;
@@ -364,8 +365,8 @@ ys_cli_run (int          argc,
                                                                (g_date_time_get_month (now) - 1) / 3 + 1);
               ys_stats_parse_quarter (this_quarter, &from, &to, NULL);
             }
-          report = ys_report_build (store, &from, &to, organisation);
-          if (!ys_report_write_file (report, report_path, &error))
+          report = ys_report_build (store, &from, &to, organisation, &error);
+          if (report == NULL || !ys_report_write_file (report, report_path, &error))
             return refuse (error);
         }
 
@@ -378,7 +379,10 @@ ys_cli_run (int          argc,
 
           if (!read_period (store, from_text, to_text, quarter, &from, &to, &has_period, &error))
             return refuse (error);
-          figures = ys_summary_compute (store, has_period ? &from : NULL, has_period ? &to : NULL);
+          figures = ys_summary_compute (store, has_period ? &from : NULL, has_period ? &to : NULL,
+                                        &error);
+          if (figures == NULL)
+            return refuse (error);
           json = ys_summary_to_json (figures);
           g_print ("%s", json);
         }

@@ -12,8 +12,9 @@
 
 #include "ys-backup.h"
 #include "ys-busy.h"
+#include "ys-database.h"
 #include "ys-error.h"
-#include "ys-store-private.h"
+#include "ys-schema.h"
 #include "ys-validate.h"
 
 /*
@@ -45,7 +46,7 @@ ys_backup_free (YsBackup *backup)
 gboolean
 ys_backup_is_usable (const YsBackup *backup)
 {
-  return backup->version > 0 && backup->version <= YS_STORE_SCHEMA_VERSION;
+  return backup->version > 0 && backup->version <= YS_SCHEMA_VERSION;
 }
 
 char *
@@ -76,22 +77,6 @@ set_sqlite_error (GError     **error,
   g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
                _("The backup %s could not be made: %s"),
                path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-}
-
-/* Backups are never written to, so SQLite may skip locking and the -wal
- * and -shm files altogether. */
-int
-ys_backup_open_immutable (const char  *path,
-                          sqlite3    **db)
-{
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
-  g_autofree char *uri_immutable = NULL;
-
-  if (uri == NULL)
-    return SQLITE_CANTOPEN;
-  uri_immutable = g_strconcat (uri, "?immutable=1", NULL);
-  return sqlite3_open_v2 (uri_immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
 gboolean
@@ -214,7 +199,7 @@ read_backup (const char *path,
 
   *n_runs = *n_workflows = -1;
 
-  rc = ys_backup_open_immutable (path, &db);
+  rc = ys_database_open_immutable (path, &db);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "SELECT user_version FROM pragma_user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
@@ -283,7 +268,7 @@ ys_backup_check (const char  *path,
                    _("The backup %s cannot be used: %s."), path, problem);
       return FALSE;
     }
-  if (version > YS_STORE_SCHEMA_VERSION)
+  if (version > YS_SCHEMA_VERSION)
     {
       g_set_error (error, YS_ERROR, YS_ERROR_NEWER_DATABASE,
                    _("The backup %s was made by a newer version of Yardstick; "

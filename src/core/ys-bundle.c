@@ -12,6 +12,7 @@
 #include "ys-error.h"
 #include "ys-file.h"
 #include "ys-step.h"
+#include "ys-schema.h"
 #include "ys-store-private.h"
 #include "ys-validate.h"
 
@@ -758,7 +759,7 @@ merge (YsStore   *store,
       ys_step ("record");
     }
 
-  if (!ys_store_bulk_begin (store, reader->runs->len, &rebuild, error))
+  if (!ys_schema_bulk_begin (ys_store_get_database (store), reader->runs->len, &rebuild, error))
     return FALSE;
   for (guint i = 0; i < reader->runs->len; i++)
     {
@@ -769,7 +770,7 @@ merge (YsStore   *store,
       count (&result->runs, outcome);
       ys_step ("record");
     }
-  if (!ys_store_bulk_end (store, rebuild, error))
+  if (!ys_schema_bulk_end (ys_store_get_database (store), rebuild, error))
     return FALSE;
 
   for (guint i = 0; i < reader->feedback->len; i++)
@@ -867,9 +868,9 @@ ys_bundle_import_data (YsStore         *store,
   reader.workflow_ids = g_hash_table_new (g_str_hash, g_str_equal);
   reader.tool_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  ys_store_set_bulk (store, TRUE);
+  ys_database_set_bulk (ys_store_get_database (store), TRUE);
   ok = ys_store_run_in_transaction (store, validate_and_merge, &job, error);
-  ys_store_set_bulk (store, FALSE);
+  ys_database_set_bulk (ys_store_get_database (store), FALSE);
   if (!ok && result != NULL)
     memset (result, 0, sizeof *result);
 
@@ -1163,21 +1164,27 @@ write_array (YsStore        *store,
              gboolean        last,
              GError        **error)
 {
-  sqlite3_stmt *stmt = ys_store_prepare (store, sql);
+  YsDatabase *db = ys_store_get_database (store);
+  sqlite3_stmt *stmt = ys_database_prepare (db, sql, error);
   GString *out = writer->buffer;
   gboolean first = TRUE;
   gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
 
+  if (stmt == NULL)
+    return FALSE;
   if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int (stmt, 1, scope == YS_BUNDLE_EVERYTHING);
+    ys_database_bind_int64 (stmt, ":everything", scope == YS_BUNDLE_EVERYTHING);
   g_string_append_printf (out, "  \"%s\": [", name);
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ok && (rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
       g_string_append (out, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
       first = FALSE;
       append_record (out, stmt);
       ok = flush (writer, FALSE, error);
     }
+  if (ok && rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
   g_string_append (out, first ? "]" : "\n  ]");
   g_string_append (out, last ? "\n" : ",\n");
@@ -1208,10 +1215,10 @@ write_all (YsStore   *store,
 
   if (!write_array (store, writer, "workflows",
                     "SELECT id, name, description, people, archived, updated_at, deleted"
-                    " FROM workflows WHERE deleted = 0 OR ?1 ORDER BY position, rowid",
+                    " FROM workflows WHERE deleted = 0 OR :everything ORDER BY position, rowid",
                     job->scope, append_workflow, FALSE, error) ||
       !write_array (store, writer, "tools",
-                    "SELECT id, name, updated_at, deleted FROM tools WHERE deleted = 0 OR ?1"
+                    "SELECT id, name, updated_at, deleted FROM tools WHERE deleted = 0 OR :everything"
                     " ORDER BY name COLLATE NOCASE, id",
                     job->scope, append_tool, FALSE, error))
     return FALSE;
@@ -1254,7 +1261,13 @@ ys_bundle_export (YsStore         *store,
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  ok = ys_store_run_in_transaction (store, write_all, &job, error);
+  /* A read transaction: one consistent snapshot that never blocks a writer. */
+  ok = ys_database_begin (ys_store_get_database (store), YS_TRANSACTION_READ, error);
+  if (ok)
+    {
+      ok = write_all (store, &job, error);
+      ys_database_end (ys_store_get_database (store), ok, NULL);
+    }
   g_string_free (writer.buffer, TRUE);
   return ok;
 }

@@ -58,8 +58,10 @@ ys_csv_export (YsStore        *store,
   g_autoptr(GString) out = g_string_new ("id,workflow,mode,tool,started_at,duration_seconds,"
                                          "corrections,used,note\r\n");
   char from_text[11], to_text[11];
+  YsDatabase *db;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
+  int rc;
 
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
@@ -67,17 +69,20 @@ ys_csv_export (YsStore        *store,
   date_text (from, "0000-01-01", from_text);
   date_text (to, "9999-12-31", to_text);
 
-  stmt = ys_store_prepare (store,
+  db = ys_store_get_database (store);
+  stmt = ys_database_prepare (db,
     "SELECT r.id, w.name, r.mode, t.name, r.started_at, r.duration_seconds, r.corrections,"
     " r.used, r.note FROM runs r"
     " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
     " LEFT JOIN tools t ON t.id = r.tool_id"
-    " WHERE r.deleted = 0 AND r.started_on BETWEEN ?1 AND ?2"
-    " ORDER BY r.started_at, r.id");
-  sqlite3_bind_text (stmt, 1, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to_text, -1, SQLITE_TRANSIENT);
+    " WHERE r.deleted = 0 AND r.started_on BETWEEN :from AND :to"
+    " ORDER BY r.started_at, r.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":from", from_text);
+  ys_database_bind_text (stmt, ":to", to_text);
 
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ok && (rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
       g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
       g_autofree char *when = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
@@ -107,6 +112,8 @@ ys_csv_export (YsStore        *store,
           g_string_truncate (out, 0);
         }
     }
+  if (ok && rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
 
   return ok && g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);

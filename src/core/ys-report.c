@@ -75,12 +75,13 @@ ys_report_quarter_of (const GDate *from,
 }
 
 YsReport *
-ys_report_build (YsStore     *store,
-                 const GDate *from,
-                 const GDate *to,
-                 const char  *organisation)
+ys_report_build (YsStore      *store,
+                 const GDate  *from,
+                 const GDate  *to,
+                 const char   *organisation,
+                 GError      **error)
 {
-  YsReport *report;
+  g_autoptr(YsReport) report = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
@@ -90,7 +91,9 @@ ys_report_build (YsStore     *store,
   report = g_new0 (YsReport, 1);
   report->workflows = g_ptr_array_new_with_free_func (report_workflow_free);
   report->method = g_ptr_array_new_with_free_func (g_free);
-  report->summary = ys_summary_compute (store, from, to);
+  report->summary = ys_summary_compute (store, from, to, error);
+  if (report->summary == NULL)
+    return NULL;
 
   report->title = organisation && *organisation
     /* TRANSLATORS: the report's title, with the organisation's name */
@@ -107,16 +110,21 @@ ys_report_build (YsStore     *store,
   for (guint i = 0; i < report->summary->workflows->len; i++)
     {
       YsWorkflowFigures *figures = g_ptr_array_index (report->summary->workflows, i);
+      g_autoptr(GArray) weeks = NULL;
       YsReportWorkflow *w;
 
       /* Archived workflows appear only if they had runs in the period. */
       if (figures->archived && figures->without_ai.runs + figures->with_ai.runs == 0)
         continue;
 
+      weeks = ys_stats_weekly (store, figures->id, from, to, error);
+      if (weeks == NULL)
+        return NULL;
+
       w = g_new0 (YsReportWorkflow, 1);
       w->figures = figures;
       w->name = g_strdup (figures->name);
-      w->weeks = ys_stats_weekly (store, figures->id, from, to);
+      w->weeks = g_steal_pointer (&weeks);
       w->headline = ys_wording_headline (figures);
       w->evidence = g_strdup (evidence_caption (ys_wording_evidence (figures)));
       w->time_saved = ys_wording_time_saved (figures);
@@ -156,7 +164,7 @@ ys_report_build (YsStore     *store,
     _("Yardstick measures the work, not people: it records no names, counts no prompts or "
       "logins, and ranks no one. Feedback is a yes/no answer about one tool on one task.")));
 
-  return report;
+  return g_steal_pointer (&report);
 }
 
 void

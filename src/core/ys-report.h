@@ -33,11 +33,13 @@ typedef struct
   GPtrArray *method;         /* paragraphs of the method note */
 } YsReport;
 
-/* @organisation may be NULL or empty. @from/@to: the period, inclusive. */
+/* @organisation may be NULL or empty. @from/@to: the period, inclusive.
+ * NULL with @error set when the database cannot be read. */
 YsReport *ys_report_build         (YsStore      *store,
                                    const GDate  *from,
                                    const GDate  *to,
-                                   const char   *organisation);
+                                   const char   *organisation,
+                                   GError      **error);
 void      ys_report_free          (YsReport     *report);
 
 char     *ys_report_to_markdown   (const YsReport *report);

@@ -38,10 +38,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YsRunList, ys_run_list, G_TYPE_OBJECT,
 #define RUNS_FROM \
   " FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0" \
   " LEFT JOIN tools t ON t.id = r.tool_id"
-#define BY_WORKFLOW " WHERE r.workflow_id = ?1 AND r.deleted = 0"
+#define BY_WORKFLOW " WHERE r.workflow_id = :workflow AND r.deleted = 0"
 #define AWAITING " WHERE r.used IS NULL AND r.deleted = 0"
-#define SEARCH " AND (r.note LIKE ?3 ESCAPE '\\' OR t.name LIKE ?3 ESCAPE '\\')"
-#define PAGE " ORDER BY r.started_at DESC, r.id LIMIT ?4 OFFSET ?5"
+#define SEARCH " AND (r.note LIKE :pattern ESCAPE '\\' OR t.name LIKE :pattern ESCAPE '\\')"
+#define PAGE " ORDER BY r.started_at DESC, r.id LIMIT :limit OFFSET :offset"
 
 /* Without a search, the counts come from the per-day totals ("daily", kept
  * by triggers over the same runs: not deleted, used IS NULL when neither
@@ -50,7 +50,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YsRunList, ys_run_list, G_TYPE_OBJECT,
 #define DAILY_FROM " FROM daily d JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0"
 
 static const char *count_sql[2][2] = {
-  { "SELECT coalesce (sum (d.runs), 0)" DAILY_FROM " WHERE d.workflow_id = ?1",
+  { "SELECT coalesce (sum (d.runs), 0)" DAILY_FROM " WHERE d.workflow_id = :workflow",
     "SELECT count(*)" RUNS_FROM BY_WORKFLOW SEARCH },
   { "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)" DAILY_FROM,
     "SELECT count(*)" RUNS_FROM AWAITING SEARCH },
@@ -65,40 +65,52 @@ static const char *page_sql[2][2] = {
 
 static sqlite3_stmt *
 prepare_filtered (YsRunList   *self,
-                  const char  *sql[2][2])
+                  const char  *sql[2][2],
+                  GError     **error)
 {
   gboolean awaiting = self->filter == YS_RUN_FILTER_AWAITING_OUTCOME;
-  sqlite3_stmt *stmt = ys_store_prepare (self->store, sql[awaiting][self->pattern != NULL]);
+  sqlite3_stmt *stmt = ys_database_prepare (ys_store_get_database (self->store),
+                                            sql[awaiting][self->pattern != NULL], error);
 
+  if (stmt == NULL)
+    return NULL;
   if (!awaiting)
-    sqlite3_bind_text (stmt, 1, self->workflow_id, -1, SQLITE_TRANSIENT);
+    ys_database_bind_text (stmt, ":workflow", self->workflow_id);
   if (self->pattern != NULL)
-    sqlite3_bind_text (stmt, 3, self->pattern, -1, SQLITE_TRANSIENT);
+    ys_database_bind_text (stmt, ":pattern", self->pattern);
   return stmt;
 }
 
-static guint
-count_runs (YsRunList *self)
+static gboolean
+count_runs (YsRunList  *self,
+            guint      *count,
+            GError    **error)
 {
-  sqlite3_stmt *stmt = prepare_filtered (self, count_sql);
-  guint n = 0;
+  sqlite3_stmt *stmt = prepare_filtered (self, count_sql, error);
+  gint64 n = 0;
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  *count = 0;
+  if (stmt == NULL || !ys_database_query_int64 (ys_store_get_database (self->store), stmt, &n,
+                                                 error))
+    return FALSE;
+  *count = (guint) n;
+  return TRUE;
 }
 
+/* A page that cannot be read is empty (its rows read as NULL items). */
 static GPtrArray *
 load_page (YsRunList *self,
            guint      page)
 {
-  sqlite3_stmt *stmt = prepare_filtered (self, page_sql);
+  YsDatabase *db = ys_store_get_database (self->store);
+  sqlite3_stmt *stmt = prepare_filtered (self, page_sql, NULL);
   GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  sqlite3_bind_int (stmt, 4, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 5, (gint64) page * PAGE_SIZE);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return runs;
+  ys_database_bind_int64 (stmt, ":limit", PAGE_SIZE);
+  ys_database_bind_int64 (stmt, ":offset", (gint64) page * PAGE_SIZE);
+  while (ys_database_step (db, stmt, NULL) == SQLITE_ROW)
     g_ptr_array_add (runs, ys_store_run_from_row (stmt));
   sqlite3_reset (stmt);
 
@@ -157,7 +169,7 @@ reload (YsRunList *self)
   guint old_n = self->n_items;
 
   g_hash_table_remove_all (self->pages);
-  self->n_items = count_runs (self);
+  count_runs (self, &self->n_items, NULL);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 
@@ -222,7 +234,7 @@ ys_run_list_new (YsStore     *store,
   self->store = g_object_ref (store);
   self->workflow_id = g_strdup (workflow_id);
   self->filter = filter;
-  self->n_items = count_runs (self);
+  count_runs (self, &self->n_items, NULL);
   self->changed_id = g_signal_connect_object (store, "changed",
                                               G_CALLBACK (on_store_changed), self,
                                               G_CONNECT_SWAPPED);

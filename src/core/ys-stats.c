@@ -59,34 +59,39 @@ ys_stats_median_ci_rank (guint  n,
 /*
  * The median and the interval bounds are values at a few ranks. @stmt lists
  * a group's durations in ascending order from a covering index, starting at
- * the offset bound to ?9; one seek to the lowest rank needed, then a few
+ * the offset bound to :offset; one seek to the lowest rank needed, then a few
  * steps (about 2·√n for the interval) collect the rest. No run row is read,
  * and nothing is kept but the values asked for.
  */
-static double
-median_and_interval (sqlite3_stmt *stmt,
-                     guint         n,
-                     gint64       *ci_low,
-                     gint64       *ci_high)
+static gboolean
+median_and_interval (YsDatabase    *db,
+                     sqlite3_stmt  *stmt,
+                     guint          n,
+                     double        *median,
+                     gint64        *ci_low,
+                     gint64        *ci_high,
+                     GError       **error)
 {
   guint low_middle = (n + 1) / 2;
   guint high_middle = n / 2 + 1;
   guint k = 0;
   guint first, last, rank;
   gint64 low_value = 0, high_value = 0;
+  int rc = SQLITE_ROW;
 
+  *median = NAN;
   if (ci_low != NULL)
     *ci_low = *ci_high = -1;
   if (n == 0)
-    return NAN;
+    return TRUE;
 
   if (ci_low == NULL || !ys_stats_median_ci_rank (n, &k))
     k = 0;
   first = k > 0 ? k : low_middle;
   last = k > 0 ? n - k + 1 : high_middle;
 
-  sqlite3_bind_int64 (stmt, 9, (gint64) first - 1);
-  for (rank = first; rank <= last && sqlite3_step (stmt) == SQLITE_ROW; rank++)
+  ys_database_bind_int64 (stmt, ":offset", (gint64) first - 1);
+  for (rank = first; rank <= last && (rc = ys_database_step (db, stmt, error)) == SQLITE_ROW; rank++)
     {
       gint64 value = sqlite3_column_int64 (stmt, 0);
 
@@ -99,18 +104,24 @@ median_and_interval (sqlite3_stmt *stmt,
       if (k > 0 && rank == n - k + 1)
         *ci_high = value;
     }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
 
-  return (low_value + high_value) / 2.0;
+  *median = (low_value + high_value) / 2.0;
+  return TRUE;
 }
 
 /* The same ranks from (duration, count) rows in ascending duration: the
  * whole history of a group, from the "durations" table. */
-static double
-median_and_interval_from_counts (sqlite3_stmt *stmt,
-                                 guint         n,
-                                 gint64       *ci_low,
-                                 gint64       *ci_high)
+static gboolean
+median_and_interval_from_counts (YsDatabase    *db,
+                                 sqlite3_stmt  *stmt,
+                                 guint          n,
+                                 double        *median,
+                                 gint64        *ci_low,
+                                 gint64        *ci_high,
+                                 GError       **error)
 {
   guint low_middle = (n + 1) / 2;
   guint high_middle = n / 2 + 1;
@@ -118,17 +129,19 @@ median_and_interval_from_counts (sqlite3_stmt *stmt,
   guint last;
   gint64 seen = 0;
   gint64 low_value = 0, high_value = 0;
+  int rc = SQLITE_ROW;
 
+  *median = NAN;
   if (ci_low != NULL)
     *ci_low = *ci_high = -1;
   if (n == 0)
-    return NAN;
+    return TRUE;
 
   if (ci_low == NULL || !ys_stats_median_ci_rank (n, &k))
     k = 0;
   last = k > 0 ? n - k + 1 : high_middle;
 
-  while (seen < last && sqlite3_step (stmt) == SQLITE_ROW)
+  while (seen < last && (rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
       gint64 value = sqlite3_column_int64 (stmt, 0);
       gint64 first_rank = seen + 1;
@@ -145,9 +158,12 @@ median_and_interval_from_counts (sqlite3_stmt *stmt,
         *ci_high = value;
 #undef COVERS
     }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
 
-  return (low_value + high_value) / 2.0;
+  *median = (low_value + high_value) / 2.0;
+  return TRUE;
 }
 
 static gboolean use_counts = TRUE;
@@ -172,9 +188,9 @@ bind_period (sqlite3_stmt *stmt,
              const char   *from,
              const char   *to)
 {
-  sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  ys_database_bind_text (stmt, ":workflow", workflow_id);
+  ys_database_bind_text (stmt, ":from", from);
+  ys_database_bind_text (stmt, ":to", to);
 }
 
 static double
@@ -186,22 +202,27 @@ ratio (gint64 part,
 
 /* Per workflow --------------------------------------------------------------- */
 
-static void
-compute_modes (YsStore           *store,
-               YsWorkflowFigures *w,
-               const char        *from,
-               const char        *to,
-               gboolean           whole_history)
+static gboolean
+compute_modes (YsDatabase         *db,
+               YsWorkflowFigures  *w,
+               const char         *from,
+               const char         *to,
+               gboolean            whole_history,
+               GError            **error)
 {
   sqlite3_stmt *stmt;
   YsModeFigures *modes[2] = { &w->without_ai, &w->with_ai };
+  int rc;
 
   /* Counts and rates from the per-day totals the triggers keep. */
-  stmt = ys_store_prepare (store,
+  stmt = ys_database_prepare (db,
     "SELECT mode, sum (runs), sum (corrections), sum (corrected), sum (used_yes), sum (used_no)"
-    " FROM daily WHERE workflow_id = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY mode");
+    " FROM daily WHERE workflow_id = :workflow AND day BETWEEN :from AND :to GROUP BY mode",
+    error);
+  if (stmt == NULL)
+    return FALSE;
   bind_period (stmt, w->id, from, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
       YsModeFigures *m = modes[sqlite3_column_int (stmt, 0) ? 1 : 0];
       gint64 runs = sqlite3_column_int64 (stmt, 1);
@@ -212,35 +233,48 @@ compute_modes (YsStore           *store,
       m->used_rate = ratio (sqlite3_column_int64 (stmt, 4),
                             sqlite3_column_int64 (stmt, 4) + sqlite3_column_int64 (stmt, 5));
     }
+  if (rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
 
   if (whole_history)
     {
-      stmt = ys_store_prepare (store,
+      stmt = ys_database_prepare (db,
         "SELECT duration_seconds, sum (runs) FROM durations INDEXED BY durations_by_mode"
-        " WHERE workflow_id = ?1 AND mode = ?4 GROUP BY duration_seconds"
-        " ORDER BY duration_seconds");
-      sqlite3_bind_text (stmt, 1, w->id, -1, SQLITE_TRANSIENT);
+        " WHERE workflow_id = :workflow AND mode = :mode GROUP BY duration_seconds"
+        " ORDER BY duration_seconds", error);
+      if (stmt == NULL)
+        return FALSE;
+      ys_database_bind_text (stmt, ":workflow", w->id);
     }
   else
     {
-      stmt = ys_store_prepare (store,
+      stmt = ys_database_prepare (db,
         "SELECT duration_seconds FROM runs INDEXED BY runs_by_duration"
-        " WHERE workflow_id = ?1 AND mode = ?4 AND deleted = 0 AND started_on BETWEEN ?2 AND ?3"
-        " ORDER BY duration_seconds LIMIT -1 OFFSET ?9");
+        " WHERE workflow_id = :workflow AND mode = :mode AND deleted = 0"
+        " AND started_on BETWEEN :from AND :to"
+        " ORDER BY duration_seconds LIMIT -1 OFFSET :offset", error);
+      if (stmt == NULL)
+        return FALSE;
       bind_period (stmt, w->id, from, to);
     }
 
   for (int mode = 0; mode < 2; mode++)
     {
       YsModeFigures *m = modes[mode];
+      gboolean ok;
 
-      sqlite3_bind_int (stmt, 4, mode);
-      m->median_seconds = whole_history
-        ? median_and_interval_from_counts (stmt, m->runs, &m->ci_low, &m->ci_high)
-        : median_and_interval (stmt, m->runs, &m->ci_low, &m->ci_high);
+      ys_database_bind_int64 (stmt, ":mode", mode);
+      ok = whole_history
+        ? median_and_interval_from_counts (db, stmt, m->runs, &m->median_seconds,
+                                           &m->ci_low, &m->ci_high, error)
+        : median_and_interval (db, stmt, m->runs, &m->median_seconds,
+                               &m->ci_low, &m->ci_high, error);
+      if (!ok)
+        return FALSE;
     }
   sqlite3_clear_bindings (stmt);
+  return TRUE;
 }
 
 static YsToolFigures *
@@ -253,45 +287,54 @@ find_tool (GArray     *tools,
   return NULL;
 }
 
-static void
-compute_tools (YsStore           *store,
-               YsWorkflowFigures *w,
-               const char        *from,
-               const char        *to,
-               gboolean           whole_history)
+static gboolean
+compute_tools (YsDatabase         *db,
+               YsWorkflowFigures  *w,
+               const char         *from,
+               const char         *to,
+               gboolean            whole_history,
+               GError            **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
 
   /* Every tool named by a run with AI or an answer in the period. */
-  stmt = ys_store_prepare (store,
+  stmt = ys_database_prepare (db,
     "SELECT t.id, t.name FROM tools t WHERE t.deleted = 0 AND t.id IN ("
-    "  SELECT tool_key FROM daily WHERE workflow_id = ?1 AND mode = 1"
-    "   AND day BETWEEN ?2 AND ?3 AND runs > 0"
-    "  UNION SELECT tool_id FROM feedback WHERE workflow_id = ?1 AND deleted = 0"
-    "   AND given_on BETWEEN ?2 AND ?3)"
-    " ORDER BY t.name, t.id");
+    "  SELECT tool_key FROM daily WHERE workflow_id = :workflow AND mode = 1"
+    "   AND day BETWEEN :from AND :to AND runs > 0"
+    "  UNION SELECT tool_id FROM feedback WHERE workflow_id = :workflow AND deleted = 0"
+    "   AND given_on BETWEEN :from AND :to)"
+    " ORDER BY t.name, t.id", error);
+  if (stmt == NULL)
+    return FALSE;
   bind_period (stmt, w->id, from, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
       YsToolFigures tool = { 0 };
 
-      tool.id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      tool.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      tool.id = g_strdup (ys_database_column_text (stmt, 0));
+      tool.name = g_strdup (ys_database_column_text (stmt, 1));
       tool.median_seconds = NAN;
       tool.used_rate = NAN;
       tool.yes_share = NAN;
       tool.divergent = -1;
       g_array_append_val (w->tools, tool);
     }
+  if (rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
 
-  stmt = ys_store_prepare (store,
+  stmt = ys_database_prepare (db,
     "SELECT tool_key, sum (runs), sum (used_yes), sum (used_no) FROM daily"
-    " WHERE workflow_id = ?1 AND mode = 1 AND day BETWEEN ?2 AND ?3 GROUP BY tool_key");
+    " WHERE workflow_id = :workflow AND mode = 1 AND day BETWEEN :from AND :to"
+    " GROUP BY tool_key", error);
+  if (stmt == NULL)
+    return FALSE;
   bind_period (stmt, w->id, from, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
-      YsToolFigures *tool = find_tool (w->tools, (const char *) sqlite3_column_text (stmt, 0));
+      YsToolFigures *tool = find_tool (w->tools, ys_database_column_text (stmt, 0));
       gint64 used = sqlite3_column_int64 (stmt, 2);
       gint64 unused = sqlite3_column_int64 (stmt, 3);
 
@@ -300,44 +343,57 @@ compute_tools (YsStore           *store,
       tool->runs = sqlite3_column_int (stmt, 1);
       tool->used_rate = ratio (used, used + unused);
     }
+  if (rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
 
   /* Per-tool medians: from the counts, or seeks along runs_by_tool_duration. */
   if (whole_history)
     {
-      stmt = ys_store_prepare (store,
+      stmt = ys_database_prepare (db,
         "SELECT duration_seconds, runs FROM durations"
-        " WHERE workflow_id = ?1 AND mode = 1 AND tool_key = ?4 ORDER BY duration_seconds");
-      sqlite3_bind_text (stmt, 1, w->id, -1, SQLITE_TRANSIENT);
+        " WHERE workflow_id = :workflow AND mode = 1 AND tool_key = :tool"
+        " ORDER BY duration_seconds", error);
+      if (stmt == NULL)
+        return FALSE;
+      ys_database_bind_text (stmt, ":workflow", w->id);
     }
   else
     {
-      stmt = ys_store_prepare (store,
+      stmt = ys_database_prepare (db,
         "SELECT duration_seconds FROM runs INDEXED BY runs_by_tool_duration"
-        " WHERE workflow_id = ?1 AND mode = 1 AND tool_id = ?4 AND deleted = 0"
-        " AND started_on BETWEEN ?2 AND ?3"
-        " ORDER BY duration_seconds LIMIT -1 OFFSET ?9");
+        " WHERE workflow_id = :workflow AND mode = 1 AND tool_id = :tool AND deleted = 0"
+        " AND started_on BETWEEN :from AND :to"
+        " ORDER BY duration_seconds LIMIT -1 OFFSET :offset", error);
+      if (stmt == NULL)
+        return FALSE;
       bind_period (stmt, w->id, from, to);
     }
   for (guint i = 0; i < w->tools->len; i++)
     {
       YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, i);
+      gboolean ok;
 
-      sqlite3_bind_text (stmt, 4, tool->id, -1, SQLITE_TRANSIENT);
-      tool->median_seconds = whole_history
-        ? median_and_interval_from_counts (stmt, tool->runs, NULL, NULL)
-        : median_and_interval (stmt, tool->runs, NULL, NULL);
+      ys_database_bind_text (stmt, ":tool", tool->id);
+      ok = whole_history
+        ? median_and_interval_from_counts (db, stmt, tool->runs, &tool->median_seconds,
+                                           NULL, NULL, error)
+        : median_and_interval (db, stmt, tool->runs, &tool->median_seconds, NULL, NULL, error);
+      if (!ok)
+        return FALSE;
     }
   sqlite3_clear_bindings (stmt);
 
-  stmt = ys_store_prepare (store,
+  stmt = ys_database_prepare (db,
     "SELECT tool_id, sum(saves_time = 1), sum(saves_time = 0) FROM feedback"
-    " WHERE workflow_id = ?1 AND deleted = 0 AND given_on BETWEEN ?2 AND ?3"
-    " GROUP BY tool_id");
+    " WHERE workflow_id = :workflow AND deleted = 0 AND given_on BETWEEN :from AND :to"
+    " GROUP BY tool_id", error);
+  if (stmt == NULL)
+    return FALSE;
   bind_period (stmt, w->id, from, to);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
-      YsToolFigures *tool = find_tool (w->tools, (const char *) sqlite3_column_text (stmt, 0));
+      YsToolFigures *tool = find_tool (w->tools, ys_database_column_text (stmt, 0));
 
       if (tool == NULL)
         continue;
@@ -345,6 +401,8 @@ compute_tools (YsStore           *store,
       tool->no = sqlite3_column_int (stmt, 2);
       tool->yes_share = ratio (tool->yes, tool->yes + tool->no);
     }
+  if (rc != SQLITE_DONE)
+    return FALSE;
   sqlite3_reset (stmt);
 
   /* Divergence: the feeling and the clock disagree. */
@@ -360,6 +418,7 @@ compute_tools (YsStore           *store,
       faster = tool->median_seconds < w->without_ai.median_seconds;
       tool->divergent = (tool->yes_share > 0.5 && !faster) || (tool->yes_share < 0.5 && faster);
     }
+  return TRUE;
 }
 
 static void
@@ -412,56 +471,85 @@ empty_mode (YsModeFigures *m)
   m->ci_low = m->ci_high = -1;
 }
 
+static gboolean
+history_bounds (YsDatabase  *db,
+                GDate       *from,
+                GDate       *to,
+                gboolean    *found,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = ys_database_prepare (db,
+    "SELECT min (d.day), max (d.day) FROM daily d"
+    " JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0 WHERE d.runs > 0", error);
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  rc = ys_database_step (db, stmt, error);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *found = ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 0), from) &&
+             ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 1), to);
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* The whole history: from the earliest to the latest run date. */
 gboolean
-ys_stats_history_bounds (YsStore *store,
-                         GDate   *from,
-                         GDate   *to)
+ys_stats_history_bounds (YsStore   *store,
+                         GDate     *from,
+                         GDate     *to,
+                         gboolean  *found,
+                         GError   **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
 
-  stmt = ys_store_prepare (store,
-    "SELECT min (d.day), max (d.day) FROM daily d"
-    " JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0 WHERE d.runs > 0");
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    found = ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 0), from) &&
-            ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 1), to);
-  sqlite3_reset (stmt);
-  return found;
+  return history_bounds (ys_store_get_database (store), from, to, found, error);
 }
 
 YsSummary *
-ys_summary_compute (YsStore     *store,
-                    const GDate *from,
-                    const GDate *to)
+ys_summary_compute (YsStore      *store,
+                    const GDate  *from,
+                    const GDate  *to,
+                    GError      **error)
 {
-  return ys_summary_compute_one (store, from, to, NULL);
+  return ys_summary_compute_one (store, from, to, NULL, error);
 }
 
 /* The figures page shows one workflow: on a million runs, the other
  * workflows' medians were a tenth of the time to the first frame. */
 YsSummary *
-ys_summary_compute_one (YsStore     *store,
-                        const GDate *from,
-                        const GDate *to,
-                        const char  *workflow_id)
+ys_summary_compute_one (YsStore      *store,
+                        const GDate  *from,
+                        const GDate  *to,
+                        const char   *workflow_id,
+                        GError      **error)
 {
-  YsSummary *summary;
+  g_autoptr(YsSummary) summary = NULL;
+  YsDatabase *db;
   GListModel *workflows;
   char from_text[11] = ALL_FROM;
   char to_text[11] = ALL_TO;
   double weeks = 1;
   gboolean whole_history;
+  GDate first, last;
+  gboolean any_runs;
 
   g_return_val_if_fail (YS_IS_STORE (store), NULL);
 
+  db = ys_store_get_database (store);
   summary = g_new0 (YsSummary, 1);
   summary->workflows = g_ptr_array_new_with_free_func (workflow_figures_clear);
   g_date_clear (&summary->from, 1);
   g_date_clear (&summary->to, 1);
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+
+  if (!history_bounds (db, &first, &last, &any_runs, error))
+    return NULL;
 
   if (from != NULL && to != NULL)
     {
@@ -469,22 +557,20 @@ ys_summary_compute_one (YsStore     *store,
       summary->from = *from;
       summary->to = *to;
     }
-  else
-    summary->has_period = ys_stats_history_bounds (store, &summary->from, &summary->to);
+  else if (any_runs)
+    {
+      summary->has_period = TRUE;
+      summary->from = first;
+      summary->to = last;
+    }
 
   /* A period that holds every run can use the per-duration counts. */
-  {
-    GDate first, last;
-
-    g_date_clear (&first, 1);
-    g_date_clear (&last, 1);
-    if (!ys_stats_history_bounds (store, &first, &last))
-      whole_history = TRUE;
-    else
-      whole_history = g_date_compare (&summary->from, &first) <= 0 &&
-                      g_date_compare (&summary->to, &last) >= 0;
-    whole_history = whole_history && use_counts;
-  }
+  if (!any_runs)
+    whole_history = TRUE;
+  else
+    whole_history = g_date_compare (&summary->from, &first) <= 0 &&
+                    g_date_compare (&summary->to, &last) >= 0;
+  whole_history = whole_history && use_counts;
 
   if (summary->has_period)
     {
@@ -514,16 +600,15 @@ ys_summary_compute_one (YsStore     *store,
       empty_mode (&w->without_ai);
       empty_mode (&w->with_ai);
 
-      if (summary->has_period)
-        {
-          compute_modes (store, w, from_text, to_text, whole_history);
-          compute_tools (store, w, from_text, to_text, whole_history);
-        }
-      compute_change (w, weeks);
       g_ptr_array_add (summary->workflows, w);
+      if (summary->has_period &&
+          (!compute_modes (db, w, from_text, to_text, whole_history, error) ||
+           !compute_tools (db, w, from_text, to_text, whole_history, error)))
+        return NULL;
+      compute_change (w, weeks);
     }
 
-  return summary;
+  return g_steal_pointer (&summary);
 }
 
 void
@@ -705,20 +790,28 @@ compare_weeks (gconstpointer a,
 }
 
 GArray *
-ys_stats_weekly (YsStore     *store,
-                 const char  *workflow_id,
-                 const GDate *from,
-                 const GDate *to)
+ys_stats_weekly (YsStore      *store,
+                 const char   *workflow_id,
+                 const GDate  *from,
+                 const GDate  *to,
+                 GError      **error)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GArray *weeks = g_array_new (FALSE, TRUE, sizeof (YsWeek));
+  g_autoptr(GArray) weeks = g_array_new (FALSE, TRUE, sizeof (YsWeek));
   char from_text[11] = ALL_FROM;
   char to_text[11] = ALL_TO;
+  YsDatabase *db;
   sqlite3_stmt *groups;
   sqlite3_stmt *ranks;
+  YsWeek *week = NULL;
+  int week_mode = -1;
+  gint64 corrected = 0, used = 0, unused = 0;
+  char monday_text[11] = "";
+  int rc;
 
-  g_return_val_if_fail (YS_IS_STORE (store), weeks);
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
 
+  db = ys_store_get_database (store);
   if (from != NULL)
     date_text (from, from_text);
   if (to != NULL)
@@ -727,111 +820,120 @@ ys_stats_weekly (YsStore     *store,
   /* Per mode and day from the triggers' totals, summed into ISO weeks here
    * (day order is the primary key's order); then each week's median by a
    * seek into runs_by_week. */
-  groups = ys_store_prepare (store,
+  groups = ys_database_prepare (db,
     "SELECT mode, day, sum (runs), sum (corrected), sum (used_yes), sum (used_no)"
-    " FROM daily WHERE workflow_id = ?1 AND day BETWEEN ?2 AND ?3"
-    " GROUP BY mode, day HAVING sum (runs) > 0 ORDER BY mode, day");
-  ranks = ys_store_prepare (store,
+    " FROM daily WHERE workflow_id = :workflow AND day BETWEEN :from AND :to"
+    " GROUP BY mode, day HAVING sum (runs) > 0 ORDER BY mode, day", error);
+  if (groups == NULL)
+    return NULL;
+  ranks = ys_database_prepare (db,
     "SELECT duration_seconds FROM runs INDEXED BY runs_by_week"
-    " WHERE workflow_id = ?1 AND mode = ?4 AND started_week = ?5 AND deleted = 0"
-    " AND started_on BETWEEN ?2 AND ?3"
-    " ORDER BY duration_seconds LIMIT -1 OFFSET ?9");
+    " WHERE workflow_id = :workflow AND mode = :mode AND started_week = :week AND deleted = 0"
+    " AND started_on BETWEEN :from AND :to"
+    " ORDER BY duration_seconds LIMIT -1 OFFSET :offset", error);
+  if (ranks == NULL)
+    return NULL;
   bind_period (groups, workflow_id, from_text, to_text);
   bind_period (ranks, workflow_id, from_text, to_text);
 
-  {
-    YsWeek *week = NULL;
-    int week_mode = -1;
-    gint64 corrected = 0, used = 0, unused = 0;
-    char monday_text[11] = "";
-
 #define CLOSE_WEEK() \
-    if (week != NULL) \
-      { \
-        week->correction_rate[week_mode] = ratio (corrected, week->runs[week_mode]); \
-        week->used_rate[week_mode] = ratio (used, used + unused); \
-        sqlite3_bind_int (ranks, 4, week_mode); \
-        sqlite3_bind_text (ranks, 5, monday_text, -1, SQLITE_TRANSIENT); \
-        week->median_seconds[week_mode] = median_and_interval (ranks, week->runs[week_mode], \
-                                                               NULL, NULL); \
-      }
+  if (week != NULL) \
+    { \
+      week->correction_rate[week_mode] = ratio (corrected, week->runs[week_mode]); \
+      week->used_rate[week_mode] = ratio (used, used + unused); \
+      ys_database_bind_int64 (ranks, ":mode", week_mode); \
+      ys_database_bind_text (ranks, ":week", monday_text); \
+      if (!median_and_interval (db, ranks, week->runs[week_mode], \
+                                &week->median_seconds[week_mode], NULL, NULL, error)) \
+        { \
+          sqlite3_reset (groups); \
+          return NULL; \
+        } \
+    }
 
-    while (sqlite3_step (groups) == SQLITE_ROW)
-      {
-        int mode = sqlite3_column_int (groups, 0) ? 1 : 0;
-        GDate day, monday;
-        char text[11];
-        gpointer position;
+  while ((rc = ys_database_step (db, groups, error)) == SQLITE_ROW)
+    {
+      int mode = sqlite3_column_int (groups, 0) ? 1 : 0;
+      GDate day, monday;
+      char text[11];
+      gpointer position;
 
-        if (!ys_parse_iso_date ((const char *) sqlite3_column_text (groups, 1), &day))
-          continue;
-        monday = day;
-        g_date_subtract_days (&monday, g_date_get_weekday (&day) - G_DATE_MONDAY);
-        date_text (&monday, text);
+      if (!ys_parse_iso_date ((const char *) sqlite3_column_text (groups, 1), &day))
+        continue;
+      monday = day;
+      g_date_subtract_days (&monday, g_date_get_weekday (&day) - G_DATE_MONDAY);
+      date_text (&monday, text);
 
-        if (week == NULL || mode != week_mode || strcmp (text, monday_text) != 0)
-          {
-            CLOSE_WEEK ();
-            if (!g_hash_table_lookup_extended (index, text, NULL, &position))
-              {
-                YsWeek fresh = { 0 };
+      if (week == NULL || mode != week_mode || strcmp (text, monday_text) != 0)
+        {
+          CLOSE_WEEK ();
+          if (!g_hash_table_lookup_extended (index, text, NULL, &position))
+            {
+              YsWeek fresh = { 0 };
 
-                fresh.monday = monday;
-                for (int m = 0; m < 2; m++)
-                  fresh.median_seconds[m] = fresh.correction_rate[m] = fresh.used_rate[m] = NAN;
-                position = GUINT_TO_POINTER (weeks->len);
-                g_array_append_val (weeks, fresh);
-                g_hash_table_insert (index, g_strdup (text), position);
-              }
-            week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
-            week_mode = mode;
-            memcpy (monday_text, text, sizeof monday_text);
-            corrected = used = unused = 0;
-          }
+              fresh.monday = monday;
+              for (int m = 0; m < 2; m++)
+                fresh.median_seconds[m] = fresh.correction_rate[m] = fresh.used_rate[m] = NAN;
+              position = GUINT_TO_POINTER (weeks->len);
+              g_array_append_val (weeks, fresh);
+              g_hash_table_insert (index, g_strdup (text), position);
+            }
+          week = &g_array_index (weeks, YsWeek, GPOINTER_TO_UINT (position));
+          week_mode = mode;
+          memcpy (monday_text, text, sizeof monday_text);
+          corrected = used = unused = 0;
+        }
 
-        week->runs[mode] += sqlite3_column_int (groups, 2);
-        corrected += sqlite3_column_int64 (groups, 3);
-        used += sqlite3_column_int64 (groups, 4);
-        unused += sqlite3_column_int64 (groups, 5);
-      }
-    CLOSE_WEEK ();
+      week->runs[mode] += sqlite3_column_int (groups, 2);
+      corrected += sqlite3_column_int64 (groups, 3);
+      used += sqlite3_column_int64 (groups, 4);
+      unused += sqlite3_column_int64 (groups, 5);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  CLOSE_WEEK ();
 #undef CLOSE_WEEK
-  }
   sqlite3_reset (groups);
   sqlite3_clear_bindings (ranks);
 
   g_array_sort (weeks, compare_weeks);
-  return weeks;
+  return g_steal_pointer (&weeks);
 }
 
 gboolean
-ys_stats_run_points (YsStore     *store,
-                     const char  *workflow_id,
-                     const GDate *from,
-                     const GDate *to,
-                     guint        limit,
-                     GArray      *days,
-                     GArray      *durations)
+ys_stats_run_points (YsStore      *store,
+                     const char   *workflow_id,
+                     const GDate  *from,
+                     const GDate  *to,
+                     guint         limit,
+                     GArray       *days,
+                     GArray       *durations,
+                     GError      **error)
 {
   char from_text[11] = ALL_FROM;
   char to_text[11] = ALL_TO;
+  YsDatabase *db;
   sqlite3_stmt *stmt;
   gboolean within = TRUE;
+  int rc;
 
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
 
+  db = ys_store_get_database (store);
   if (from != NULL)
     date_text (from, from_text);
   if (to != NULL)
     date_text (to, to_text);
 
-  stmt = ys_store_prepare (store,
+  stmt = ys_database_prepare (db,
     "SELECT started_on, duration_seconds FROM runs INDEXED BY runs_by_duration"
-    " WHERE workflow_id = ?1 AND mode IN (0, 1) AND deleted = 0"
-    " AND started_on BETWEEN ?2 AND ?3 LIMIT ?4");
+    " WHERE workflow_id = :workflow AND mode IN (0, 1) AND deleted = 0"
+    " AND started_on BETWEEN :from AND :to LIMIT :limit", error);
+  if (stmt == NULL)
+    return FALSE;
   bind_period (stmt, workflow_id, from_text, to_text);
-  sqlite3_bind_int64 (stmt, 4, (gint64) limit + 1);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  ys_database_bind_int64 (stmt, ":limit", (gint64) limit + 1);
+  while ((rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
       GDate day;
       double julian, duration;
@@ -848,6 +950,8 @@ ys_stats_run_points (YsStore     *store,
       g_array_append_val (days, julian);
       g_array_append_val (durations, duration);
     }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    within = FALSE;
   sqlite3_reset (stmt);
 
   if (!within)

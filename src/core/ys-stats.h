@@ -81,40 +81,50 @@ typedef struct
   double used_rate[2];
 } YsWeek;
 
-/* @from/@to: local dates, inclusive; NULL for the whole history. */
+/* @from/@to: local dates, inclusive; NULL for the whole history. NULL
+ * with @error set when the database cannot be read: never zeros. */
 YsSummary         *ys_summary_compute        (YsStore           *store,
                                               const GDate       *from,
-                                              const GDate       *to);
+                                              const GDate       *to,
+                                              GError           **error);
 /* The same, for one workflow only (the others are left out). */
 YsSummary         *ys_summary_compute_one    (YsStore           *store,
                                               const GDate       *from,
                                               const GDate       *to,
-                                              const char        *workflow_id);
+                                              const char        *workflow_id,
+                                              GError           **error);
 void               ys_summary_free           (YsSummary         *summary);
 YsWorkflowFigures *ys_summary_find           (YsSummary         *summary,
                                               const char        *workflow_id);
 char              *ys_summary_to_json        (const YsSummary   *summary);
 
+/* The first and last run dates; @found is FALSE when there are no runs. */
 gboolean           ys_stats_history_bounds   (YsStore           *store,
                                               GDate             *from,
-                                              GDate             *to);
+                                              GDate             *to,
+                                              gboolean          *found,
+                                              GError           **error);
 
-/* Weekly series for the charts, in week order; weeks without runs are left out. */
+/* Weekly series for the charts, in week order; weeks without runs are left
+ * out. NULL when the database cannot be read. */
 GArray            *ys_stats_weekly           (YsStore           *store,
                                               const char        *workflow_id,
                                               const GDate       *from,
-                                              const GDate       *to);
+                                              const GDate       *to,
+                                              GError           **error);
 
 /* Individual runs of one workflow and mode for faint chart points: start
  * (Julian day) and duration. FALSE when there are more than @limit, so that
- * a chart never loads a long history. */
+ * a chart never loads a long history, or (with @error set) when they
+ * cannot be read. */
 gboolean           ys_stats_run_points       (YsStore           *store,
                                               const char        *workflow_id,
                                               const GDate       *from,
                                               const GDate       *to,
                                               guint              limit,
                                               GArray            *days,
-                                              GArray            *durations);
+                                              GArray            *durations,
+                                              GError           **error);
 
 /* The rank k of the distribution-free 95% interval [x(k), x(n-k+1)] of a
  * median of @n values; FALSE when there is none (n < 6). */

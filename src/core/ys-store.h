@@ -5,6 +5,7 @@
 
 #include "ys-feedback.h"
 #include "ys-run.h"
+#include "ys-schema.h"
 #include "ys-timer.h"
 #include "ys-tool.h"
 #include "ys-types.h"
@@ -12,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define YS_STORE_SCHEMA_VERSION 4
+#define YS_STORE_SCHEMA_VERSION YS_SCHEMA_VERSION
 
 typedef enum
 {

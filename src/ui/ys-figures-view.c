@@ -289,7 +289,7 @@ fill_charts (YsFiguresView     *self,
   ys_chart_clear (self->feedback_chart);
 
   if (ys_stats_run_points (self->store, self->workflow_id, from, to, MAX_RUN_POINTS,
-                           days, durations))
+                           days, durations, NULL))
     ys_chart_add_points (self->time_chart, (double *) days->data, (double *) durations->data,
                          days->len);
   fill_series (self->time_chart, weeks, week_median, TRUE);
@@ -357,10 +357,13 @@ refresh (YsFiguresView *self)
   has_dates = ys_stats_period_dates (self->period, &today, &from, &to);
 
   summary = ys_summary_compute_one (self->store, has_dates ? &from : NULL, has_dates ? &to : NULL,
-                                    self->workflow_id);
-  w = ys_summary_find (summary, self->workflow_id);
+                                    self->workflow_id, NULL);
   weeks = ys_stats_weekly (self->store, self->workflow_id, has_dates ? &from : NULL,
-                           has_dates ? &to : NULL);
+                           has_dates ? &to : NULL, NULL);
+  /* What could not be read is left as it was, never shown as zeros. */
+  if (summary == NULL || weeks == NULL)
+    return;
+  w = ys_summary_find (summary, self->workflow_id);
   trend = ys_wording_correction_trend (weeks);
 
   if (summary->has_period)

@@ -33,10 +33,15 @@ static GtkWidget *
 sparkline (YsStore    *store,
            const char *workflow_id)
 {
-  g_autoptr(GArray) weeks = ys_stats_weekly (store, workflow_id, NULL, NULL);
+  g_autoptr(GArray) weeks = ys_stats_weekly (store, workflow_id, NULL, NULL, NULL);
   GtkWidget *chart = ys_chart_new (YS_CHART_AXIS_DURATION);
-  g_autofree double *x = g_new (double, MAX (weeks->len, 1));
-  g_autofree double *y = g_new (double, MAX (weeks->len, 1));
+  g_autofree double *x = NULL;
+  g_autofree double *y = NULL;
+
+  if (weeks == NULL)
+    weeks = g_array_new (FALSE, TRUE, sizeof (YsWeek));
+  x = g_new (double, MAX (weeks->len, 1));
+  y = g_new (double, MAX (weeks->len, 1));
 
   ys_chart_set_compact (YS_CHART (chart), TRUE);
   gtk_widget_set_size_request (chart, 160, 40);
@@ -76,9 +81,12 @@ on_row_activated (YsOverviewView *self,
 static void
 refresh (YsOverviewView *self)
 {
-  g_autoptr(YsSummary) summary = ys_summary_compute (self->store, NULL, NULL);
+  g_autoptr(YsSummary) summary = ys_summary_compute (self->store, NULL, NULL, NULL);
   GtkWidget *child;
   guint shown = 0;
+
+  if (summary == NULL)
+    return;
 
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);

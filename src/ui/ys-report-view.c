@@ -72,14 +72,15 @@ quarter_dates (const char *quarter,
 }
 
 static YsReport *
-build_report (YsReportView *self)
+build_report (YsReportView  *self,
+              GError       **error)
 {
   g_autofree char *organisation = self->settings
     ? g_settings_get_string (self->settings, "organisation-name") : NULL;
   GDate from, to;
 
   quarter_dates (self->quarter, &from, &to);
-  return ys_report_build (self->store, &from, &to, organisation);
+  return ys_report_build (self->store, &from, &to, organisation, error);
 }
 
 static void
@@ -90,7 +91,9 @@ update_preview (YsReportView *self)
 
   if (self->quarter == NULL)
     return;
-  report = build_report (self);
+  report = build_report (self, NULL);
+  if (report == NULL)
+    return;
   text = ys_report_to_plain_text (report);
   gtk_label_set_label (self->preview_label, g_strstrip (text));
 }
@@ -253,10 +256,12 @@ fill_quarters (YsReportView *self)
   int quarter = (g_date_time_get_month (now) - 1) / 3 + 1;
   int first_year = year, first_quarter = quarter;
   GDate first, last;
+  gboolean any_runs = FALSE;
 
   g_date_clear (&first, 1);
   g_date_clear (&last, 1);
-  if (ys_stats_history_bounds (self->store, &first, &last))
+  ys_stats_history_bounds (self->store, &first, &last, &any_runs, NULL);
+  if (any_runs)
     {
       int earliest_year = g_date_get_year (&first);
       int earliest_quarter = (int) (g_date_get_month (&first) - 1) / 3 + 1;
@@ -330,9 +335,10 @@ on_save_response (GtkNativeDialog *dialog,
         }
       else
         {
-          g_autoptr(YsReport) report = build_report (self);
-          ok = g_str_equal (kind, "pdf") ? ys_report_write_pdf (report, path, &error)
-                                         : ys_report_write_file (report, path, &error);
+          g_autoptr(YsReport) report = build_report (self, &error);
+          ok = report != NULL &&
+               (g_str_equal (kind, "pdf") ? ys_report_write_pdf (report, path, &error)
+                                          : ys_report_write_file (report, path, &error));
         }
 
       if (ok)
@@ -408,7 +414,9 @@ copy_summary_action (GtkWidget  *widget,
   g_autofree char *text = NULL;
 
   save_now (self);
-  report = build_report (self);
+  report = build_report (self, NULL);
+  if (report == NULL)
+    return;
   text = ys_report_to_plain_text (report);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   add_toast (self, _("Summary copied"));

@@ -90,7 +90,7 @@ test_demo_figures (void)
   g_assert_no_error (error);
   g_assert_true (ys_demo_fill (store, &error));
   workflow = g_list_model_get_item (ys_store_get_workflows (store), 2);
-  summary = ys_summary_compute (store, NULL, NULL);
+  summary = ys_summary_compute (store, NULL, NULL, NULL);
   headline = ys_wording_headline (ys_summary_find (summary, ys_workflow_get_id (workflow)));
 
   view = ys_figures_view_new (store);

@@ -110,7 +110,7 @@ test_demo_pdf (void)
     }
 
   g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
-  report = ys_report_build (store, &from, &to, "Riverside Advice Centre");
+  report = ys_report_build (store, &from, &to, "Riverside Advice Centre", NULL);
   g_assert_true (ys_report_write_file (report, pdf, &error));
   g_assert_no_error (error);
 
@@ -185,7 +185,7 @@ test_long_text_is_not_clipped (void)
   g_assert_no_error (error);
 
   g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
-  report = ys_report_build (store, &from, &to, NULL);
+  report = ys_report_build (store, &from, &to, NULL, NULL);
   g_assert_true (ys_report_write_pdf (report, pdf, &error));
   g_assert_no_error (error);
 
@@ -218,7 +218,7 @@ test_markdown (void)
   GDate from, to;
 
   g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
-  report = ys_report_build (store, &from, &to, "A *bold* | team");
+  report = ys_report_build (store, &from, &to, "A *bold* | team", NULL);
   markdown = ys_report_to_markdown (report);
 
   /* People's words are escaped, not interpreted. */

@@ -156,7 +156,7 @@ test_worked_example (Fixture       *f,
     g_free (add_run (f, i % 3 ? f->chatgpt : f->claude, local_time (2026, 8, 3 + i, 10, 0),
                      after[i], i % 2, YS_USED_YES));
 
-  summary = ys_summary_compute (f->store, &from, &to);
+  summary = ys_summary_compute (f->store, &from, &to, NULL);
   w = figures (summary, f);
 
   g_assert_cmpuint (w->without_ai.runs, ==, 12);
@@ -203,7 +203,7 @@ test_medians_and_small_counts (Fixture       *f,
   g_free (add_run (f, NULL, local_time (2026, 9, 1, 9, 0), 300, 0, YS_USED_UNKNOWN));
   g_free (add_run (f, NULL, local_time (2026, 9, 2, 9, 0), 100, 0, YS_USED_UNKNOWN));
   g_free (add_run (f, NULL, local_time (2026, 9, 3, 9, 0), 200, 0, YS_USED_UNKNOWN));
-  odd = ys_summary_compute (f->store, NULL, NULL);
+  odd = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (odd, f);
   g_assert_cmpfloat (w->without_ai.median_seconds, ==, 200);
   g_assert_cmpint (w->without_ai.ci_low, ==, -1);
@@ -217,14 +217,14 @@ test_medians_and_small_counts (Fixture       *f,
 
   g_free (add_run (f, NULL, local_time (2026, 9, 4, 9, 0), 400, 0, YS_USED_NO));
   g_free (add_run (f, NULL, local_time (2026, 9, 5, 9, 0), 500, 0, YS_USED_YES));
-  five = ys_summary_compute (f->store, NULL, NULL);
+  five = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (five, f);
   g_assert_cmpuint (w->without_ai.runs, ==, 5);
   g_assert_cmpint (w->without_ai.ci_low, ==, -1);
   g_assert_cmpfloat (w->without_ai.used_rate, ==, 0.5);
 
   g_free (add_run (f, NULL, local_time (2026, 9, 6, 9, 0), 600, 0, YS_USED_YES));
-  six = ys_summary_compute (f->store, NULL, NULL);
+  six = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (six, f);
   /* Even count: the mean of the two middle values; n = 6 has [x(1), x(6)]. */
   g_assert_cmpfloat (w->without_ai.median_seconds, ==, 350);
@@ -252,7 +252,7 @@ test_overlap_and_deleted (Fixture       *f,
   /* A seventh run with AI, long enough to make the intervals overlap. */
   outlier = add_run (f, f->chatgpt, local_time (2026, 9, 20, 9, 0), 5000, 3, YS_USED_NO);
 
-  overlapping = ys_summary_compute (f->store, NULL, NULL);
+  overlapping = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (overlapping, f);
   g_assert_true (w->enough_data);
   g_assert_cmpint (w->with_ai.ci_high, ==, 5000);
@@ -260,7 +260,7 @@ test_overlap_and_deleted (Fixture       *f,
 
   /* Deleted runs count nowhere: now [100, 600] against [1000, 1500]. */
   g_assert_true (ys_store_delete_run (f->store, outlier, &error));
-  after_delete = ys_summary_compute (f->store, NULL, NULL);
+  after_delete = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (after_delete, f);
   g_assert_cmpuint (w->with_ai.runs, ==, 6);
   g_assert_cmpint (w->with_ai.ci_high, ==, 600);
@@ -281,8 +281,8 @@ test_period_in_local_time (Fixture       *f,
   g_free (add_run (f, NULL, local_time (2026, 9, 30, 23, 30), 600, 0, YS_USED_YES));
   g_free (add_run (f, NULL, local_time (2026, 10, 1, 0, 30), 900, 0, YS_USED_YES));
 
-  q3 = ys_summary_compute (f->store, &q3_from, &q3_to);
-  q4 = ys_summary_compute (f->store, &q4_from, &q4_to);
+  q3 = ys_summary_compute (f->store, &q3_from, &q3_to, NULL);
+  q4 = ys_summary_compute (f->store, &q4_from, &q4_to, NULL);
   g_assert_cmpuint (figures (q3, f)->without_ai.runs, ==, 1);
   g_assert_cmpfloat (figures (q3, f)->without_ai.median_seconds, ==, 600);
   g_assert_cmpuint (figures (q4, f)->without_ai.runs, ==, 1);
@@ -316,7 +316,7 @@ test_tools_and_divergence (Fixture       *f,
   add_feedback (f, f->claude, TRUE, "2026-09-18");
   add_feedback (f, ys_tool_get_id (gemini), TRUE, "2026-09-19");
 
-  summary = ys_summary_compute (f->store, NULL, NULL);
+  summary = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (summary, f);
   g_assert_cmpuint (w->tools->len, ==, 3);
   chatgpt = &g_array_index (w->tools, YsToolFigures, 0);
@@ -341,7 +341,7 @@ test_tools_and_divergence (Fixture       *f,
 
     add_feedback (f, f->claude, TRUE, "2026-09-19");
     add_feedback (f, f->claude, TRUE, "2026-09-20");
-    again = ys_summary_compute (f->store, NULL, NULL);
+    again = ys_summary_compute (f->store, NULL, NULL, NULL);
     g_assert_cmpint (g_array_index (figures (again, f)->tools, YsToolFigures, 1).divergent, ==, 0);
   }
 }
@@ -351,7 +351,7 @@ test_json (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(YsSummary) empty = ys_summary_compute (f->store, NULL, NULL);
+  g_autoptr(YsSummary) empty = ys_summary_compute (f->store, NULL, NULL, NULL);
   g_autofree char *empty_json = ys_summary_to_json (empty);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(YsSummary) summary = NULL;
@@ -364,7 +364,7 @@ test_json (Fixture       *f,
   g_assert_true (json_object_get_null_member (root, "to"));
 
   g_free (add_run (f, NULL, local_time (2026, 9, 1, 9, 0), 90, 0, YS_USED_UNKNOWN));
-  summary = ys_summary_compute (f->store, NULL, NULL);
+  summary = ys_summary_compute (f->store, NULL, NULL, NULL);
   json = ys_summary_to_json (summary);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
@@ -397,7 +397,7 @@ test_weekly (Fixture       *f,
   g_free (add_run (f, f->chatgpt, local_time (2026, 9, 10, 9, 0), 50, 0, YS_USED_UNKNOWN));
   g_free (add_run (f, NULL, local_time (2026, 9, 14, 9, 0), 700, 0, YS_USED_YES));
 
-  weeks = ys_stats_weekly (f->store, f->workflow, NULL, NULL);
+  weeks = ys_stats_weekly (f->store, f->workflow, NULL, NULL, NULL);
   g_assert_cmpuint (weeks->len, ==, 2);
   first = &g_array_index (weeks, YsWeek, 0);
   second = &g_array_index (weeks, YsWeek, 1);
@@ -441,9 +441,9 @@ test_counts_match_seeks (Fixture       *f,
     g_assert_true (ys_store_delete_run (f->store, g_ptr_array_index (ids, i * 7), &error));
   g_rand_free (rand);
 
-  counted = ys_summary_compute (f->store, NULL, NULL);
+  counted = ys_summary_compute (f->store, NULL, NULL, NULL);
   ys_stats_set_use_counts (FALSE);
-  sought = ys_summary_compute (f->store, NULL, NULL);
+  sought = ys_summary_compute (f->store, NULL, NULL, NULL);
   ys_stats_set_use_counts (TRUE);
 
   counted_json = ys_summary_to_json (counted);
@@ -467,8 +467,8 @@ test_one_workflow (Fixture       *f,
     g_free (add_run (f, i % 2 ? f->chatgpt : NULL, local_time (2026, 9, 1 + i, 9, 0), 600 + i * 60,
                      i % 3, YS_USED_YES));
 
-  all = ys_summary_compute (f->store, NULL, NULL);
-  one = ys_summary_compute_one (f->store, NULL, NULL, f->workflow);
+  all = ys_summary_compute (f->store, NULL, NULL, NULL);
+  one = ys_summary_compute_one (f->store, NULL, NULL, f->workflow, NULL);
   g_assert_cmpuint (all->workflows->len, ==, 2);
   g_assert_cmpuint (one->workflows->len, ==, 1);
   g_assert_null (ys_summary_find (one, ys_workflow_get_id (other)));

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include "ys-database.h"
+#include "ys-error.h"
+#include "ys-schema.h"
+
+/*
+ * The tables, indexes and triggers, as a list of migrations that each move
+ * a database one version forward. Released steps are never edited: a
+ * database made by any earlier Yardstick comes up to date through them.
+ */
+
+/* The per-day and per-duration totals counted from scratch: when schema 3
+ * added them, and after a bulk merge (ys_store_bulk_end()). */
+#define DAILY_FROM_RUNS \
+  "INSERT INTO daily SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*)," \
+  "  sum (corrections), sum (corrections >= 1), sum (used IS 1), sum (used IS 0)" \
+  "  FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+#define DURATIONS_FROM_RUNS \
+  "INSERT INTO durations SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds," \
+  "  count(*) FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+
+/* Each entry moves the schema one version forward; never edit a released one. */
+static const char *migrations[] = {
+  /* 1: workflows, tools, runs and feedback as FORMAT.md describes them. */
+  "CREATE TABLE workflows ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  people INTEGER NOT NULL DEFAULT 1 CHECK (people BETWEEN 1 AND 10000),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE tools ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE runs ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  workflow_id TEXT NOT NULL REFERENCES workflows (id),"
+  "  mode INTEGER NOT NULL CHECK (mode IN (0, 1)),"
+  "  tool_id TEXT REFERENCES tools (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  started_on TEXT NOT NULL,"
+  "  duration_seconds INTEGER NOT NULL CHECK (duration_seconds BETWEEN 1 AND 604800),"
+  "  corrections INTEGER NOT NULL CHECK (corrections BETWEEN 0 AND 1000),"
+  "  used INTEGER CHECK (used IN (0, 1)),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  CHECK ((mode = 1) = (tool_id IS NOT NULL))"
+  ") STRICT;"
+  "CREATE TABLE feedback ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  workflow_id TEXT NOT NULL REFERENCES workflows (id),"
+  "  tool_id TEXT NOT NULL REFERENCES tools (id),"
+  "  saves_time INTEGER NOT NULL CHECK (saves_time IN (0, 1)),"
+  "  given_on TEXT NOT NULL,"
+  "  comment TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  /* The run list of a workflow, newest first. */
+  "CREATE INDEX runs_by_workflow_start ON runs (workflow_id, started_at DESC, id)"
+  "  WHERE deleted = 0;"
+  /* Per-workflow, per-mode, per-period aggregation (counts, weekly series). */
+  "CREATE INDEX runs_by_workflow_mode_day ON runs (workflow_id, mode, started_on)"
+  "  WHERE deleted = 0;"
+  /* Medians: an ordered scan of one workflow and mode by duration. */
+  "CREATE INDEX runs_by_workflow_mode_duration"
+  "  ON runs (workflow_id, mode, duration_seconds) WHERE deleted = 0;"
+  "CREATE INDEX runs_by_tool ON runs (tool_id, workflow_id) WHERE deleted = 0;"
+  "CREATE INDEX feedback_by_workflow ON feedback (workflow_id, tool_id, given_on)"
+  "  WHERE deleted = 0;",
+
+  /* 2: running timers (local to this machine, never in bundles), and the
+   * runs still waiting to hear whether their output was used. */
+  "CREATE TABLE timers ("
+  "  workflow_id TEXT PRIMARY KEY NOT NULL REFERENCES workflows (id),"
+  "  mode INTEGER NOT NULL CHECK (mode IN (0, 1)),"
+  "  tool_id TEXT REFERENCES tools (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  paused_at INTEGER,"
+  "  paused_total INTEGER NOT NULL DEFAULT 0 CHECK (paused_total >= 0),"
+  "  CHECK ((mode = 1) = (tool_id IS NOT NULL))"
+  ") STRICT;"
+  "CREATE INDEX runs_awaiting_outcome ON runs (started_at DESC, id)"
+  "  WHERE used IS NULL AND deleted = 0;",
+
+  /* 3: what the figures need to stay fast on years of runs. Counts and
+   * rates come from "daily", kept by triggers, one row per workflow, mode,
+   * tool and day; a median is a seek into a covering index ordered by
+   * duration (per mode, per tool, per week) and a few steps along it. */
+  "ALTER TABLE runs ADD COLUMN started_week TEXT NOT NULL DEFAULT '';"
+  "UPDATE runs SET started_week = date (started_on, 'weekday 0', '-6 days');"
+  "DROP INDEX runs_by_workflow_mode_day;"
+  "DROP INDEX runs_by_workflow_mode_duration;"
+  "DROP INDEX runs_by_tool;"
+  "CREATE INDEX runs_by_duration ON runs (workflow_id, mode, duration_seconds, started_on)"
+  "  WHERE deleted = 0;"
+  "CREATE INDEX runs_by_tool_duration"
+  "  ON runs (workflow_id, mode, tool_id, duration_seconds, started_on) WHERE deleted = 0;"
+  "CREATE INDEX runs_by_week"
+  "  ON runs (workflow_id, mode, started_week, duration_seconds, started_on) WHERE deleted = 0;"
+  "CREATE TABLE daily ("
+  "  workflow_id TEXT NOT NULL,"
+  "  mode INTEGER NOT NULL,"
+  "  tool_key TEXT NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  runs INTEGER NOT NULL,"
+  "  corrections INTEGER NOT NULL,"
+  "  corrected INTEGER NOT NULL,"
+  "  used_yes INTEGER NOT NULL,"
+  "  used_no INTEGER NOT NULL,"
+  "  PRIMARY KEY (workflow_id, mode, day, tool_key)"
+  ") STRICT, WITHOUT ROWID;"
+  DAILY_FROM_RUNS
+  /* How many runs took each duration: the whole history's medians are a
+   * walk over distinct durations, not over runs. */
+  "CREATE TABLE durations ("
+  "  workflow_id TEXT NOT NULL,"
+  "  mode INTEGER NOT NULL,"
+  "  tool_key TEXT NOT NULL,"
+  "  duration_seconds INTEGER NOT NULL,"
+  "  runs INTEGER NOT NULL,"
+  "  PRIMARY KEY (workflow_id, mode, tool_key, duration_seconds)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX durations_by_mode ON durations (workflow_id, mode, duration_seconds, runs);"
+  DURATIONS_FROM_RUNS
+  "CREATE TRIGGER daily_insert AFTER INSERT ON runs WHEN NEW.deleted = 0 BEGIN"
+  "  INSERT INTO daily VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
+  "   NEW.started_on, 1, NEW.corrections, NEW.corrections >= 1, NEW.used IS 1, NEW.used IS 0)"
+  "  ON CONFLICT DO UPDATE SET runs = runs + 1, corrections = corrections + excluded.corrections,"
+  "   corrected = corrected + excluded.corrected, used_yes = used_yes + excluded.used_yes,"
+  "   used_no = used_no + excluded.used_no;"
+  "  INSERT INTO durations VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
+  "   NEW.duration_seconds, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;"
+  "END;"
+  "CREATE TRIGGER daily_update_old AFTER UPDATE ON runs WHEN OLD.deleted = 0 BEGIN"
+  "  UPDATE daily SET runs = runs - 1, corrections = corrections - OLD.corrections,"
+  "   corrected = corrected - (OLD.corrections >= 1), used_yes = used_yes - (OLD.used IS 1),"
+  "   used_no = used_no - (OLD.used IS 0)"
+  "  WHERE workflow_id = OLD.workflow_id AND mode = OLD.mode"
+  "   AND tool_key = coalesce (OLD.tool_id, '') AND day = OLD.started_on;"
+  "  UPDATE durations SET runs = runs - 1 WHERE workflow_id = OLD.workflow_id"
+  "   AND mode = OLD.mode AND tool_key = coalesce (OLD.tool_id, '')"
+  "   AND duration_seconds = OLD.duration_seconds;"
+  "END;"
+  "CREATE TRIGGER daily_update_new AFTER UPDATE ON runs WHEN NEW.deleted = 0 BEGIN"
+  "  INSERT INTO daily VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
+  "   NEW.started_on, 1, NEW.corrections, NEW.corrections >= 1, NEW.used IS 1, NEW.used IS 0)"
+  "  ON CONFLICT DO UPDATE SET runs = runs + 1, corrections = corrections + excluded.corrections,"
+  "   corrected = corrected + excluded.corrected, used_yes = used_yes + excluded.used_yes,"
+  "   used_no = used_no + excluded.used_no;"
+  "  INSERT INTO durations VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
+  "   NEW.duration_seconds, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;"
+  "END;"
+  "CREATE TRIGGER daily_delete AFTER DELETE ON runs WHEN OLD.deleted = 0 BEGIN"
+  "  UPDATE daily SET runs = runs - 1, corrections = corrections - OLD.corrections,"
+  "   corrected = corrected - (OLD.corrections >= 1), used_yes = used_yes - (OLD.used IS 1),"
+  "   used_no = used_no - (OLD.used IS 0)"
+  "  WHERE workflow_id = OLD.workflow_id AND mode = OLD.mode"
+  "   AND tool_key = coalesce (OLD.tool_id, '') AND day = OLD.started_on;"
+  "  UPDATE durations SET runs = runs - 1 WHERE workflow_id = OLD.workflow_id"
+  "   AND mode = OLD.mode AND tool_key = coalesce (OLD.tool_id, '')"
+  "   AND duration_seconds = OLD.duration_seconds;"
+  "END;",
+
+  /* 4: the quarterly review, carried in bundles as "reviews". */
+  "CREATE TABLE reviews ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  quarter TEXT NOT NULL,"
+  "  coverage_percent INTEGER CHECK (coverage_percent BETWEEN 0 AND 100),"
+  "  working TEXT NOT NULL DEFAULT '',"
+  "  not_working TEXT NOT NULL DEFAULT '',"
+  "  more_rework TEXT NOT NULL DEFAULT '',"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "CREATE INDEX reviews_by_quarter ON reviews (quarter, updated_at) WHERE deleted = 0;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_SCHEMA_VERSION);
+
+static gboolean
+migrate_to (YsDatabase  *database,
+            int          from_version,
+            int          to_version,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (from_version >= 0 && to_version <= YS_SCHEMA_VERSION, FALSE);
+
+  if (from_version >= to_version)
+    return TRUE;
+
+  if (!ys_database_begin (database, YS_TRANSACTION_WRITE, error))
+    return FALSE;
+
+  for (int v = from_version; ok && v < to_version; v++)
+    ok = ys_database_exec (database, migrations[v], error);
+  ok = ok && ys_database_exec (database, sql, error);
+
+  return ys_database_end (database, ok, ok ? error : NULL);
+}
+
+gboolean
+ys_schema_migrate (YsDatabase  *database,
+                   int          from_version,
+                   GError     **error)
+{
+  return migrate_to (database, from_version, YS_SCHEMA_VERSION, error);
+}
+
+gboolean
+ys_schema_create_at_version (const char  *path,
+                             int          version,
+                             GError     **error)
+{
+  g_autoptr(YsDatabase) database = NULL;
+  int found = 0;
+
+  g_return_val_if_fail (version >= 1 && version <= YS_SCHEMA_VERSION, FALSE);
+
+  database = ys_database_open (path, YS_DATABASE_READ_WRITE, YS_SCHEMA_VERSION, &found, error);
+  if (database == NULL)
+    return FALSE;
+  if (found != 0)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_NOT_EMPTY,
+                   "%s already holds a database (version %d)", path, found);
+      return FALSE;
+    }
+  return migrate_to (database, 0, version, error);
+}
+
+/* Bulk merges ------------------------------------------------------------- */
+
+/* Inserting into five indexes and two totals tables run by run is most of
+ * a large import; building them once afterwards, from sorted data, is a
+ * fraction of that. Worth it when the bundle brings at least this many
+ * runs and at least a quarter of what is there already, since the totals
+ * are then counted again over every run. */
+#define BULK_MIN_RUNS 5000
+
+gboolean
+ys_schema_bulk_begin (YsDatabase  *database,
+                      guint        n_runs,
+                      GPtrArray  **rebuild,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) drops = NULL;
+  sqlite3_stmt *stmt;
+  gint64 stored = 0;
+  int rc;
+
+  g_return_val_if_fail (ys_database_in_transaction (database), FALSE);
+
+  *rebuild = NULL;
+  if (n_runs < BULK_MIN_RUNS)
+    return TRUE;
+  stmt = ys_database_prepare (database, "SELECT coalesce (sum (runs), 0) FROM daily", error);
+  if (stmt == NULL || !ys_database_query_int64 (database, stmt, &stored, error))
+    return FALSE;
+  if (n_runs < stored / 4)
+    return TRUE;
+
+  statements = g_ptr_array_new_with_free_func (g_free);
+  drops = g_ptr_array_new_with_free_func (g_free);
+  stmt = ys_database_prepare (database,
+    "SELECT type, name, sql FROM sqlite_schema"
+    " WHERE tbl_name = 'runs' AND type IN ('index', 'trigger') AND sql IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = ys_database_step (database, stmt, error)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (statements, g_strdup (ys_database_column_text (stmt, 2)));
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"",
+                                               g_str_equal (sqlite3_column_text (stmt, 0), "index")
+                                               ? "INDEX" : "TRIGGER",
+                                               sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!ys_database_exec (database, drops->pdata[i], error))
+      return FALSE;
+
+  *rebuild = g_steal_pointer (&statements);
+  return TRUE;
+}
+
+gboolean
+ys_schema_bulk_end (YsDatabase  *database,
+                    GPtrArray   *rebuild,
+                    GError     **error)
+{
+  if (rebuild == NULL)
+    return TRUE;
+
+  if (!ys_database_exec (database, "DELETE FROM daily;" DAILY_FROM_RUNS
+                                   "DELETE FROM durations;" DURATIONS_FROM_RUNS, error))
+    return FALSE;
+  for (guint i = 0; i < rebuild->len; i++)
+    if (!ys_database_exec (database, rebuild->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}

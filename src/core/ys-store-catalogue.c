@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ys-error.h"
+#include "ys-store-private.h"
+#include "ys-validate.h"
+
+/*
+ * The catalogue: workflows (with the limit of three active ones and unique
+ * names) and tools, their models, and their rows as merges put them.
+ */
+
+/* Models ------------------------------------------------------------------- */
+
+gboolean
+ys_store_reload_workflows (YsStore  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT id, name, description, people, archived FROM workflows "
+    "WHERE deleted = 0 ORDER BY archived, position, rowid", error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = ys_database_step (self->database, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (items, ys_workflow_new (ys_database_column_text (stmt, 0),
+                                             ys_database_column_text (stmt, 1),
+                                             ys_database_column_text (stmt, 2),
+                                             sqlite3_column_int (stmt, 3),
+                                             sqlite3_column_int (stmt, 4)));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (self->workflows, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->workflows)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+gboolean
+ys_store_reload_tools (YsStore  *self,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT id, name FROM tools WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id", error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = ys_database_step (self->database, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (items, ys_tool_new (ys_database_column_text (stmt, 0),
+                                         ys_database_column_text (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (self->tools, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->tools)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+/* Workflows ---------------------------------------------------------------- */
+
+GListModel *
+ys_store_get_workflows (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->workflows);
+}
+
+YsWorkflow *
+ys_store_get_workflow (YsStore    *self,
+                       const char *id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  model = G_LIST_MODEL (self->workflows);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (ys_workflow_get_id (workflow), id) == 0)
+        return g_steal_pointer (&workflow);
+    }
+
+  return NULL;
+}
+
+static gboolean
+count_active (YsStore  *self,
+              guint    *count,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT count(*) FROM workflows WHERE deleted = 0 AND archived = 0", error);
+  gint64 n = 0;
+
+  *count = 0;
+  if (stmt == NULL || !ys_database_query_int64 (self->database, stmt, &n, error))
+    return FALSE;
+  *count = (guint) n;
+  return TRUE;
+}
+
+guint
+ys_store_count_active_workflows (YsStore *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+
+  count_active (self, &n, NULL);
+  return n;
+}
+
+static gboolean
+check_active_limit (YsStore     *self,
+                    const char  *name,
+                    GError     **error)
+{
+  guint active;
+
+  if (!count_active (self, &active, error))
+    return FALSE;
+  if (active < YS_LIMITS_MAX_ACTIVE_WORKFLOWS)
+    return TRUE;
+
+  if (name == NULL)
+    g_set_error (error, YS_ERROR, YS_ERROR_LIMIT,
+                 _("Three workflows are already active. Yardstick measures at most three "
+                   "at a time so that each gets enough runs to compare. Archive one to add "
+                   "another."));
+  else
+    g_set_error (error, YS_ERROR, YS_ERROR_LIMIT,
+                 _("Three workflows are already active. Archive one before bringing back "
+                   "“%s”."),
+                 name);
+  return FALSE;
+}
+
+/* Names are unique among live records of a kind, whatever their case. */
+static gboolean
+check_name_free (YsStore       *self,
+                 YsRecordKind   kind,
+                 const char    *name,
+                 const char    *except_id,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = kind == YS_RECORD_WORKFLOW
+    ? ys_store_prepare (self,
+        "SELECT 1 FROM workflows WHERE deleted = 0 AND name = :name COLLATE NOCASE"
+        " AND id IS NOT :except", error)
+    : ys_store_prepare (self,
+        "SELECT 1 FROM tools WHERE deleted = 0 AND name = :name COLLATE NOCASE"
+        " AND id IS NOT :except", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":name", name);
+  ys_database_bind_text (stmt, ":except", except_id);
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      if (kind == YS_RECORD_WORKFLOW)
+        g_set_error (error, YS_ERROR, YS_ERROR_DUPLICATE,
+                     _("There is already a workflow called “%s”."), name);
+      else
+        g_set_error (error, YS_ERROR, YS_ERROR_DUPLICATE,
+                     _("There is already a tool called “%s”."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ys_store_lookup_workflow (YsStore     *self,
+                          const char  *id,
+                          char       **name,
+                          gboolean    *archived,
+                          gboolean    *deleted,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT name, archived, deleted FROM workflows WHERE id = :id", error);
+  gboolean found = FALSE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (name)
+        *name = g_strdup (ys_database_column_text (stmt, 0));
+      if (archived)
+        *archived = sqlite3_column_int (stmt, 1);
+      if (deleted)
+        *deleted = sqlite3_column_int (stmt, 2);
+      else
+        found = sqlite3_column_int (stmt, 2) == 0;
+    }
+  else if (rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  if (!found)
+    g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
+                         _("That workflow no longer exists."));
+  return found;
+}
+
+YsWorkflow *
+ys_store_add_workflow (YsStore     *self,
+                       const char  *name,
+                       const char  *description,
+                       int          people,
+                       GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_WORKFLOW, error)) ||
+      !ys_validate_text (description, error) ||
+      !ys_validate_people (people, error))
+    return NULL;
+
+  if (!ys_store_begin (self, error))
+    return NULL;
+
+  ok = check_active_limit (self, NULL, error) &&
+       check_name_free (self, YS_RECORD_WORKFLOW, clean_name, NULL, error);
+
+  if (ok)
+    {
+      id = ys_uuid_new ();
+      ok = ys_store_put_workflow (self, id, clean_name, description, people, FALSE,
+                                  ys_store_now (self), FALSE, NULL, error);
+    }
+
+  if (!ys_store_end (self, ok, error))
+    return NULL;
+
+  return ys_workflow_new (id, clean_name, description, people, FALSE);
+}
+
+gboolean
+ys_store_update_workflow (YsStore     *self,
+                          const char  *id,
+                          const char  *name,
+                          const char  *description,
+                          int          people,
+                          GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_WORKFLOW, error)) ||
+      !ys_validate_text (description, error) ||
+      !ys_validate_people (people, error))
+    return FALSE;
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = ys_store_lookup_workflow (self, id, NULL, NULL, NULL, error) &&
+       check_name_free (self, YS_RECORD_WORKFLOW, clean_name, id, error) &&
+       (stmt = ys_store_prepare (self,
+          "UPDATE workflows SET name = :name, description = :description, people = :people,"
+          " updated_at = " YS_STORE_NEXT_UPDATED_AT " WHERE id = :id", error)) != NULL;
+
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":id", id);
+      ys_database_bind_text (stmt, ":name", clean_name);
+      ys_database_bind_text (stmt, ":description", description ? description : "");
+      ys_database_bind_int64 (stmt, ":people", people);
+      ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
+      ok = ys_database_run (self->database, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS;
+    }
+
+  return ys_store_end (self, ok, error);
+}
+
+static gboolean
+set_workflow_flags (YsStore     *self,
+                    const char  *id,
+                    gboolean     archived,
+                    gboolean     deleted,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "UPDATE workflows SET archived = :archived, deleted = :deleted,"
+    " updated_at = " YS_STORE_NEXT_UPDATED_AT " WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  ys_database_bind_int64 (stmt, ":archived", archived);
+  ys_database_bind_int64 (stmt, ":deleted", deleted);
+  ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
+  /* Hiding or showing a workflow hides or shows its runs too. */
+  self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_RUNS;
+  return ys_database_run (self->database, stmt, error);
+}
+
+gboolean
+ys_store_set_workflow_archived (YsStore     *self,
+                                const char  *id,
+                                gboolean     archived,
+                                GError     **error)
+{
+  g_autofree char *name = NULL;
+  gboolean was_archived = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = ys_store_lookup_workflow (self, id, &name, &was_archived, NULL, error);
+  if (ok && !archived && was_archived)
+    ok = check_active_limit (self, name, error);
+  if (ok && archived != was_archived)
+    ok = set_workflow_flags (self, id, archived, FALSE, error);
+
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
+ys_store_delete_workflow (YsStore     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  gboolean archived = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = ys_store_lookup_workflow (self, id, NULL, &archived, NULL, error) &&
+       set_workflow_flags (self, id, archived, TRUE, error);
+
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
+ys_store_restore_workflow (YsStore     *self,
+                           const char  *id,
+                           gboolean    *archived_instead,
+                           GError     **error)
+{
+  gboolean archived = FALSE;
+  gboolean deleted = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (archived_instead)
+    *archived_instead = FALSE;
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = ys_store_lookup_workflow (self, id, NULL, &archived, &deleted, error);
+  if (ok && deleted)
+    {
+      guint active = 0;
+
+      /* Undo must always work: if the slot was taken meanwhile, the
+       * workflow comes back archived rather than not at all. */
+      ok = count_active (self, &active, error);
+      if (ok && !archived && active >= YS_LIMITS_MAX_ACTIVE_WORKFLOWS)
+        {
+          archived = TRUE;
+          if (archived_instead)
+            *archived_instead = TRUE;
+        }
+      ok = ok && set_workflow_flags (self, id, archived, FALSE, error);
+    }
+
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
+ys_store_workflow_is_active (YsStore    *self,
+                             const char *id)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT 1 FROM workflows WHERE id = :id AND archived = 0 AND deleted = 0", NULL);
+  gboolean active;
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  active = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return active;
+}
+
+gboolean
+ys_store_put_workflow (YsStore      *self,
+                       const char   *id,
+                       const char   *name,
+                       const char   *description,
+                       int           people,
+                       gboolean      archived,
+                       gint64        updated_at,
+                       gboolean      deleted,
+                       YsPutResult  *result,
+                       GError      **error)
+{
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_WORKFLOW, id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO workflows (id, name, description, people, archived, position, updated_at, deleted)"
+    " VALUES (:id, :name, :description, :people, :archived,"
+    "  (SELECT coalesce (max (position), 0) + 1 FROM workflows), :updated_at, :deleted)"
+    " ON CONFLICT (id) DO UPDATE SET name = :name, description = :description, people = :people,"
+    " archived = :archived, updated_at = :updated_at, deleted = :deleted", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  ys_database_bind_text (stmt, ":name", name);
+  ys_database_bind_text (stmt, ":description", description ? description : "");
+  ys_database_bind_int64 (stmt, ":people", people);
+  ys_database_bind_int64 (stmt, ":archived", archived ? 1 : 0);
+  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
+  return ys_store_finish_put (self, stmt, outcome,
+                              YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_RUNS, result, error);
+}
+
+/* Tools -------------------------------------------------------------------- */
+
+GListModel *
+ys_store_get_tools (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->tools);
+}
+
+YsTool *
+ys_store_add_tool (YsStore     *self,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_TOOL, error)))
+    return NULL;
+
+  if (!ys_store_begin (self, error))
+    return NULL;
+
+  ok = check_name_free (self, YS_RECORD_TOOL, clean_name, NULL, error);
+  if (ok)
+    {
+      id = ys_uuid_new ();
+      ok = ys_store_put_tool (self, id, clean_name, ys_store_now (self), FALSE, NULL, error);
+    }
+
+  if (!ys_store_end (self, ok, error))
+    return NULL;
+
+  return ys_tool_new (id, clean_name);
+}
+
+gboolean
+ys_store_rename_tool (YsStore     *self,
+                      const char  *id,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean_name = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!(clean_name = ys_validate_name (name, YS_NAME_TOOL, error)))
+    return FALSE;
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = ys_store_find_record (self, YS_RECORD_TOOL, id, FALSE, error) &&
+       check_name_free (self, YS_RECORD_TOOL, clean_name, id, error) &&
+       (stmt = ys_store_prepare (self,
+          "UPDATE tools SET name = :name, updated_at = " YS_STORE_NEXT_UPDATED_AT
+          " WHERE id = :id", error)) != NULL;
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":id", id);
+      ys_database_bind_text (stmt, ":name", clean_name);
+      ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
+      ok = ys_database_run (self->database, stmt, error);
+      /* Run rows show the tool's name. */
+      self->pending_changes |= YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS;
+    }
+
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
+ys_store_delete_tool (YsStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  return ys_store_set_deleted (self, YS_RECORD_TOOL, id, TRUE, error);
+}
+
+gboolean
+ys_store_restore_tool (YsStore     *self,
+                       const char  *id,
+                       GError     **error)
+{
+  return ys_store_set_deleted (self, YS_RECORD_TOOL, id, FALSE, error);
+}
+
+gboolean
+ys_store_put_tool (YsStore      *self,
+                   const char   *id,
+                   const char   *name,
+                   gint64        updated_at,
+                   gboolean      deleted,
+                   YsPutResult  *result,
+                   GError      **error)
+{
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_TOOL, id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO tools (id, name, updated_at, deleted) VALUES (:id, :name, :updated_at, :deleted)"
+    " ON CONFLICT (id) DO UPDATE SET name = :name, updated_at = :updated_at, deleted = :deleted",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  ys_database_bind_text (stmt, ":name", name);
+  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
+  return ys_store_finish_put (self, stmt, outcome,
+                              YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS, result, error);
+}

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ys-error.h"
+#include "ys-run-list.h"
+#include "ys-store-private.h"
+#include "ys-validate.h"
+
+/*
+ * Runs: logging, editing and deleting them, their outcome (used or not)
+ * arriving later, the counts the window shows, and their rows as merges
+ * put them. Lists of runs are YsRunList models (ys-run-list.c).
+ */
+
+/* The Monday of the ISO week of the local date bound as :day. */
+#define WEEK_OF_DAY "date (:day, 'weekday 0', '-6 days')"
+
+YsRun *
+ys_store_run_from_row (sqlite3_stmt *stmt)
+{
+  YsRunFields fields = { 0 };
+  const char *tool_id = (const char *) sqlite3_column_text (stmt, 3);
+
+  fields.workflow_id = (char *) ys_database_column_text (stmt, 1);
+  fields.mode = sqlite3_column_int (stmt, 2) ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+  fields.tool_id = (char *) tool_id;
+  fields.started_at = sqlite3_column_int64 (stmt, 4);
+  fields.duration_seconds = sqlite3_column_int64 (stmt, 5);
+  fields.corrections = sqlite3_column_int64 (stmt, 6);
+  if (sqlite3_column_type (stmt, 7) == SQLITE_NULL)
+    fields.used = YS_USED_UNKNOWN;
+  else
+    fields.used = sqlite3_column_int (stmt, 7) ? YS_USED_YES : YS_USED_NO;
+  fields.note = (char *) ys_database_column_text (stmt, 8);
+
+  return ys_run_new (ys_database_column_text (stmt, 0), &fields,
+                     (const char *) sqlite3_column_text (stmt, 9));
+}
+
+GListModel *
+ys_store_list_runs (YsStore    *self,
+                    const char *workflow_id)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (workflow_id != NULL, NULL);
+
+  return G_LIST_MODEL (ys_run_list_new (self, workflow_id, YS_RUN_FILTER_ALL));
+}
+
+YsRun *
+ys_store_get_run (YsStore    *self,
+                  const char *id)
+{
+  sqlite3_stmt *stmt;
+  YsRun *run = NULL;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = ys_store_prepare (self,
+    "SELECT " YS_STORE_RUN_COLUMNS " FROM runs r"
+    " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
+    " LEFT JOIN tools t ON t.id = r.tool_id"
+    " WHERE r.id = :id AND r.deleted = 0", NULL);
+  if (stmt == NULL)
+    return NULL;
+  ys_database_bind_text (stmt, ":id", id);
+  if (ys_database_step (self->database, stmt, NULL) == SQLITE_ROW)
+    run = ys_store_run_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  return run;
+}
+
+guint
+ys_store_count_runs (YsStore    *self,
+                     const char *workflow_id,
+                     YsMode      mode)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+
+  /* The per-day totals hold the same count without walking the runs. */
+  stmt = ys_store_prepare (self,
+    "SELECT coalesce (sum (runs), 0) FROM daily WHERE workflow_id = :workflow AND mode = :mode",
+    NULL);
+  if (stmt == NULL)
+    return 0;
+  ys_database_bind_text (stmt, ":workflow", workflow_id);
+  ys_database_bind_int64 (stmt, ":mode", mode);
+  ys_database_query_int64 (self->database, stmt, &count, NULL);
+
+  return (guint) count;
+}
+
+/* The tool of the newest run with AI, to preselect it for the next run. */
+char *
+ys_store_get_last_tool_id (YsStore    *self,
+                           const char *workflow_id)
+{
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+
+  stmt = ys_store_prepare (self,
+    "SELECT r.tool_id FROM runs r JOIN tools t ON t.id = r.tool_id AND t.deleted = 0"
+    " WHERE r.workflow_id = :workflow AND r.deleted = 0 AND r.mode = 1"
+    " ORDER BY r.started_at DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  ys_database_bind_text (stmt, ":workflow", workflow_id);
+  if (ys_database_step (self->database, stmt, NULL) == SQLITE_ROW)
+    id = g_strdup (ys_database_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static gboolean
+check_run_references (YsStore            *self,
+                      const YsRunFields  *fields,
+                      gboolean            new_run,
+                      GError            **error)
+{
+  g_autofree char *name = NULL;
+  gboolean archived = FALSE;
+
+  if (!ys_store_lookup_workflow (self, fields->workflow_id, &name, &archived, NULL, error))
+    return FALSE;
+
+  if (new_run && archived)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("“%s” is archived. Bring it back to log new runs."), name);
+      return FALSE;
+    }
+
+  /* An old run may keep a tool the team has since removed from its list. */
+  if (fields->mode == YS_MODE_WITH_AI &&
+      !ys_store_find_record (self, YS_RECORD_TOOL, fields->tool_id, !new_run, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+bind_run_fields (YsStore           *self,
+                 sqlite3_stmt      *stmt,
+                 const YsRunFields *fields)
+{
+  g_autofree char *started_on = ys_store_local_date (self, fields->started_at);
+
+  ys_database_bind_text (stmt, ":workflow", fields->workflow_id);
+  ys_database_bind_int64 (stmt, ":mode", fields->mode);
+  ys_database_bind_text (stmt, ":tool", fields->mode == YS_MODE_WITH_AI ? fields->tool_id : NULL);
+  ys_database_bind_int64 (stmt, ":started_at", fields->started_at);
+  ys_database_bind_text (stmt, ":day", started_on);
+  ys_database_bind_int64 (stmt, ":duration", fields->duration_seconds);
+  ys_database_bind_int64 (stmt, ":corrections", fields->corrections);
+  if (fields->used == YS_USED_UNKNOWN)
+    ys_database_bind_null (stmt, ":used");
+  else
+    ys_database_bind_int64 (stmt, ":used", fields->used == YS_USED_YES);
+  ys_database_bind_text (stmt, ":note", fields->note ? fields->note : "");
+}
+
+YsRun *
+ys_store_add_run (YsStore            *self,
+                  const YsRunFields  *fields,
+                  GError            **error)
+{
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  if (!ys_run_fields_validate (fields, error))
+    return NULL;
+
+  if (!ys_store_begin (self, error))
+    return NULL;
+
+  ok = check_run_references (self, fields, TRUE, error);
+  if (ok)
+    {
+      id = ys_uuid_new ();
+      ok = ys_store_put_run (self, id, fields, ys_store_now (self), FALSE, NULL, error);
+    }
+
+  if (!ys_store_end (self, ok, error))
+    return NULL;
+
+  return ys_store_get_run (self, id);
+}
+
+gboolean
+ys_store_update_run (YsStore            *self,
+                     const char         *id,
+                     const YsRunFields  *fields,
+                     GError            **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!ys_run_fields_validate (fields, error))
+    return FALSE;
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = ys_store_find_record (self, YS_RECORD_RUN, id, FALSE, error) &&
+       check_run_references (self, fields, FALSE, error) &&
+       (stmt = ys_store_prepare (self,
+          "UPDATE runs SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
+          " started_at = :started_at, started_on = :day, started_week = " WEEK_OF_DAY ","
+          " duration_seconds = :duration, corrections = :corrections, used = :used,"
+          " note = :note, updated_at = " YS_STORE_NEXT_UPDATED_AT " WHERE id = :id",
+          error)) != NULL;
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":id", id);
+      bind_run_fields (self, stmt, fields);
+      ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
+      ok = ys_database_run (self->database, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_RUNS;
+    }
+
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
+ys_store_delete_run (YsStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  return ys_store_set_deleted (self, YS_RECORD_RUN, id, TRUE, error);
+}
+
+gboolean
+ys_store_restore_run (YsStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  return ys_store_set_deleted (self, YS_RECORD_RUN, id, FALSE, error);
+}
+
+gboolean
+ys_store_put_run (YsStore            *self,
+                  const char         *id,
+                  const YsRunFields  *fields,
+                  gint64              updated_at,
+                  gboolean            deleted,
+                  YsPutResult        *result,
+                  GError            **error)
+{
+  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_RUN, id, updated_at);
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on, started_week,"
+    " duration_seconds, corrections, updated_at, used, note, deleted)"
+    " VALUES (:id, :workflow, :mode, :tool, :started_at, :day, " WEEK_OF_DAY ","
+    "  :duration, :corrections, :updated_at, :used, :note, :deleted)"
+    " ON CONFLICT (id) DO UPDATE SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
+    " started_at = :started_at, started_on = :day, started_week = " WEEK_OF_DAY ","
+    " duration_seconds = :duration, corrections = :corrections,"
+    " updated_at = :updated_at, used = :used, note = :note, deleted = :deleted", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  bind_run_fields (self, stmt, fields);
+  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
+  return ys_store_finish_put (self, stmt, outcome, YS_STORE_CHANGE_RUNS, result, error);
+}
+
+/* Outcomes that arrive later --------------------------------------------------- */
+
+gboolean
+ys_store_set_run_used (YsStore     *self,
+                       const char  *id,
+                       YsUsed       used,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = ys_store_find_record (self, YS_RECORD_RUN, id, FALSE, error) &&
+       (stmt = ys_store_prepare (self,
+          "UPDATE runs SET used = :used, updated_at = " YS_STORE_NEXT_UPDATED_AT
+          " WHERE id = :id", error)) != NULL;
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":id", id);
+      if (used == YS_USED_UNKNOWN)
+        ys_database_bind_null (stmt, ":used");
+      else
+        ys_database_bind_int64 (stmt, ":used", used == YS_USED_YES);
+      ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
+      ok = ys_database_run (self->database, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_RUNS;
+    }
+
+  return ys_store_end (self, ok, error);
+}
+
+GListModel *
+ys_store_list_awaiting_outcome (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return G_LIST_MODEL (ys_run_list_new (self, NULL, YS_RUN_FILTER_AWAITING_OUTCOME));
+}
+
+guint
+ys_store_count_awaiting_outcome (YsStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (YS_IS_STORE (self), 0);
+
+  /* From the per-day totals: counting the runs themselves read every run,
+   * seconds at a million. */
+  stmt = ys_store_prepare (self,
+    "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)"
+    " FROM daily d JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0", NULL);
+  if (stmt != NULL)
+    ys_database_query_int64 (self->database, stmt, &n, NULL);
+  return (guint) n;
+}
