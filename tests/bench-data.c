@@ -24,11 +24,14 @@ fill (YsStore   *store,
     {
       g_autofree char *w = g_uuid_string_random ();
       g_autofree char *t = g_uuid_string_random ();
+      YsWorkflowRecord workflow = { w, workflows[i], "", 5, FALSE, 1, FALSE };
+      YsToolRecord tool = { t, tools[i], 1, FALSE };
 
       g_strlcpy (workflow_ids[i], w, sizeof workflow_ids[i]);
       g_strlcpy (tool_ids[i], t, sizeof tool_ids[i]);
-      ok = ys_store_put_workflow (store, w, workflows[i], "", 5, FALSE, 1, FALSE, NULL, error) &&
-           ys_store_put_tool (store, t, tools[i], 1, FALSE, NULL, error);
+
+      ok = ys_store_put_record (store, YS_RECORD_WORKFLOW, &workflow, error) &&
+           ys_store_put_record (store, YS_RECORD_TOOL, &tool, error);
     }
 
   for (guint i = 0; i < n_runs && ok; i++)
@@ -36,18 +39,20 @@ fill (YsStore   *store,
       g_autofree char *id = g_uuid_string_random ();
       int w = i % 3;
       gboolean with_ai = g_rand_boolean (rand);
-      YsRunFields fields = {
-        .workflow_id = workflow_ids[w],
+      YsRunRecord run = {
+        .id = id,
+        .workflow = workflow_ids[w],
         .mode = with_ai ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI,
-        .tool_id = with_ai ? tool_ids[g_rand_int_range (rand, 0, 3)] : NULL,
+        .tool = with_ai ? tool_ids[g_rand_int_range (rand, 0, 3)] : NULL,
         .started_at = start + (gint64) ((double) i / n_runs * span),
         .duration_seconds = g_rand_int_range (rand, 600, with_ai ? 9000 : 14400),
         .corrections = g_rand_int_range (rand, 0, 4),
         .used = g_rand_int_range (rand, 0, 3),
-        .note = (char *) "",
+        .note = "",
+        .updated_at = 2,
       };
 
-      ok = ys_store_put_run (store, id, &fields, 2, FALSE, NULL, error);
+      ok = ys_store_put_record (store, YS_RECORD_RUN, &run, error);
     }
 
   g_rand_free (rand);

@@ -6,9 +6,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-error.h"
-#include "ys-store-private.h"
+#include "ys-merge.h"
 #include "ys-validate.h"
 
 /*
@@ -148,27 +149,30 @@ demo_time (Demo *demo,
   return g_date_time_to_unix (when);
 }
 
+/* The same id for the same name; kept in @bundle's strings. */
 static const char *
-demo_id (Demo       *demo,
+demo_id (YsBundle   *bundle,
+         Demo       *demo,
          const char *name)
 {
   const char *id = g_hash_table_lookup (demo->ids, name);
 
   if (id == NULL)
     {
-      id = demo_uuid (demo);
+      g_autofree char *fresh = demo_uuid (demo);
+
+      id = g_string_chunk_insert (bundle->strings, fresh);
       g_hash_table_insert (demo->ids, (gpointer) name, (gpointer) id);
     }
   return id;
 }
 
-static gboolean
-add_runs (YsStore             *store,
+static void
+add_runs (YsBundle            *bundle,
           Demo                *demo,
-          const DemoWorkflow  *workflow,
-          GError             **error)
+          const DemoWorkflow  *workflow)
 {
-  const char *workflow_id = demo_id (demo, workflow->name);
+  const char *workflow_id = demo_id (bundle, demo, workflow->name);
 
   for (int week = 0; week < YS_DEMO_WEEKS; week++)
     {
@@ -178,7 +182,7 @@ add_runs (YsStore             *store,
 
       for (int i = 0; i < n_runs; i++)
         {
-          YsRunFields fields = { 0 };
+          YsRunRecord run = { 0 };
           g_autofree char *id = demo_uuid (demo);
           gboolean assisted = week >= 4 && i != 0;
           double median = assisted ? workflow->assisted_minutes : workflow->baseline_minutes;
@@ -188,41 +192,107 @@ add_runs (YsStore             *store,
           int start = 9 * 60 + 15 * g_rand_int_range (demo->rand, 0, 26);
           double used_rate = assisted ? workflow->assisted_used_rate : 0.9;
 
-          fields.workflow_id = (char *) workflow_id;
-          fields.mode = assisted ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+          run.id = g_string_chunk_insert (bundle->strings, id);
+          run.workflow = workflow_id;
+          run.mode = assisted ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
           if (assisted)
             {
               gboolean first = workflow->tools[1] == NULL ||
                                g_rand_double (demo->rand) < workflow->first_tool_share;
-              fields.tool_id = (char *) demo_id (demo, first ? workflow->tools[0]
-                                                             : workflow->tools[1]);
+              run.tool = demo_id (bundle, demo, first ? workflow->tools[0] : workflow->tools[1]);
             }
-          fields.started_at = demo_time (demo, week, weekday, start);
+          run.started_at = demo_time (demo, week, weekday, start);
           /* People clock to the minute; long tasks to five minutes. */
-          fields.duration_seconds = median > 60 ? (gint64) (round (minutes / 5) * 5 * 60)
-                                                : (gint64) (round (minutes) * 60);
-          fields.duration_seconds = CLAMP (fields.duration_seconds, 60, YS_LIMITS_MAX_DURATION);
+          run.duration_seconds = median > 60 ? (gint64) (round (minutes / 5) * 5 * 60)
+                                             : (gint64) (round (minutes) * 60);
+          run.duration_seconds = CLAMP (run.duration_seconds, 60, YS_LIMITS_MAX_DURATION);
 
           corrections_mean = assisted
             ? workflow->assisted_corrections + workflow->assisted_correction_growth * (week - 4)
             : workflow->baseline_corrections;
-          fields.corrections = demo_poisson (demo, corrections_mean);
+          run.corrections = demo_poisson (demo, corrections_mean);
 
           /* The last fortnight's outcomes are mostly not known yet. */
           if (week >= YS_DEMO_WEEKS - 2 && g_rand_double (demo->rand) < 0.6)
-            fields.used = YS_USED_UNKNOWN;
+            run.used = YS_USED_UNKNOWN;
           else
-            fields.used = g_rand_double (demo->rand) < used_rate ? YS_USED_YES : YS_USED_NO;
-          fields.note = "";
+            run.used = g_rand_double (demo->rand) < used_rate ? YS_USED_YES : YS_USED_NO;
+          run.note = "";
+          run.updated_at = (run.started_at + run.duration_seconds) * G_USEC_PER_SEC;
 
-          if (!ys_store_put_run (store, id, &fields,
-                                 (fields.started_at + fields.duration_seconds) * G_USEC_PER_SEC,
-                                 FALSE, NULL, error))
-            return FALSE;
+          g_array_append_val (bundle->runs, run);
         }
     }
+}
 
-  return TRUE;
+/* The sample team as a bundle: it goes in through the same merge as any
+ * team's. */
+static YsBundle *
+build (Demo *demo)
+{
+  YsBundle *bundle = ys_bundle_new ("demo");
+  gint64 created = demo_time (demo, 0, 0, 8 * 60) * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tool_names); i++)
+    {
+      YsToolRecord tool = { demo_id (bundle, demo, tool_names[i]), tool_names[i], created, FALSE };
+
+      g_array_append_val (bundle->tools, tool);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
+    {
+      YsWorkflowRecord workflow = {
+        demo_id (bundle, demo, workflows[i].name), _(workflows[i].name), _(workflows[i].description),
+        workflows[i].people, FALSE, created, FALSE,
+      };
+
+      g_array_append_val (bundle->workflows, workflow);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
+    add_runs (bundle, demo, &workflows[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (feedback); i++)
+    {
+      g_autofree char *id = demo_uuid (demo);
+      GDate given_on = demo->first_monday;
+      char given_on_text[16];
+      YsFeedbackRecord answer = { 0 };
+
+      g_date_add_days (&given_on, (feedback[i].week - 1) * 7 + 4);
+      g_date_strftime (given_on_text, sizeof given_on_text, "%Y-%m-%d", &given_on);
+
+      answer.id = g_string_chunk_insert (bundle->strings, id);
+      answer.workflow = demo_id (bundle, demo, feedback[i].workflow);
+      answer.tool = demo_id (bundle, demo, feedback[i].tool);
+      answer.saves_time = feedback[i].saves_time;
+      answer.given_on = g_string_chunk_insert (bundle->strings, given_on_text);
+      answer.comment = *feedback[i].comment ? _(feedback[i].comment) : "";
+      answer.updated_at = created + feedback[i].week * G_USEC_PER_SEC;
+      g_array_append_val (bundle->feedback, answer);
+    }
+
+  /* The quarterly review the director wrote for the autumn. */
+  {
+    g_autofree char *id = demo_uuid (demo);
+    YsReviewRecord review = {
+      .id = g_string_chunk_insert (bundle->strings, id),
+      .quarter = "2026-Q4",
+      .coverage_percent = 60,
+      .working = _("Policy briefs: a first draft now takes one sitting instead of a "
+                   "morning, and partners have not noticed any drop in quality."),
+      .not_working = _("Grant report sections: the drafts need so much checking that "
+                       "they take longer than writing from scratch."),
+      .more_rework = _("Figures and dates in grant reports, and names in intake "
+                       "summaries, had to be checked line by line."),
+      .updated_at = created + 100 * G_USEC_PER_SEC,
+    };
+
+    g_array_append_val (bundle->reviews, review);
+  }
+
+  return bundle;
 }
 
 static gboolean
@@ -230,9 +300,6 @@ fill (YsStore   *store,
       gpointer   user_data,
       GError   **error)
 {
-  Demo *demo = user_data;
-  gint64 created = demo_time (demo, 0, 0, 8 * 60) * G_USEC_PER_SEC;
-
   if (!ys_store_is_empty (store))
     {
       g_set_error (error, YS_ERROR, YS_ERROR_NOT_EMPTY,
@@ -242,78 +309,26 @@ fill (YsStore   *store,
       return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (tool_names); i++)
-    if (!ys_store_put_tool (store, demo_id (demo, tool_names[i]), tool_names[i],
-                            created, FALSE, NULL, error))
-      return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
-    if (!ys_store_put_workflow (store, demo_id (demo, workflows[i].name),
-                                _(workflows[i].name), _(workflows[i].description),
-                                workflows[i].people, FALSE, created, FALSE, NULL, error))
-      return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
-    if (!add_runs (store, demo, &workflows[i], error))
-      return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (feedback); i++)
-    {
-      g_autofree char *id = demo_uuid (demo);
-      GDate given_on = demo->first_monday;
-      char given_on_text[16];
-
-      g_date_add_days (&given_on, (feedback[i].week - 1) * 7 + 4);
-      g_date_strftime (given_on_text, sizeof given_on_text, "%Y-%m-%d", &given_on);
-
-      if (!ys_store_put_feedback (store, id, demo_id (demo, feedback[i].workflow),
-                                  demo_id (demo, feedback[i].tool), feedback[i].saves_time,
-                                  given_on_text,
-                                  *feedback[i].comment ? _(feedback[i].comment) : "",
-                                  created + feedback[i].week * G_USEC_PER_SEC, FALSE, NULL,
-                                  error))
-        return FALSE;
-    }
-
-  /* The quarterly review the director wrote for the autumn. */
-  {
-    g_autofree char *id = demo_uuid (demo);
-    YsReview review = {
-      .quarter = (char *) "2026-Q4",
-      .coverage_percent = 60,
-      .working = (char *) _("Policy briefs: a first draft now takes one sitting instead of a "
-                            "morning, and partners have not noticed any drop in quality."),
-      .not_working = (char *) _("Grant report sections: the drafts need so much checking that "
-                                "they take longer than writing from scratch."),
-      .more_rework = (char *) _("Figures and dates in grant reports, and names in intake "
-                                "summaries, had to be checked line by line."),
-    };
-
-    if (!ys_store_put_review (store, id, &review, created + 100 * G_USEC_PER_SEC, FALSE, NULL,
-                              error))
-      return FALSE;
-  }
-
-  return TRUE;
+  return ys_merge_bundle (store, user_data, NULL, error);
 }
 
 gboolean
 ys_demo_fill (YsStore  *store,
               GError  **error)
 {
+  g_autoptr(YsBundle) bundle = NULL;
   Demo demo = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
 
   demo.rand = g_rand_new_with_seed (SEED);
-  demo.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  demo.ids = g_hash_table_new (g_str_hash, g_str_equal);
   ys_parse_iso_date (YS_DEMO_LAST_DAY, &demo.first_monday);
   g_date_subtract_days (&demo.first_monday, YS_DEMO_WEEKS * 7 - 3);
 
-  ok = ys_store_run_in_transaction (store, fill, &demo, error);
-
+  bundle = build (&demo);
   g_hash_table_unref (demo.ids);
   g_rand_free (demo.rand);
-  return ok;
+
+  return ys_store_run_in_transaction (store, fill, bundle, error);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -637,146 +638,156 @@ ys_summary_find (YsSummary  *summary,
 
 /* JSON ------------------------------------------------------------------------- */
 
-/* The shortest text that reads back as the same double. */
+/* Whole numbers print as integers; absent figures (NAN) as null. */
 static void
-append_number (GString *out,
-               double   value)
+add_number (JsonBuilder *builder,
+            const char  *member,
+            double       value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
+  json_builder_set_member_name (builder, member);
   if (isnan (value) || isinf (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
-      return;
-    }
-
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (out, buffer);
-}
-
-static void
-append_string (GString    *out,
-               const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_mode (GString             *out,
-             const YsModeFigures *m)
-{
-  g_string_append_printf (out, "{\"runs\": %u, \"median_seconds\": ", m->runs);
-  append_number (out, m->median_seconds);
-  g_string_append (out, ", \"median_ci95\": ");
-  if (m->ci_low >= 0)
-    g_string_append_printf (out, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
-                            m->ci_low, m->ci_high);
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
   else
-    g_string_append (out, "null");
-  g_string_append (out, ",\n                     \"corrections_per_run\": ");
-  append_number (out, m->corrections_per_run);
-  g_string_append (out, ", \"correction_rate\": ");
-  append_number (out, m->correction_rate);
-  g_string_append (out, ", \"used_rate\": ");
-  append_number (out, m->used_rate);
-  g_string_append (out, "}");
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *member,
+          const GDate *date,
+          gboolean     known)
+{
+  char text[11];
+
+  json_builder_set_member_name (builder, member);
+  if (!known)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  date_text (date, text);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_mode (JsonBuilder         *builder,
+          const char          *member,
+          const YsModeFigures *m)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, m->runs);
+  add_number (builder, "median_seconds", m->median_seconds);
+  json_builder_set_member_name (builder, "median_ci95");
+  if (m->ci_low >= 0)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, m->ci_low);
+      json_builder_add_int_value (builder, m->ci_high);
+      json_builder_end_array (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  add_number (builder, "corrections_per_run", m->corrections_per_run);
+  add_number (builder, "correction_rate", m->correction_rate);
+  add_number (builder, "used_rate", m->used_rate);
+  json_builder_end_object (builder);
+}
+
+static void
+add_tool (JsonBuilder         *builder,
+          const YsToolFigures *tool)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, tool->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, tool->name);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, tool->runs);
+  add_number (builder, "median_seconds", tool->median_seconds);
+  add_number (builder, "used_rate", tool->used_rate);
+  json_builder_set_member_name (builder, "feedback");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "yes");
+  json_builder_add_int_value (builder, tool->yes);
+  json_builder_set_member_name (builder, "no");
+  json_builder_add_int_value (builder, tool->no);
+  add_number (builder, "yes_share", tool->yes_share);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "divergent");
+  if (tool->divergent < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, tool->divergent);
+  json_builder_end_object (builder);
+}
+
+static void
+add_workflow (JsonBuilder             *builder,
+              const YsWorkflowFigures *w)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, w->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, w->name);
+  json_builder_set_member_name (builder, "archived");
+  json_builder_add_boolean_value (builder, w->archived);
+  add_mode (builder, "without_ai", &w->without_ai);
+  add_mode (builder, "with_ai", &w->with_ai);
+
+  json_builder_set_member_name (builder, "change");
+  json_builder_begin_object (builder);
+  add_number (builder, "percent", w->change_percent);
+  json_builder_set_member_name (builder, "enough_data");
+  json_builder_add_boolean_value (builder, w->enough_data);
+  json_builder_set_member_name (builder, "clear");
+  json_builder_add_boolean_value (builder, w->clear);
+  json_builder_end_object (builder);
+
+  add_number (builder, "time_saved_per_week_seconds",
+              w->has_time_saved ? (double) w->time_saved_per_week : NAN);
+  add_number (builder, "time_saved_per_person_per_week_seconds",
+              w->has_time_saved ? (double) w->time_saved_per_person_per_week : NAN);
+
+  json_builder_set_member_name (builder, "tools");
+  json_builder_begin_array (builder);
+  for (guint t = 0; t < w->tools->len; t++)
+    add_tool (builder, &g_array_index (w->tools, YsToolFigures, t));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
 char *
 ys_summary_to_json (const YsSummary *summary)
 {
-  GString *out = g_string_new ("{\n  \"from\": ");
-  char date[11];
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *out;
 
   g_return_val_if_fail (summary != NULL, NULL);
 
-  if (summary->has_period)
-    {
-      date_text (&summary->from, date);
-      g_string_append_printf (out, "\"%s\", \"to\": ", date);
-      date_text (&summary->to, date);
-      g_string_append_printf (out, "\"%s\",\n", date);
-    }
-  else
-    g_string_append (out, "null, \"to\": null,\n");
-
-  g_string_append (out, "  \"workflows\": [");
+  json_builder_begin_object (builder);
+  add_date (builder, "from", &summary->from, summary->has_period);
+  add_date (builder, "to", &summary->to, summary->has_period);
+  json_builder_set_member_name (builder, "workflows");
+  json_builder_begin_array (builder);
   for (guint i = 0; i < summary->workflows->len; i++)
-    {
-      const YsWorkflowFigures *w = g_ptr_array_index (summary->workflows, i);
+    add_workflow (builder, g_ptr_array_index (summary->workflows, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 
-      g_string_append (out, i == 0 ? "\n    {\n      \"id\": " : ",\n    {\n      \"id\": ");
-      append_string (out, w->id);
-      g_string_append (out, ", \"name\": ");
-      append_string (out, w->name);
-      g_string_append_printf (out, ", \"archived\": %s,\n      \"without_ai\": ",
-                              w->archived ? "true" : "false");
-      append_mode (out, &w->without_ai);
-      g_string_append (out, ",\n      \"with_ai\":    ");
-      append_mode (out, &w->with_ai);
-      g_string_append (out, ",\n      \"change\": {\"percent\": ");
-      append_number (out, w->change_percent);
-      g_string_append_printf (out, ", \"enough_data\": %s, \"clear\": %s},\n",
-                              w->enough_data ? "true" : "false", w->clear ? "true" : "false");
-      g_string_append (out, "      \"time_saved_per_week_seconds\": ");
-      if (w->has_time_saved)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, w->time_saved_per_week);
-      else
-        g_string_append (out, "null");
-      g_string_append (out, ",\n      \"time_saved_per_person_per_week_seconds\": ");
-      if (w->has_time_saved)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, w->time_saved_per_person_per_week);
-      else
-        g_string_append (out, "null");
-      g_string_append (out, ",\n      \"tools\": [");
-
-      for (guint t = 0; t < w->tools->len; t++)
-        {
-          const YsToolFigures *tool = &g_array_index (w->tools, YsToolFigures, t);
-
-          g_string_append (out, t == 0 ? "\n        {\"id\": " : ",\n        {\"id\": ");
-          append_string (out, tool->id);
-          g_string_append (out, ", \"name\": ");
-          append_string (out, tool->name);
-          g_string_append_printf (out, ", \"runs\": %u, \"median_seconds\": ", tool->runs);
-          append_number (out, tool->median_seconds);
-          g_string_append (out, ",\n         \"used_rate\": ");
-          append_number (out, tool->used_rate);
-          g_string_append_printf (out, ", \"feedback\": {\"yes\": %u, \"no\": %u, \"yes_share\": ",
-                                  tool->yes, tool->no);
-          append_number (out, tool->yes_share);
-          g_string_append (out, "},\n         \"divergent\": ");
-          g_string_append (out, tool->divergent < 0 ? "null" : tool->divergent ? "true" : "false");
-          g_string_append (out, "}");
-        }
-      g_string_append (out, w->tools->len > 0 ? "\n      ]\n    }" : "]\n    }");
-    }
-  g_string_append (out, summary->workflows->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
-
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  out = json_generator_to_gstring (generator, g_string_new (NULL));
+  g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
 

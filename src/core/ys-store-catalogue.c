@@ -14,6 +14,13 @@
  * names) and tools, their models, and their rows as merges put them.
  */
 
+static gboolean put_workflow (YsStore        *self,
+                              gconstpointer   record,
+                              GError        **error);
+static gboolean put_tool     (YsStore        *self,
+                              gconstpointer   record,
+                              GError        **error);
+
 /* Models ------------------------------------------------------------------- */
 
 gboolean
@@ -255,9 +262,11 @@ ys_store_add_workflow (YsStore     *self,
 
   if (ok)
     {
-      id = ys_uuid_new ();
-      ok = ys_store_put_workflow (self, id, clean_name, description, people, FALSE,
-                                  ys_store_now (self), FALSE, NULL, error);
+      YsWorkflowRecord record = { NULL, clean_name, description ? description : "", people,
+                                  FALSE, ys_store_now (self), FALSE };
+
+      record.id = id = ys_uuid_new ();
+      ok = put_workflow (self, &record, error);
     }
 
   if (!ys_store_end (self, ok, error))
@@ -415,35 +424,33 @@ ys_store_restore_workflow (YsStore     *self,
   return ys_store_end (self, ok, error);
 }
 
-gboolean
-ys_store_workflow_is_active (YsStore    *self,
-                             const char *id)
-{
-  sqlite3_stmt *stmt = ys_store_prepare (self,
-    "SELECT 1 FROM workflows WHERE id = :id AND archived = 0 AND deleted = 0", NULL);
-  gboolean active;
+/* Workflow records -------------------------------------------------------- */
 
-  if (stmt == NULL)
-    return FALSE;
-  ys_database_bind_text (stmt, ":id", id);
-  active = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return active;
+#define WORKFLOW_COLUMNS "id, name, description, people, archived, updated_at, deleted"
+
+static void
+workflow_from_row (sqlite3_stmt *stmt,
+                   gpointer      record,
+                   GStringChunk *strings)
+{
+  YsWorkflowRecord *r = record;
+
+  r->id = ys_store_column_text (stmt, 0, strings);
+  r->name = ys_store_column_text (stmt, 1, strings);
+  r->description = ys_store_column_text (stmt, 2, strings);
+  r->people = sqlite3_column_int (stmt, 3);
+  r->archived = sqlite3_column_int (stmt, 4) != 0;
+  r->updated_at = sqlite3_column_int64 (stmt, 5);
+  r->deleted = sqlite3_column_int (stmt, 6) != 0;
 }
 
-gboolean
-ys_store_put_workflow (YsStore      *self,
-                       const char   *id,
-                       const char   *name,
-                       const char   *description,
-                       int           people,
-                       gboolean      archived,
-                       gint64        updated_at,
-                       gboolean      deleted,
-                       YsPutResult  *result,
-                       GError      **error)
+/* A workflow new to this computer goes after the others. */
+static gboolean
+put_workflow (YsStore        *self,
+              gconstpointer   record,
+              GError        **error)
 {
-  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_WORKFLOW, id, updated_at);
+  const YsWorkflowRecord *r = record;
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO workflows (id, name, description, people, archived, position, updated_at, deleted)"
     " VALUES (:id, :name, :description, :people, :archived,"
@@ -453,16 +460,24 @@ ys_store_put_workflow (YsStore      *self,
 
   if (stmt == NULL)
     return FALSE;
-  ys_database_bind_text (stmt, ":id", id);
-  ys_database_bind_text (stmt, ":name", name);
-  ys_database_bind_text (stmt, ":description", description ? description : "");
-  ys_database_bind_int64 (stmt, ":people", people);
-  ys_database_bind_int64 (stmt, ":archived", archived ? 1 : 0);
-  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
-  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
-  return ys_store_finish_put (self, stmt, outcome,
-                              YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_RUNS, result, error);
+  ys_database_bind_text (stmt, ":id", r->id);
+  ys_database_bind_text (stmt, ":name", r->name);
+  ys_database_bind_text (stmt, ":description", r->description ? r->description : "");
+  ys_database_bind_int64 (stmt, ":people", r->people);
+  ys_database_bind_int64 (stmt, ":archived", r->archived ? 1 : 0);
+  ys_database_bind_int64 (stmt, ":updated_at", r->updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", r->deleted ? 1 : 0);
+  self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_RUNS;
+  return ys_database_run (self->database, stmt, error);
 }
+
+/* Bundles list workflows by id: an order every computer shares. */
+const YsStoreRecordClass ys_store_workflow_records = {
+  "SELECT " WORKFLOW_COLUMNS " FROM workflows WHERE id = :id",
+  "SELECT " WORKFLOW_COLUMNS " FROM workflows WHERE deleted = 0 OR :tombstones ORDER BY id",
+  workflow_from_row,
+  put_workflow,
+};
 
 /* Tools -------------------------------------------------------------------- */
 
@@ -493,8 +508,10 @@ ys_store_add_tool (YsStore     *self,
   ok = check_name_free (self, YS_RECORD_TOOL, clean_name, NULL, error);
   if (ok)
     {
-      id = ys_uuid_new ();
-      ok = ys_store_put_tool (self, id, clean_name, ys_store_now (self), FALSE, NULL, error);
+      YsToolRecord record = { NULL, clean_name, ys_store_now (self), FALSE };
+
+      record.id = id = ys_uuid_new ();
+      ok = put_tool (self, &record, error);
     }
 
   if (!ys_store_end (self, ok, error))
@@ -556,16 +573,29 @@ ys_store_restore_tool (YsStore     *self,
   return ys_store_set_deleted (self, YS_RECORD_TOOL, id, FALSE, error);
 }
 
-gboolean
-ys_store_put_tool (YsStore      *self,
-                   const char   *id,
-                   const char   *name,
-                   gint64        updated_at,
-                   gboolean      deleted,
-                   YsPutResult  *result,
-                   GError      **error)
+/* Tool records ------------------------------------------------------------- */
+
+#define TOOL_COLUMNS "id, name, updated_at, deleted"
+
+static void
+tool_from_row (sqlite3_stmt *stmt,
+               gpointer      record,
+               GStringChunk *strings)
 {
-  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_TOOL, id, updated_at);
+  YsToolRecord *r = record;
+
+  r->id = ys_store_column_text (stmt, 0, strings);
+  r->name = ys_store_column_text (stmt, 1, strings);
+  r->updated_at = sqlite3_column_int64 (stmt, 2);
+  r->deleted = sqlite3_column_int (stmt, 3) != 0;
+}
+
+static gboolean
+put_tool (YsStore        *self,
+          gconstpointer   record,
+          GError        **error)
+{
+  const YsToolRecord *r = record;
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO tools (id, name, updated_at, deleted) VALUES (:id, :name, :updated_at, :deleted)"
     " ON CONFLICT (id) DO UPDATE SET name = :name, updated_at = :updated_at, deleted = :deleted",
@@ -573,10 +603,19 @@ ys_store_put_tool (YsStore      *self,
 
   if (stmt == NULL)
     return FALSE;
-  ys_database_bind_text (stmt, ":id", id);
-  ys_database_bind_text (stmt, ":name", name);
-  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
-  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
-  return ys_store_finish_put (self, stmt, outcome,
-                              YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS, result, error);
+  ys_database_bind_text (stmt, ":id", r->id);
+  ys_database_bind_text (stmt, ":name", r->name);
+  ys_database_bind_int64 (stmt, ":updated_at", r->updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", r->deleted ? 1 : 0);
+  /* Run rows show the tool's name. */
+  self->pending_changes |= YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS;
+  return ys_database_run (self->database, stmt, error);
 }
+
+const YsStoreRecordClass ys_store_tool_records = {
+  "SELECT " TOOL_COLUMNS " FROM tools WHERE id = :id",
+  "SELECT " TOOL_COLUMNS " FROM tools WHERE deleted = 0 OR :tombstones"
+  " ORDER BY name COLLATE NOCASE, id",
+  tool_from_row,
+  put_tool,
+};

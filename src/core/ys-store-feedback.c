@@ -9,6 +9,10 @@
 #include "ys-store-private.h"
 #include "ys-validate.h"
 
+static gboolean put_feedback (YsStore        *self,
+                              gconstpointer   record,
+                              GError        **error);
+
 /*
  * Feedback: the yes/no answers to "does this tool save time on this
  * workflow?", when to ask again, a workflow's answers as a model, and
@@ -48,9 +52,11 @@ ys_store_add_feedback (YsStore     *self,
        ys_store_find_record (self, YS_RECORD_TOOL, tool_id, FALSE, error);
   if (ok)
     {
-      id = ys_uuid_new ();
-      ok = ys_store_put_feedback (self, id, workflow_id, tool_id, saves_time, given_on,
-                                  comment, ys_store_now (self), FALSE, NULL, error);
+      YsFeedbackRecord record = { NULL, workflow_id, tool_id, saves_time, given_on,
+                                  comment ? comment : "", ys_store_now (self), FALSE };
+
+      record.id = id = ys_uuid_new ();
+      ok = put_feedback (self, &record, error);
     }
 
   if (!ys_store_end (self, ok, error))
@@ -221,20 +227,34 @@ ys_store_should_ask_feedback (YsStore     *self,
   return ask;
 }
 
-gboolean
-ys_store_put_feedback (YsStore      *self,
-                       const char   *id,
-                       const char   *workflow_id,
-                       const char   *tool_id,
-                       gboolean      saves_time,
-                       const char   *given_on,
-                       const char   *comment,
-                       gint64        updated_at,
-                       gboolean      deleted,
-                       YsPutResult  *result,
-                       GError      **error)
+/* Feedback records ------------------------------------------------------------ */
+
+#define FEEDBACK_COLUMNS \
+  "id, workflow_id, tool_id, saves_time, given_on, comment, updated_at, deleted"
+
+static void
+feedback_from_row (sqlite3_stmt *stmt,
+                   gpointer      record,
+                   GStringChunk *strings)
 {
-  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_FEEDBACK, id, updated_at);
+  YsFeedbackRecord *r = record;
+
+  r->id = ys_store_column_text (stmt, 0, strings);
+  r->workflow = ys_store_column_text (stmt, 1, strings);
+  r->tool = ys_store_column_text (stmt, 2, strings);
+  r->saves_time = sqlite3_column_int (stmt, 3) != 0;
+  r->given_on = ys_store_column_text (stmt, 4, strings);
+  r->comment = ys_store_column_text (stmt, 5, strings);
+  r->updated_at = sqlite3_column_int64 (stmt, 6);
+  r->deleted = sqlite3_column_int (stmt, 7) != 0;
+}
+
+static gboolean
+put_feedback (YsStore        *self,
+              gconstpointer   record,
+              GError        **error)
+{
+  const YsFeedbackRecord *r = record;
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO feedback (id, workflow_id, tool_id, saves_time, given_on, comment,"
     " updated_at, deleted) VALUES (:id, :workflow, :tool, :saves_time, :given_on, :comment,"
@@ -245,13 +265,22 @@ ys_store_put_feedback (YsStore      *self,
 
   if (stmt == NULL)
     return FALSE;
-  ys_database_bind_text (stmt, ":id", id);
-  ys_database_bind_text (stmt, ":workflow", workflow_id);
-  ys_database_bind_text (stmt, ":tool", tool_id);
-  ys_database_bind_int64 (stmt, ":saves_time", saves_time ? 1 : 0);
-  ys_database_bind_text (stmt, ":given_on", given_on);
-  ys_database_bind_text (stmt, ":comment", comment ? comment : "");
-  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
-  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
-  return ys_store_finish_put (self, stmt, outcome, YS_STORE_CHANGE_FEEDBACK, result, error);
+  ys_database_bind_text (stmt, ":id", r->id);
+  ys_database_bind_text (stmt, ":workflow", r->workflow);
+  ys_database_bind_text (stmt, ":tool", r->tool);
+  ys_database_bind_int64 (stmt, ":saves_time", r->saves_time ? 1 : 0);
+  ys_database_bind_text (stmt, ":given_on", r->given_on);
+  ys_database_bind_text (stmt, ":comment", r->comment ? r->comment : "");
+  ys_database_bind_int64 (stmt, ":updated_at", r->updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", r->deleted ? 1 : 0);
+  self->pending_changes |= YS_STORE_CHANGE_FEEDBACK;
+  return ys_database_run (self->database, stmt, error);
 }
+
+const YsStoreRecordClass ys_store_feedback_records = {
+  "SELECT " FEEDBACK_COLUMNS " FROM feedback WHERE id = :id",
+  "SELECT " FEEDBACK_COLUMNS " FROM feedback WHERE deleted = 0 OR :tombstones"
+  " ORDER BY given_on, id",
+  feedback_from_row,
+  put_feedback,
+};

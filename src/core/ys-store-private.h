@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ys-database.h"
+#include "ys-records.h"
 #include "ys-store.h"
 
 G_BEGIN_DECLS
@@ -31,15 +32,6 @@ struct _YsStore
    * which was a tenth of a large import. */
   GTimeZone *local_zone;
 };
-
-typedef enum
-{
-  YS_RECORD_WORKFLOW,
-  YS_RECORD_TOOL,
-  YS_RECORD_RUN,
-  YS_RECORD_FEEDBACK,
-  YS_RECORD_REVIEW,
-} YsRecordKind;
 
 /* A change must sort after the stored one even if the clock went back. */
 #define YS_STORE_NEXT_UPDATED_AT "max (:now, updated_at + 1)"
@@ -101,78 +93,73 @@ YsRun        *ys_store_run_from_row (sqlite3_stmt  *stmt);
   "r.id, r.workflow_id, r.mode, r.tool_id, r.started_at, r.duration_seconds, " \
   "r.corrections, r.used, r.note, t.name"
 
-/* Merging records as they arrive from a bundle or the demo: a record with a
- * later @updated_at replaces the stored one, an equal or earlier one changes
- * nothing (FORMAT.md). Callers validate first and hold a transaction. */
-typedef enum
+/* Records, as the merge and the bundle writer see the store ---------------- */
+
+/* How one kind of record is read and written: each area file defines its
+ * own (ys-store-catalogue.c: workflows and tools; -runs.c; -feedback.c;
+ * -reviews.c). */
+typedef struct
 {
-  YS_PUT_NEW,
-  YS_PUT_UPDATED,
-  YS_PUT_UNCHANGED,
-} YsPutResult;
+  const char *by_id_sql;    /* the record's columns, WHERE id = :id */
+  const char *all_sql;      /* every record in the bundle writer's order;
+                             * tombstones too when :tombstones is 1 */
+  /* Fills @record from the current row: its text copied into @strings,
+   * or pointing into the row when @strings is NULL. */
+  void      (*from_row) (sqlite3_stmt   *stmt,
+                         gpointer        record,
+                         GStringChunk   *strings);
+  /* Inserts @record, or replaces the one with its id. */
+  gboolean  (*put)      (YsStore        *self,
+                         gconstpointer   record,
+                         GError        **error);
+} YsStoreRecordClass;
 
-/* Whether a record with @id is stored, tombstoned or not. */
-gboolean    ys_store_record_exists      (YsStore      *self,
-                                         YsRecordKind  kind,
-                                         const char   *id);
-/* What a put of @id with @updated_at would do. */
-YsPutResult ys_store_put_outcome        (YsStore      *self,
-                                         YsRecordKind  kind,
-                                         const char   *id,
-                                         gint64        updated_at);
-gboolean    ys_store_workflow_is_active (YsStore      *self,
-                                         const char   *id);
+extern const YsStoreRecordClass ys_store_workflow_records;
+extern const YsStoreRecordClass ys_store_tool_records;
+extern const YsStoreRecordClass ys_store_run_records;
+extern const YsStoreRecordClass ys_store_feedback_records;
+extern const YsStoreRecordClass ys_store_review_records;
 
-gboolean ys_store_put_workflow (YsStore            *self,
-                                const char         *id,
-                                const char         *name,
-                                const char         *description,
-                                int                 people,
-                                gboolean            archived,
-                                gint64              updated_at,
-                                gboolean            deleted,
-                                YsPutResult        *result,
-                                GError            **error);
-gboolean ys_store_put_tool     (YsStore            *self,
-                                const char         *id,
-                                const char         *name,
-                                gint64              updated_at,
-                                gboolean            deleted,
-                                YsPutResult        *result,
-                                GError            **error);
-gboolean ys_store_put_run      (YsStore            *self,
-                                const char         *id,
-                                const YsRunFields  *fields,
-                                gint64              updated_at,
-                                gboolean            deleted,
-                                YsPutResult        *result,
-                                GError            **error);
-gboolean ys_store_put_feedback (YsStore            *self,
-                                const char         *id,
-                                const char         *workflow_id,
-                                const char         *tool_id,
-                                gboolean            saves_time,
-                                const char         *given_on,
-                                const char         *comment,
-                                gint64              updated_at,
-                                gboolean            deleted,
-                                YsPutResult        *result,
-                                GError            **error);
-gboolean ys_store_put_review   (YsStore            *self,
-                                const char         *id,
-                                const YsReview     *review,
-                                gint64              updated_at,
-                                gboolean            deleted,
-                                YsPutResult        *result,
-                                GError            **error);
+/* The stored record @id (tombstoned or not), its text copied into
+ * @strings; @found says whether there is one. */
+gboolean        ys_store_get_record     (YsStore         *self,
+                                         YsRecordKind     kind,
+                                         const char      *id,
+                                         gpointer         record,
+                                         GStringChunk    *strings,
+                                         gboolean        *found,
+                                         GError         **error);
+gboolean        ys_store_record_exists  (YsStore         *self,
+                                         YsRecordKind     kind,
+                                         const char      *id,
+                                         gboolean        *exists,
+                                         GError         **error);
+/* Writes @record as it is: the caller has decided it wins. Inside a
+ * write transaction. */
+gboolean        ys_store_put_record     (YsStore         *self,
+                                         YsRecordKind     kind,
+                                         gconstpointer    record,
+                                         GError         **error);
 
-/* Marks what a put changed, unless @outcome says nothing did, and runs
- * @stmt (bound by the caller). */
-gboolean ys_store_finish_put   (YsStore            *self,
-                                sqlite3_stmt       *stmt,
-                                YsPutResult         outcome,
-                                YsStoreChange       change,
-                                YsPutResult        *result,
-                                GError            **error);
+/* Every record of @kind, in the bundle writer's order. */
+typedef struct _YsStoreRecords YsStoreRecords;
+
+YsStoreRecords *ys_store_list_records   (YsStore         *self,
+                                         YsRecordKind     kind,
+                                         gboolean         tombstones,
+                                         GError         **error);
+/* @record: the next one, valid until the next call, or NULL at the end.
+ * FALSE when it could not be read. */
+gboolean        ys_store_records_next   (YsStoreRecords  *records,
+                                         gconstpointer   *record,
+                                         GError         **error);
+void            ys_store_records_free   (YsStoreRecords  *records);
+
+/* Column @column as text (NULL for NULL), copied into @strings if given. */
+const char     *ys_store_column_text    (sqlite3_stmt    *stmt,
+                                         int              column,
+                                         GStringChunk    *strings);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsStoreRecords, ys_store_records_free)
 
 G_END_DECLS

@@ -10,6 +10,10 @@
 #include "ys-store-private.h"
 #include "ys-validate.h"
 
+static gboolean put_review (YsStore        *self,
+                            gconstpointer   record,
+                            GError        **error);
+
 /*
  * Quarterly reviews: the team's short written review of a quarter, one per
  * quarter on each computer (the newest wins when bundles bring more), and
@@ -137,22 +141,48 @@ ys_store_save_review (YsStore         *self,
       ys_database_bind_text (stmt, ":id", id);
       ok = ys_database_query_int64 (self->database, stmt, &next, error);
     }
-  ok = ok && ys_store_put_review (self, id, review, MAX (ys_store_now (self), next),
-                                  FALSE, NULL, error);
+  if (ok)
+    {
+      YsReviewRecord record = {
+        id, review->quarter, review->coverage_percent, review->working, review->not_working,
+        review->more_rework, MAX (ys_store_now (self), next), FALSE,
+      };
+
+      ok = put_review (self, &record, error);
+    }
 
   return ys_store_end (self, ok, error);
 }
 
-gboolean
-ys_store_put_review (YsStore         *self,
-                     const char      *id,
-                     const YsReview  *review,
-                     gint64           updated_at,
-                     gboolean         deleted,
-                     YsPutResult     *result,
-                     GError         **error)
+/* Review records ------------------------------------------------------------ */
+
+#define REVIEW_COLUMNS \
+  "id, quarter, coverage_percent, working, not_working, more_rework, updated_at, deleted"
+
+static void
+review_from_row (sqlite3_stmt *stmt,
+                 gpointer      record,
+                 GStringChunk *strings)
 {
-  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_REVIEW, id, updated_at);
+  YsReviewRecord *r = record;
+
+  r->id = ys_store_column_text (stmt, 0, strings);
+  r->quarter = ys_store_column_text (stmt, 1, strings);
+  r->coverage_percent = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+    ? -1 : sqlite3_column_int (stmt, 2);
+  r->working = ys_store_column_text (stmt, 3, strings);
+  r->not_working = ys_store_column_text (stmt, 4, strings);
+  r->more_rework = ys_store_column_text (stmt, 5, strings);
+  r->updated_at = sqlite3_column_int64 (stmt, 6);
+  r->deleted = sqlite3_column_int (stmt, 7) != 0;
+}
+
+static gboolean
+put_review (YsStore        *self,
+            gconstpointer   record,
+            GError        **error)
+{
+  const YsReviewRecord *r = record;
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "INSERT INTO reviews (id, quarter, coverage_percent, working, not_working, more_rework,"
     " updated_at, deleted) VALUES (:id, :quarter, :coverage, :working, :not_working,"
@@ -163,16 +193,24 @@ ys_store_put_review (YsStore         *self,
 
   if (stmt == NULL)
     return FALSE;
-  ys_database_bind_text (stmt, ":id", id);
-  ys_database_bind_text (stmt, ":quarter", review->quarter);
-  if (review->coverage_percent < 0)
+  ys_database_bind_text (stmt, ":id", r->id);
+  ys_database_bind_text (stmt, ":quarter", r->quarter);
+  if (r->coverage_percent < 0)
     ys_database_bind_null (stmt, ":coverage");
   else
-    ys_database_bind_int64 (stmt, ":coverage", review->coverage_percent);
-  ys_database_bind_text (stmt, ":working", review->working ? review->working : "");
-  ys_database_bind_text (stmt, ":not_working", review->not_working ? review->not_working : "");
-  ys_database_bind_text (stmt, ":more_rework", review->more_rework ? review->more_rework : "");
-  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
-  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
-  return ys_store_finish_put (self, stmt, outcome, YS_STORE_CHANGE_REVIEWS, result, error);
+    ys_database_bind_int64 (stmt, ":coverage", r->coverage_percent);
+  ys_database_bind_text (stmt, ":working", r->working ? r->working : "");
+  ys_database_bind_text (stmt, ":not_working", r->not_working ? r->not_working : "");
+  ys_database_bind_text (stmt, ":more_rework", r->more_rework ? r->more_rework : "");
+  ys_database_bind_int64 (stmt, ":updated_at", r->updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", r->deleted ? 1 : 0);
+  self->pending_changes |= YS_STORE_CHANGE_REVIEWS;
+  return ys_database_run (self->database, stmt, error);
 }
+
+const YsStoreRecordClass ys_store_review_records = {
+  "SELECT " REVIEW_COLUMNS " FROM reviews WHERE id = :id",
+  "SELECT " REVIEW_COLUMNS " FROM reviews WHERE deleted = 0 OR :tombstones ORDER BY quarter, id",
+  review_from_row,
+  put_review,
+};

@@ -171,6 +171,73 @@ bind_run_fields (YsStore           *self,
   ys_database_bind_text (stmt, ":note", fields->note ? fields->note : "");
 }
 
+/* Run records ---------------------------------------------------------------- */
+
+#define RUN_COLUMNS \
+  "id, workflow_id, mode, tool_id, started_at, duration_seconds, corrections, used, note," \
+  " updated_at, deleted"
+
+static void
+run_from_row (sqlite3_stmt *stmt,
+              gpointer      record,
+              GStringChunk *strings)
+{
+  YsRunRecord *r = record;
+
+  r->id = ys_store_column_text (stmt, 0, strings);
+  r->workflow = ys_store_column_text (stmt, 1, strings);
+  r->mode = sqlite3_column_int (stmt, 2) ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+  r->tool = ys_store_column_text (stmt, 3, strings);
+  r->started_at = sqlite3_column_int64 (stmt, 4);
+  r->duration_seconds = sqlite3_column_int64 (stmt, 5);
+  r->corrections = sqlite3_column_int64 (stmt, 6);
+  if (sqlite3_column_type (stmt, 7) == SQLITE_NULL)
+    r->used = YS_USED_UNKNOWN;
+  else
+    r->used = sqlite3_column_int (stmt, 7) ? YS_USED_YES : YS_USED_NO;
+  r->note = ys_store_column_text (stmt, 8, strings);
+  r->updated_at = sqlite3_column_int64 (stmt, 9);
+  r->deleted = sqlite3_column_int (stmt, 10) != 0;
+}
+
+static gboolean
+put_run (YsStore        *self,
+         gconstpointer   record,
+         GError        **error)
+{
+  const YsRunRecord *r = record;
+  YsRunFields fields = {
+    (char *) r->workflow, r->mode, (char *) r->tool, r->started_at, r->duration_seconds,
+    r->corrections, r->used, (char *) r->note,
+  };
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on, started_week,"
+    " duration_seconds, corrections, updated_at, used, note, deleted)"
+    " VALUES (:id, :workflow, :mode, :tool, :started_at, :day, " WEEK_OF_DAY ","
+    "  :duration, :corrections, :updated_at, :used, :note, :deleted)"
+    " ON CONFLICT (id) DO UPDATE SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
+    " started_at = :started_at, started_on = :day, started_week = " WEEK_OF_DAY ","
+    " duration_seconds = :duration, corrections = :corrections,"
+    " updated_at = :updated_at, used = :used, note = :note, deleted = :deleted", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", r->id);
+  bind_run_fields (self, stmt, &fields);
+  ys_database_bind_int64 (stmt, ":updated_at", r->updated_at);
+  ys_database_bind_int64 (stmt, ":deleted", r->deleted ? 1 : 0);
+  self->pending_changes |= YS_STORE_CHANGE_RUNS;
+  return ys_database_run (self->database, stmt, error);
+}
+
+/* Bundles list runs oldest first. */
+const YsStoreRecordClass ys_store_run_records = {
+  "SELECT " RUN_COLUMNS " FROM runs WHERE id = :id",
+  "SELECT " RUN_COLUMNS " FROM runs WHERE deleted = 0 OR :tombstones ORDER BY started_at, id",
+  run_from_row,
+  put_run,
+};
+
 YsRun *
 ys_store_add_run (YsStore            *self,
                   const YsRunFields  *fields,
@@ -191,8 +258,15 @@ ys_store_add_run (YsStore            *self,
   ok = check_run_references (self, fields, TRUE, error);
   if (ok)
     {
-      id = ys_uuid_new ();
-      ok = ys_store_put_run (self, id, fields, ys_store_now (self), FALSE, NULL, error);
+      YsRunRecord record = {
+        NULL, fields->workflow_id, fields->mode,
+        fields->mode == YS_MODE_WITH_AI ? fields->tool_id : NULL, fields->started_at,
+        fields->duration_seconds, fields->corrections, fields->used,
+        fields->note ? fields->note : "", ys_store_now (self), FALSE,
+      };
+
+      record.id = id = ys_uuid_new ();
+      ok = put_run (self, &record, error);
     }
 
   if (!ys_store_end (self, ok, error))
@@ -254,35 +328,6 @@ ys_store_restore_run (YsStore     *self,
                       GError     **error)
 {
   return ys_store_set_deleted (self, YS_RECORD_RUN, id, FALSE, error);
-}
-
-gboolean
-ys_store_put_run (YsStore            *self,
-                  const char         *id,
-                  const YsRunFields  *fields,
-                  gint64              updated_at,
-                  gboolean            deleted,
-                  YsPutResult        *result,
-                  GError            **error)
-{
-  YsPutResult outcome = ys_store_put_outcome (self, YS_RECORD_RUN, id, updated_at);
-  sqlite3_stmt *stmt = ys_store_prepare (self,
-    "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on, started_week,"
-    " duration_seconds, corrections, updated_at, used, note, deleted)"
-    " VALUES (:id, :workflow, :mode, :tool, :started_at, :day, " WEEK_OF_DAY ","
-    "  :duration, :corrections, :updated_at, :used, :note, :deleted)"
-    " ON CONFLICT (id) DO UPDATE SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
-    " started_at = :started_at, started_on = :day, started_week = " WEEK_OF_DAY ","
-    " duration_seconds = :duration, corrections = :corrections,"
-    " updated_at = :updated_at, used = :used, note = :note, deleted = :deleted", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  ys_database_bind_text (stmt, ":id", id);
-  bind_run_fields (self, stmt, fields);
-  ys_database_bind_int64 (stmt, ":updated_at", updated_at);
-  ys_database_bind_int64 (stmt, ":deleted", deleted ? 1 : 0);
-  return ys_store_finish_put (self, stmt, outcome, YS_STORE_CHANGE_RUNS, result, error);
 }
 
 /* Outcomes that arrive later --------------------------------------------------- */

@@ -392,48 +392,160 @@ ys_store_set_deleted (YsStore       *self,
   return ys_store_end (self, ok, error);
 }
 
-/* Merging ------------------------------------------------------------------ */
+/* Records ------------------------------------------------------------------ */
 
-YsPutResult
-ys_store_put_outcome (YsStore      *self,
-                      YsRecordKind  kind,
-                      const char   *id,
-                      gint64        updated_at)
+static const YsStoreRecordClass *
+record_class (YsRecordKind kind)
 {
-  gint64 stored = 0;
-  int found;
-
-  if (!find_record (self, kind, id, &found, &stored, NULL) || found < 0)
-    return YS_PUT_NEW;
-  return updated_at > stored ? YS_PUT_UPDATED : YS_PUT_UNCHANGED;
+  switch (kind)
+    {
+    case YS_RECORD_WORKFLOW: return &ys_store_workflow_records;
+    case YS_RECORD_TOOL: return &ys_store_tool_records;
+    case YS_RECORD_RUN: return &ys_store_run_records;
+    case YS_RECORD_FEEDBACK: return &ys_store_feedback_records;
+    case YS_RECORD_REVIEW: return &ys_store_review_records;
+    case YS_N_RECORD_KINDS:
+    default: g_return_val_if_reached (NULL);
+    }
 }
 
 gboolean
-ys_store_record_exists (YsStore      *self,
-                        YsRecordKind  kind,
-                        const char   *id)
+ys_store_get_record (YsStore       *self,
+                     YsRecordKind   kind,
+                     const char    *id,
+                     gpointer       record,
+                     GStringChunk  *strings,
+                     gboolean      *found,
+                     GError       **error)
 {
-  int found;
+  const YsStoreRecordClass *klass = record_class (kind);
+  sqlite3_stmt *stmt = ys_store_prepare (self, klass->by_id_sql, error);
+  int rc;
 
-  return find_record (self, kind, id, &found, NULL, NULL) && found >= 0;
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      klass->from_row (stmt, record, strings);
+      *found = TRUE;
+    }
+  else if (rc != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 gboolean
-ys_store_finish_put (YsStore        *self,
-                     sqlite3_stmt   *stmt,
-                     YsPutResult     outcome,
-                     YsStoreChange   change,
-                     YsPutResult    *result,
+ys_store_record_exists (YsStore       *self,
+                        YsRecordKind   kind,
+                        const char    *id,
+                        gboolean      *exists,
+                        GError       **error)
+{
+  const YsStoreRecordClass *klass = record_class (kind);
+  sqlite3_stmt *stmt = ys_store_prepare (self, klass->by_id_sql, error);
+  int rc;
+
+  *exists = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  *exists = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+ys_store_put_record (YsStore        *self,
+                     YsRecordKind    kind,
+                     gconstpointer   record,
                      GError        **error)
 {
-  g_assert (ys_database_in_transaction (self->database));
+  g_return_val_if_fail (ys_database_in_transaction (self->database), FALSE);
 
-  if (result)
-    *result = outcome;
-  if (outcome == YS_PUT_UNCHANGED)
-    return TRUE;
-  self->pending_changes |= change;
-  return ys_database_run (self->database, stmt, error);
+  return record_class (kind)->put (self, record, error);
+}
+
+struct _YsStoreRecords
+{
+  YsStore *store;
+  sqlite3_stmt *stmt;
+  const YsStoreRecordClass *klass;
+  union
+  {
+    YsWorkflowRecord workflow;
+    YsToolRecord tool;
+    YsRunRecord run;
+    YsFeedbackRecord feedback;
+    YsReviewRecord review;
+  } record;
+};
+
+YsStoreRecords *
+ys_store_list_records (YsStore       *self,
+                       YsRecordKind   kind,
+                       gboolean       tombstones,
+                       GError       **error)
+{
+  const YsStoreRecordClass *klass = record_class (kind);
+  sqlite3_stmt *stmt = ys_store_prepare (self, klass->all_sql, error);
+  YsStoreRecords *records;
+
+  if (stmt == NULL)
+    return NULL;
+  ys_database_bind_int64 (stmt, ":tombstones", tombstones ? 1 : 0);
+
+  records = g_new0 (YsStoreRecords, 1);
+  records->store = g_object_ref (self);
+  records->stmt = stmt;
+  records->klass = klass;
+  return records;
+}
+
+gboolean
+ys_store_records_next (YsStoreRecords  *records,
+                       gconstpointer   *record,
+                       GError         **error)
+{
+  int rc = ys_database_step (records->store->database, records->stmt, error);
+
+  *record = NULL;
+  if (rc == SQLITE_ROW)
+    {
+      records->klass->from_row (records->stmt, &records->record, NULL);
+      *record = &records->record;
+      return TRUE;
+    }
+  return rc == SQLITE_DONE;
+}
+
+void
+ys_store_records_free (YsStoreRecords *records)
+{
+  if (records == NULL)
+    return;
+  sqlite3_reset (records->stmt);
+  g_object_unref (records->store);
+  g_free (records);
+}
+
+const char *
+ys_store_column_text (sqlite3_stmt *stmt,
+                      int           column,
+                      GStringChunk *strings)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  text = ys_database_column_text (stmt, column);
+  return strings != NULL ? g_string_chunk_insert (strings, text) : text;
 }
 
 /* GObject ------------------------------------------------------------------ */

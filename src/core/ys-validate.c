@@ -157,28 +157,16 @@ ys_validate_mode_tool (YsMode       mode,
   return TRUE;
 }
 
-/* Canonical lowercase 8-4-4-4-12 form only, as bundles require. */
+/* Canonical 8-4-4-4-12 form in lowercase only, as bundles require. */
 gboolean
 ys_is_uuid (const char *string)
 {
-  static const int dashes[] = { 8, 13, 18, 23 };
-
-  if (string == NULL || strlen (string) != 36)
+  if (string == NULL || !g_uuid_string_is_valid (string))
     return FALSE;
 
-  for (int i = 0; i < 36; i++)
-    {
-      gboolean want_dash = FALSE;
-
-      for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
-        want_dash |= (i == dashes[d]);
-
-      if (want_dash ? string[i] != '-'
-                    : !((string[i] >= '0' && string[i] <= '9') ||
-                        (string[i] >= 'a' && string[i] <= 'f')))
-        return FALSE;
-    }
-
+  for (const char *p = string; *p; p++)
+    if (g_ascii_isupper (*p))
+      return FALSE;
   return TRUE;
 }
 

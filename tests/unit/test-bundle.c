@@ -399,7 +399,7 @@ test_tombstones_travel (void)
   g_assert_true (ys_store_delete_tool (laptop, T1, &error));
 
   bundle = export_text (laptop, YS_BUNDLE_EVERYTHING);
-  g_assert_nonnull (strstr (bundle, "\"deleted\": true"));
+  g_assert_nonnull (strstr (bundle, "\"deleted\":true"));
   g_assert_true (import_text (office, bundle, NULL, &error));
   g_assert_no_error (error);
 
@@ -409,32 +409,80 @@ test_tombstones_travel (void)
   /* And it travels on from there. */
   g_clear_pointer (&bundle, g_free);
   bundle = export_text (office, YS_BUNDLE_EVERYTHING);
-  g_assert_nonnull (strstr (bundle, "\"id\": \"" R2 "\""));
+  g_assert_nonnull (strstr (bundle, "{\"id\":\"" R2 "\""));
 }
 
+/* The clock the tests set: each call returns the time it holds. */
+static gint64
+fixed_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
+/* 2026-11-01T10:00:00Z, the updated_at of valid_bundle's workflow, in
+ * microseconds, and a day. */
+#define W1_UPDATED (G_GINT64_CONSTANT (1793527200) * G_USEC_PER_SEC)
+#define DAY (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
+
+static void
+add_workflows_at (YsStore    *store,
+                  gint64     *now,
+                  gint64      first,
+                  const char *names[],
+                  guint       n)
+{
+  g_autoptr(GError) error = NULL;
+
+  ys_store_set_clock (store, fixed_clock, now);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YsWorkflow) workflow = NULL;
+
+      *now = first + i * DAY;
+      workflow = ys_store_add_workflow (store, names[i], "", 1, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static gboolean
+is_archived (YsStore    *store,
+             const char *name)
+{
+  GListModel *workflows = ys_store_get_workflows (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, i);
+
+      if (g_str_equal (ys_workflow_get_name (workflow), name))
+        return ys_workflow_get_archived (workflow);
+    }
+  g_assert_not_reached ();
+}
+
+/* Three active at most: the three with the earliest updated_at stay
+ * active, wherever they came from; a workflow made later arrives archived. */
 static void
 test_archived_on_import (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YsStore) store = new_store ();
+  g_autoptr(YsStore) earlier = new_store ();
   const char *names[] = { "A", "B", "C" };
+  gint64 now = 0;
   YsImportResult result;
   g_autofree char *description = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (store, names[i], "", 1, &error);
-      g_assert_no_error (error);
-    }
-
+  /* A, B and C were made after the bundle's workflow: C, the newest, goes. */
+  add_workflows_at (store, &now, W1_UPDATED + DAY, names, 3);
   g_assert_true (import_text (store, valid_bundle, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.archived_on_import, ==, 1);
   g_assert_cmpuint (ys_store_count_active_workflows (store), ==, 3);
-  {
-    g_autoptr(YsWorkflow) workflow = ys_store_get_workflow (store, W1);
-    g_assert_true (ys_workflow_get_archived (workflow));
-  }
+  g_assert_false (is_archived (store, "Policy brief draft"));
+  g_assert_false (is_archived (store, "A"));
+  g_assert_false (is_archived (store, "B"));
+  g_assert_true (is_archived (store, "C"));
   description = ys_import_result_describe (&result, "anna.json");
   g_assert_cmpstr (description, ==, "Imported 2 runs from anna.json: 2 new, 0 updated. "
                                     "1 workflow arrived archived because three are active");
@@ -442,6 +490,164 @@ test_archived_on_import (void)
   /* Importing it again does not count it twice. */
   g_assert_true (import_text (store, valid_bundle, &result, &error));
   g_assert_cmpuint (result.archived_on_import, ==, 0);
+  g_assert_cmpuint (result.workflows.unchanged, ==, 1);
+
+  /* Made before the bundle's workflow, A, B and C stay; it arrives archived. */
+  add_workflows_at (earlier, &now, W1_UPDATED - 3 * DAY, names, 3);
+  g_assert_true (import_text (earlier, valid_bundle, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.archived_on_import, ==, 1);
+  g_assert_true (is_archived (earlier, "Policy brief draft"));
+  g_assert_cmpuint (ys_store_count_active_workflows (earlier), ==, 3);
+}
+
+/* A workflow record of valid_bundle's shape. */
+static char *
+workflow_bundle (const char *id,
+                 const char *name,
+                 const char *updated_at)
+{
+  return g_strdup_printf ("{\"format\": \"yardstick-bundle\", \"version\": 1,"
+                          " \"workflows\": [{\"id\": \"%s\", \"name\": \"%s\", \"description\": \"\","
+                          " \"people\": 1, \"archived\": false, \"updated_at\": \"%s\","
+                          " \"deleted\": false}]}", id, name, updated_at);
+}
+
+/* Two computers share two workflows and each activates a different third:
+ * whichever order their bundles meet in, both end with the same records,
+ * the later third archived on both. */
+static void
+test_active_limit_converges (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) laptop = new_store ();
+  g_autoptr(YsStore) office = new_store ();
+  g_autofree char *shared_a = workflow_bundle ("aaaaaaaa-0000-4000-8000-000000000001", "A",
+                                               "2026-10-01T09:00:00Z");
+  g_autofree char *shared_b = workflow_bundle ("aaaaaaaa-0000-4000-8000-000000000002", "B",
+                                               "2026-10-02T09:00:00Z");
+  g_autofree char *shared_c = workflow_bundle ("aaaaaaaa-0000-4000-8000-000000000003", "C",
+                                               "2026-10-03T09:00:00Z");
+  g_autofree char *laptop_d = workflow_bundle ("dddddddd-0000-4000-8000-000000000004", "D",
+                                               "2026-11-04T09:00:00Z");
+  g_autofree char *office_e = workflow_bundle ("eeeeeeee-0000-4000-8000-000000000005", "E",
+                                               "2026-11-03T09:00:00Z");
+  g_autofree char *from_laptop = NULL;
+  g_autofree char *from_office = NULL;
+  g_autofree char *laptop_after = NULL;
+  g_autofree char *office_after = NULL;
+  YsImportResult result;
+
+  /* Both have A and B active and C archived; then each brings back its own. */
+  for (guint i = 0; i < 2; i++)
+    {
+      YsStore *store = i == 0 ? laptop : office;
+      g_autofree char *archived_c = replace_once (shared_c, "\"archived\": false",
+                                                  "\"archived\": true");
+
+      g_assert_true (import_text (store, shared_a, NULL, &error));
+      g_assert_true (import_text (store, shared_b, NULL, &error));
+      g_assert_true (import_text (store, archived_c, NULL, &error));
+      g_assert_true (import_text (store, i == 0 ? laptop_d : office_e, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (ys_store_count_active_workflows (store), ==, 3);
+    }
+
+  from_laptop = export_text (laptop, YS_BUNDLE_EVERYTHING);
+  from_office = export_text (office, YS_BUNDLE_EVERYTHING);
+
+  /* The laptop hears from the office, and the office from the laptop. */
+  g_assert_true (import_text (laptop, from_office, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.archived_on_import, ==, 1);
+  g_assert_true (import_text (office, from_laptop, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.archived_on_import, ==, 1);
+
+  /* E (older) stays active on both; D is archived on both. */
+  g_assert_false (is_archived (laptop, "E"));
+  g_assert_true (is_archived (laptop, "D"));
+  g_assert_false (is_archived (office, "E"));
+  g_assert_true (is_archived (office, "D"));
+
+  laptop_after = export_text (laptop, YS_BUNDLE_EVERYTHING);
+  office_after = export_text (office, YS_BUNDLE_EVERYTHING);
+  g_assert_cmpstr (laptop_after, ==, office_after);
+
+  /* And another round changes nothing anywhere. */
+  g_assert_true (import_text (laptop, office_after, &result, &error));
+  g_assert_cmpuint (result.workflows.updated + result.workflows.added, ==, 0);
+  g_assert_cmpuint (result.archived_on_import, ==, 0);
+}
+
+/* The same updated_at with different content: a tombstone wins, otherwise
+ * the record whose compact text sorts later, in either order. */
+static void
+test_ties (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *renamed = replace_once (valid_bundle, "\"name\": \"Policy brief draft\"",
+                                           "\"name\": \"Zebra brief\"");
+  g_autofree char *deleted_run = replace_once (valid_bundle,
+                                               "\"used\": true, \"note\": \"\", \"updated_at\": \"2026-11-02T13:00:00Z\", \"deleted\": false",
+                                               "\"used\": true, \"note\": \"\", \"updated_at\": \"2026-11-02T13:00:00Z\", \"deleted\": true");
+  const char *orders[2][2] = { { valid_bundle, renamed }, { renamed, valid_bundle } };
+  const char *tomb_orders[2][2] = { { valid_bundle, deleted_run }, { deleted_run, valid_bundle } };
+
+  for (guint o = 0; o < 2; o++)
+    {
+      g_autoptr(YsStore) store = new_store ();
+      g_autoptr(YsStore) tombs = new_store ();
+      g_autoptr(YsWorkflow) workflow = NULL;
+      g_autoptr(YsRun) run = NULL;
+
+      g_assert_true (import_text (store, orders[o][0], NULL, &error));
+      g_assert_true (import_text (store, orders[o][1], NULL, &error));
+      g_assert_no_error (error);
+      /* {"id":"…","name":"Zebra brief" sorts after …"name":"Policy brief draft". */
+      workflow = ys_store_get_workflow (store, W1);
+      g_assert_cmpstr (ys_workflow_get_name (workflow), ==, "Zebra brief");
+
+      g_assert_true (import_text (tombs, tomb_orders[o][0], NULL, &error));
+      g_assert_true (import_text (tombs, tomb_orders[o][1], NULL, &error));
+      g_assert_no_error (error);
+      run = ys_store_get_run (tombs, R1);
+      g_assert_null (run);
+    }
+}
+
+/* Bundles from three computers, imported in each of the six orders, leave
+ * byte-identical exports. */
+static void
+test_every_order_same_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = edited_bundle ();
+  g_autofree char *renamed = replace_once (valid_bundle, "\"name\": \"ChatGPT\"",
+                                           "\"name\": \"Claude\"");
+  const char *bundles[3] = { valid_bundle, edited, renamed };
+  const int orders[6][3] = { { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 },
+                             { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 } };
+  g_autofree char *first = NULL;
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      g_autoptr(YsStore) store = new_store ();
+      g_autofree char *exported = NULL;
+
+      for (guint i = 0; i < 3; i++)
+        {
+          g_assert_true (import_text (store, bundles[orders[o][i]], NULL, &error));
+          g_assert_no_error (error);
+        }
+      exported = export_text (store, YS_BUNDLE_EVERYTHING);
+      if (first == NULL)
+        first = g_steal_pointer (&exported);
+      else
+        g_assert_cmpstr (exported, ==, first);
+    }
+  /* The tool's rename ties with the original: "Cl" sorts after "Ch". */
+  g_assert_nonnull (strstr (first, "\"name\":\"Claude\""));
 }
 
 static void
@@ -492,7 +698,7 @@ test_early_years_round_trip (void)
   g_assert_true (import_text (store, early, NULL, &error));
   g_assert_no_error (error);
   exported = export_text (store, YS_BUNDLE_EVERYTHING);
-  g_assert_nonnull (strstr (exported, "\"updated_at\": \"0026-11-01T10:00:00Z\""));
+  g_assert_nonnull (strstr (exported, "\"updated_at\":\"0026-11-01T10:00:00Z\""));
   g_assert_true (import_text (store, exported, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.tools.unchanged, ==, 1);
@@ -534,10 +740,10 @@ test_reviews_travel (void)
   g_assert_cmpint (copy.coverage_percent, ==, 70);
   ys_review_clear (&copy);
 
-  older = replace_once (bundle, "\"coverage_percent\": 45", "\"coverage_percent\": 101");
+  older = replace_once (bundle, "\"coverage_percent\":45", "\"coverage_percent\":101");
   check_refusal_text (older, "team.json: reviews[0].coverage_percent: must be between 0 and 100");
   g_free (older);
-  older = replace_once (bundle, "\"quarter\": \"2026-Q3\"", "\"quarter\": \"Q3 2026\"");
+  older = replace_once (bundle, "\"quarter\":\"2026-Q3\"", "\"quarter\":\"Q3 2026\"");
   check_refusal_text (older, "team.json: reviews[0].quarter: must be a quarter such as 2026-Q3, not “Q3 2026”");
 }
 
@@ -841,6 +1047,9 @@ main (int   argc,
   g_test_add_func ("/bundle/order-independent-and-newest-wins", test_order_independent_and_newest_wins);
   g_test_add_func ("/bundle/tombstones-travel", test_tombstones_travel);
   g_test_add_func ("/bundle/archived-on-import", test_archived_on_import);
+  g_test_add_func ("/bundle/active-limit-converges", test_active_limit_converges);
+  g_test_add_func ("/bundle/ties", test_ties);
+  g_test_add_func ("/bundle/every-order-same-export", test_every_order_same_export);
   g_test_add_func ("/bundle/templates", test_templates);
   g_test_add_func ("/bundle/reviews-travel", test_reviews_travel);
   g_test_add_func ("/bundle/early-years-round-trip", test_early_years_round_trip);

@@ -225,10 +225,10 @@ test_import_export (void)
   g_assert_nonnull (strstr (again.out, "workflows 0 new, 0 updated, 3 unchanged"));
 
   /* A damaged copy: one clear line on stderr, exit 1, nothing changed. */
-  at = strstr (contents, "\"duration_seconds\": ");
+  at = strstr (contents, "\"duration_seconds\":");
   g_assert_nonnull (at);
-  damaged = g_strdup_printf ("%.*s\"duration_seconds\": -5%s", (int) (at - contents), contents,
-                             strchr (at + strlen ("\"duration_seconds\": "), ','));
+  damaged = g_strdup_printf ("%.*s\"duration_seconds\":-5%s", (int) (at - contents), contents,
+                             strchr (at + strlen ("\"duration_seconds\":"), ','));
   g_assert_true (g_file_set_contents (broken, damaged, -1, NULL));
   before = count_runs (copy);
   refused = run ("--database", copy, "--import", broken, NULL);
@@ -281,7 +281,7 @@ test_summary (void)
   g_assert_cmpuint (enough, >=, 2);
 
   g_assert_cmpint (quarter.status, ==, 0);
-  g_assert_nonnull (strstr (quarter.out, "\"from\": \"2026-10-01\", \"to\": \"2026-12-31\""));
+  g_assert_nonnull (strstr (quarter.out, "\"from\" : \"2026-10-01\",\n  \"to\" : \"2026-12-31\""));
   g_assert_cmpint (bad_quarter.status, ==, 1);
   g_assert_cmpstr (bad_quarter.err, ==, "--quarter: “2026-Q5” is not a quarter like 2026-Q3.\n");
   g_assert_cmpint (bad_date.status, ==, 1);

@@ -449,7 +449,7 @@ test_counts_match_seeks (Fixture       *f,
   counted_json = ys_summary_to_json (counted);
   sought_json = ys_summary_to_json (sought);
   g_assert_cmpstr (counted_json, ==, sought_json);
-  g_assert_nonnull (strstr (counted_json, "\"median_ci95\": ["));
+  g_assert_nonnull (strstr (counted_json, "\"median_ci95\" : ["));
 }
 
 static void

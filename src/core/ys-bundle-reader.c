@@ -1,0 +1,733 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ys-bundle-reader.h"
+#include "ys-error.h"
+#include "ys-timestamp.h"
+#include "ys-validate.h"
+
+/*
+ * Reading is strict: every field of every record is checked before the
+ * merge sees any of it, so a refused file changes nothing. References
+ * between records (a run's workflow) are the merge's to check, since they
+ * may point into the database.
+ */
+
+struct _YsBundleReader
+{
+  YsBundle *bundle;
+  /* Ids seen in each array: they are unique within it. */
+  GHashTable *ids[YS_N_RECORD_KINDS];
+  /* The record being read, for messages. */
+  YsRecordKind kind;
+  guint index;
+  gboolean in_record;
+};
+
+/* Fields --------------------------------------------------------------------- */
+
+static gboolean G_GNUC_PRINTF (4, 5)
+refuse (YsBundleReader  *self,
+        GError         **error,
+        const char      *field,
+        const char      *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  const char *file = self->bundle->file;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (!self->in_record)
+    g_set_error (error, YS_ERROR, YS_ERROR_INVALID, "%s: %s", file, message);
+  else if (field != NULL)
+    g_set_error (error, YS_ERROR, YS_ERROR_INVALID, "%s: %s[%u].%s: %s",
+                 file, ys_bundle_array_name (self->kind), self->index, field, message);
+  else
+    g_set_error (error, YS_ERROR, YS_ERROR_INVALID, "%s: %s[%u]: %s",
+                 file, ys_bundle_array_name (self->kind), self->index, message);
+  return FALSE;
+}
+
+static JsonNode *
+member (YsBundleReader  *self,
+        JsonObject      *object,
+        const char      *field,
+        GError         **error)
+{
+  JsonNode *node = json_object_get_member (object, field);
+
+  if (node == NULL)
+    refuse (self, error, field, _("missing"));
+  return node;
+}
+
+/* @out points into @object: copy it before the tree goes. */
+static gboolean
+read_string (YsBundleReader  *self,
+             JsonObject      *object,
+             const char      *field,
+             gboolean         nullable,
+             const char     **out,
+             GError         **error)
+{
+  JsonNode *node = member (self, object, field, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = NULL;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return refuse (self, error, field, nullable ? _("must be a string or null")
+                                                : _("must be a string"));
+
+  *out = json_node_get_string (node);
+  if (!g_utf8_validate (*out, -1, NULL))
+    return refuse (self, error, field, _("must be valid UTF-8 text"));
+  return TRUE;
+}
+
+static gboolean
+read_integer (YsBundleReader  *self,
+              JsonObject      *object,
+              const char      *field,
+              gint64           min,
+              gint64           max,
+              gint64          *out,
+              GError         **error)
+{
+  JsonNode *node = member (self, object, field, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    return refuse (self, error, field, _("must be a number"));
+
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return refuse (self, error, field, _("must be a whole number"));
+
+  *out = json_node_get_int (node);
+  if (*out < min || *out > max)
+    return refuse (self, error, field, _("must be between %lld and %lld"),
+                   (long long) min, (long long) max);
+  return TRUE;
+}
+
+/* @out: 1, 0, or -1 for null when @nullable */
+static gboolean
+read_boolean (YsBundleReader  *self,
+              JsonObject      *object,
+              const char      *field,
+              gboolean         nullable,
+              int             *out,
+              GError         **error)
+{
+  JsonNode *node = member (self, object, field, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = -1;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return refuse (self, error, field, nullable ? _("must be true, false or null")
+                                                : _("must be true or false"));
+
+  *out = json_node_get_boolean (node) ? 1 : 0;
+  return TRUE;
+}
+
+static gboolean
+read_flag (YsBundleReader  *self,
+           JsonObject      *object,
+           const char      *field,
+           gboolean        *out,
+           GError         **error)
+{
+  int value = 0;
+
+  if (!read_boolean (self, object, field, FALSE, &value, error))
+    return FALSE;
+  *out = value == 1;
+  return TRUE;
+}
+
+/* Record ids are unique; references repeat, so they share one copy. */
+static const char *
+keep (YsBundleReader *self,
+      const char     *text,
+      gboolean        shared)
+{
+  if (text == NULL)
+    return NULL;
+  return shared ? g_string_chunk_insert_const (self->bundle->strings, text)
+                : g_string_chunk_insert (self->bundle->strings, text);
+}
+
+static gboolean
+read_uuid (YsBundleReader  *self,
+           JsonObject      *object,
+           const char      *field,
+           gboolean         nullable,
+           const char     **out,
+           GError         **error)
+{
+  const char *text;
+
+  if (!read_string (self, object, field, nullable, &text, error))
+    return FALSE;
+
+  if (text != NULL && !ys_is_uuid (text))
+    return refuse (self, error, field,
+                   _("must be a UUID in lowercase canonical form, not “%s”"), text);
+  *out = keep (self, text, !g_str_equal (field, "id"));
+  return TRUE;
+}
+
+static gboolean
+read_timestamp (YsBundleReader  *self,
+                JsonObject      *object,
+                const char      *field,
+                gint64          *usec,
+                int             *offset,
+                GError         **error)
+{
+  const char *text;
+
+  if (!read_string (self, object, field, FALSE, &text, error))
+    return FALSE;
+
+  if (!ys_timestamp_parse (text, usec, offset))
+    return refuse (self, error, field,
+                   _("must be an RFC 3339 timestamp such as 2026-11-22T10:00:00Z, not “%s”"),
+                   text);
+  return TRUE;
+}
+
+/* Kept trimmed, as the store keeps names. */
+static gboolean
+read_name (YsBundleReader  *self,
+           JsonObject      *object,
+           const char      *field,
+           const char     **out,
+           GError         **error)
+{
+  g_autofree char *trimmed = NULL;
+  const char *text;
+  glong length;
+
+  if (!read_string (self, object, field, FALSE, &text, error))
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+  length = g_utf8_strlen (trimmed, -1);
+  if (length < 1 || length > YS_LIMITS_MAX_NAME)
+    return refuse (self, error, field, _("must be 1 to %d characters after trimming"),
+                   YS_LIMITS_MAX_NAME);
+  *out = keep (self, trimmed, TRUE);
+  return TRUE;
+}
+
+static gboolean
+read_text (YsBundleReader  *self,
+           JsonObject      *object,
+           const char      *field,
+           const char     **out,
+           GError         **error)
+{
+  const char *text;
+
+  if (!read_string (self, object, field, FALSE, &text, error))
+    return FALSE;
+
+  if (g_utf8_strlen (text, -1) > YS_LIMITS_MAX_TEXT)
+    return refuse (self, error, field, _("must be at most %d characters"), YS_LIMITS_MAX_TEXT);
+  *out = keep (self, text, *text == '\0');
+  return TRUE;
+}
+
+static gboolean
+remember_id (YsBundleReader  *self,
+             const char      *id,
+             GError         **error)
+{
+  if (!g_hash_table_add (self->ids[self->kind], (gpointer) id))
+    return refuse (self, error, "id", _("%s appears twice"), id);
+  return TRUE;
+}
+
+/* Records ------------------------------------------------------------------ */
+
+static gboolean
+read_workflow (YsBundleReader  *self,
+               JsonObject      *object,
+               GError         **error)
+{
+  YsWorkflowRecord record = { 0 };
+  gint64 people = 0;
+
+  if (!read_uuid (self, object, "id", FALSE, &record.id, error) ||
+      !read_name (self, object, "name", &record.name, error) ||
+      !read_text (self, object, "description", &record.description, error) ||
+      !read_integer (self, object, "people", YS_LIMITS_MIN_PEOPLE, YS_LIMITS_MAX_PEOPLE,
+                     &people, error) ||
+      !read_flag (self, object, "archived", &record.archived, error) ||
+      !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
+      !read_flag (self, object, "deleted", &record.deleted, error) ||
+      !remember_id (self, record.id, error))
+    return FALSE;
+
+  record.people = (int) people;
+  g_array_append_val (self->bundle->workflows, record);
+  return TRUE;
+}
+
+static gboolean
+read_tool (YsBundleReader  *self,
+           JsonObject      *object,
+           GError         **error)
+{
+  YsToolRecord record = { 0 };
+
+  if (!read_uuid (self, object, "id", FALSE, &record.id, error) ||
+      !read_name (self, object, "name", &record.name, error) ||
+      !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
+      !read_flag (self, object, "deleted", &record.deleted, error) ||
+      !remember_id (self, record.id, error))
+    return FALSE;
+
+  g_array_append_val (self->bundle->tools, record);
+  return TRUE;
+}
+
+static gboolean
+read_run (YsBundleReader  *self,
+          JsonObject      *object,
+          GError         **error)
+{
+  YsRunRecord record = { 0 };
+  const char *mode = NULL;
+  gint64 started_usec = 0;
+  int used = -1;
+
+  if (!read_uuid (self, object, "id", FALSE, &record.id, error) ||
+      !read_uuid (self, object, "workflow", FALSE, &record.workflow, error) ||
+      !read_string (self, object, "mode", FALSE, &mode, error))
+    return FALSE;
+
+  if (!ys_mode_from_string (mode, &record.mode))
+    return refuse (self, error, "mode", _("must be \"without-ai\" or \"with-ai\", not “%s”"),
+                   mode);
+
+  if (!read_uuid (self, object, "tool", TRUE, &record.tool, error))
+    return FALSE;
+  if (record.mode == YS_MODE_WITH_AI && record.tool == NULL)
+    return refuse (self, error, "tool", _("a with-ai run must name a tool"));
+  if (record.mode == YS_MODE_WITHOUT_AI && record.tool != NULL)
+    return refuse (self, error, "tool", _("must be null for a without-ai run"));
+
+  if (!read_timestamp (self, object, "started_at", &started_usec, NULL, error) ||
+      !read_integer (self, object, "duration_seconds", YS_LIMITS_MIN_DURATION,
+                     YS_LIMITS_MAX_DURATION, &record.duration_seconds, error) ||
+      !read_integer (self, object, "corrections", 0, YS_LIMITS_MAX_CORRECTIONS,
+                     &record.corrections, error) ||
+      !read_boolean (self, object, "used", TRUE, &used, error) ||
+      !read_text (self, object, "note", &record.note, error) ||
+      !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
+      !read_flag (self, object, "deleted", &record.deleted, error) ||
+      !remember_id (self, record.id, error))
+    return FALSE;
+
+  /* Runs are stored to the second, as they are clocked. */
+  record.started_at = started_usec / G_USEC_PER_SEC -
+                      (started_usec % G_USEC_PER_SEC < 0 ? 1 : 0);
+  record.used = used < 0 ? YS_USED_UNKNOWN : used ? YS_USED_YES : YS_USED_NO;
+  g_array_append_val (self->bundle->runs, record);
+  return TRUE;
+}
+
+static gboolean
+read_feedback (YsBundleReader  *self,
+               JsonObject      *object,
+               GError         **error)
+{
+  YsFeedbackRecord record = { 0 };
+  const char *given_on = NULL;
+
+  if (!read_uuid (self, object, "id", FALSE, &record.id, error) ||
+      !read_uuid (self, object, "workflow", FALSE, &record.workflow, error) ||
+      !read_uuid (self, object, "tool", FALSE, &record.tool, error) ||
+      !read_flag (self, object, "saves_time", &record.saves_time, error) ||
+      !read_string (self, object, "given_on", FALSE, &given_on, error))
+    return FALSE;
+
+  if (!ys_parse_iso_date (given_on, NULL))
+    return refuse (self, error, "given_on", _("must be a date such as 2026-11-22, not “%s”"),
+                   given_on);
+  record.given_on = keep (self, given_on, TRUE);
+
+  if (!read_text (self, object, "comment", &record.comment, error) ||
+      !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
+      !read_flag (self, object, "deleted", &record.deleted, error) ||
+      !remember_id (self, record.id, error))
+    return FALSE;
+
+  g_array_append_val (self->bundle->feedback, record);
+  return TRUE;
+}
+
+static gboolean
+read_review (YsBundleReader  *self,
+             JsonObject      *object,
+             GError         **error)
+{
+  YsReviewRecord record = { 0 };
+  const char *quarter = NULL;
+  JsonNode *coverage;
+  gint64 percent = -1;
+
+  if (!read_uuid (self, object, "id", FALSE, &record.id, error) ||
+      !read_string (self, object, "quarter", FALSE, &quarter, error))
+    return FALSE;
+
+  if (!ys_is_quarter (quarter))
+    return refuse (self, error, "quarter", _("must be a quarter such as 2026-Q3, not “%s”"),
+                   quarter);
+  record.quarter = keep (self, quarter, TRUE);
+
+  coverage = member (self, object, "coverage_percent", error);
+  if (coverage == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_NULL (coverage) &&
+      !read_integer (self, object, "coverage_percent", 0, 100, &percent, error))
+    return FALSE;
+  record.coverage_percent = (int) percent;
+
+  if (!read_text (self, object, "working", &record.working, error) ||
+      !read_text (self, object, "not_working", &record.not_working, error) ||
+      !read_text (self, object, "more_rework", &record.more_rework, error) ||
+      !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
+      !read_flag (self, object, "deleted", &record.deleted, error) ||
+      !remember_id (self, record.id, error))
+    return FALSE;
+
+  g_array_append_val (self->bundle->reviews, record);
+  return TRUE;
+}
+
+/* The reader ---------------------------------------------------------------- */
+
+YsBundleReader *
+ys_bundle_reader_new (const char *display_name)
+{
+  YsBundleReader *self = g_new0 (YsBundleReader, 1);
+
+  self->bundle = ys_bundle_new (display_name);
+  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
+    self->ids[k] = g_hash_table_new (g_str_hash, g_str_equal);
+  return self;
+}
+
+void
+ys_bundle_reader_free (YsBundleReader *self)
+{
+  if (self == NULL)
+    return;
+  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
+    g_hash_table_unref (self->ids[k]);
+  ys_bundle_free (self->bundle);
+  g_free (self);
+}
+
+YsBundle *
+ys_bundle_reader_finish (YsBundleReader *self)
+{
+  return g_steal_pointer (&self->bundle);
+}
+
+gboolean
+ys_bundle_reader_add (YsBundleReader  *self,
+                      YsRecordKind     kind,
+                      guint            index,
+                      JsonNode        *element,
+                      GError         **error)
+{
+  JsonObject *object;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (self != NULL && self->bundle != NULL, FALSE);
+  g_return_val_if_fail (kind < YS_N_RECORD_KINDS, FALSE);
+
+  self->kind = kind;
+  self->index = index;
+  self->in_record = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      refuse (self, error, NULL, _("must be an object"));
+      self->in_record = FALSE;
+      return FALSE;
+    }
+
+  object = json_node_get_object (element);
+  switch (kind)
+    {
+    case YS_RECORD_WORKFLOW: ok = read_workflow (self, object, error); break;
+    case YS_RECORD_TOOL: ok = read_tool (self, object, error); break;
+    case YS_RECORD_RUN: ok = read_run (self, object, error); break;
+    case YS_RECORD_FEEDBACK: ok = read_feedback (self, object, error); break;
+    case YS_RECORD_REVIEW: ok = read_review (self, object, error); break;
+    case YS_N_RECORD_KINDS:
+    default: g_assert_not_reached ();
+    }
+
+  self->in_record = FALSE;
+  return ok;
+}
+
+gboolean
+ys_bundle_reader_check_header (YsBundleReader  *self,
+                               JsonObject      *root,
+                               GError         **error)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
+      json_node_get_value_type (format) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (format), YS_BUNDLE_FORMAT) != 0)
+    return refuse (self, error, NULL,
+                   _("not a Yardstick bundle (\"format\" is not \"%s\")"), YS_BUNDLE_FORMAT);
+
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
+    return refuse (self, error, NULL, _("version: must be the whole number %d"),
+                   YS_BUNDLE_VERSION);
+
+  if (json_node_get_int (version) > YS_BUNDLE_VERSION)
+    return refuse (self, error, NULL,
+                   _("version: written by a newer Yardstick (bundle version %lld); update "
+                     "Yardstick to import it"),
+                   (long long) json_node_get_int (version));
+
+  return TRUE;
+}
+
+/* Whole files ------------------------------------------------------------------ */
+
+/* json-glib's parser recurses; refuse absurd nesting before it can. */
+static gboolean
+check_nesting (const char *data,
+               gsize       length,
+               guint      *line)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        (*line)++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > YS_BUNDLE_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse (YsBundleReader  *self,
+       JsonParser      *parser,
+       const char      *data,
+       gsize            length,
+       GError         **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  const char *invalid = NULL;
+  guint line = 0;
+
+  if (length == 0)
+    return refuse (self, error, NULL, _("the file is empty"));
+
+  if ((gint64) length > YS_BUNDLE_MAX_SIZE)
+    return refuse (self, error, NULL, _("the file is larger than 256 MiB"));
+
+  if (!g_utf8_validate (data, length, &invalid))
+    return refuse (self, error, NULL, _("not valid UTF-8 text (at byte %lu)"),
+                   (unsigned long) (invalid - data));
+
+  if (!check_nesting (data, length, &line))
+    return refuse (self, error, NULL,
+                   _("not a Yardstick bundle (nested more than %d levels deep at line %u)"),
+                   YS_BUNDLE_MAX_DEPTH, line);
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      guint column = 0;
+      char detail[256] = "";
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: DETAIL". */
+      if (sscanf (parse_error->message, "<data>:%u:%u: Parse error: %255[^\n]",
+                  &line, &column, detail) == 3)
+        return refuse (self, error, NULL,
+                       _("not a Yardstick bundle (line %u, column %u: %s)"),
+                       line, column, detail);
+      return refuse (self, error, NULL, _("not a Yardstick bundle (%s)"),
+                     parse_error->message);
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    return refuse (self, error, NULL, _("the file is empty"));
+
+  return TRUE;
+}
+
+/* An absent array is an empty one: a template has no runs. */
+static gboolean
+read_array (YsBundleReader  *self,
+            JsonObject      *root,
+            YsRecordKind     kind,
+            GError         **error)
+{
+  JsonNode *node = json_object_get_member (root, ys_bundle_array_name (kind));
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: %s: must be an array"),
+                   self->bundle->file, ys_bundle_array_name (kind));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    if (!ys_bundle_reader_add (self, kind, i, json_array_get_element (array, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+YsBundle *
+ys_bundle_read_data (const char  *display_name,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  g_autoptr(YsBundleReader) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  self = ys_bundle_reader_new (display_name);
+  parser = json_parser_new_immutable ();
+  if (!parse (self, parser, data, length, error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      refuse (self, error, NULL, _("not a Yardstick bundle (it is not a JSON object)"));
+      return NULL;
+    }
+
+  if (!ys_bundle_reader_check_header (self, json_node_get_object (root), error))
+    return NULL;
+  for (YsRecordKind kind = 0; kind < YS_N_RECORD_KINDS; kind++)
+    if (!read_array (self, json_node_get_object (root), kind, error))
+      return NULL;
+
+  return ys_bundle_reader_finish (self);
+}
+
+YsBundle *
+ys_bundle_read_file (const char  *path,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) io_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = path;
+
+  /* Size first, so a huge file is refused without being read. */
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &io_error);
+  if (info == NULL)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: could not be read: %s"),
+                   display_name, io_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: is a folder, not a bundle"),
+                   display_name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > YS_BUNDLE_MAX_SIZE)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: the file is larger than 256 MiB"),
+                   display_name);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &io_error))
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: could not be read: %s"),
+                   display_name, io_error->message);
+      return NULL;
+    }
+
+  return ys_bundle_read_data (display_name, contents, length, error);
+}

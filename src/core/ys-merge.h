@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ys-bundle.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Merging a bundle into the store (FORMAT.md's merge rule), in one write
+ * transaction:
+ * - per record id, a later updated_at wins; an earlier one changes nothing;
+ * - the same updated_at with different content is a tie: a tombstone wins
+ *   over a live record, otherwise the record whose compact text (as the
+ *   bundle writer prints it) sorts later byte by byte;
+ * - then, when more than three live workflows are active, the three with
+ *   the earliest updated_at (ties: the smaller id) stay active and the
+ *   others are stored archived with their updated_at unchanged, so that
+ *   every computer ends with the same records whatever order bundles
+ *   arrive in.
+ * References (a run's workflow and tool, an answer's workflow and tool)
+ * must name a record in the bundle or already in the database.
+ */
+gboolean ys_merge_bundle (YsStore         *store,
+                          const YsBundle  *bundle,
+                          YsImportResult  *result,
+                          GError         **error);
+
+G_END_DECLS
