@@ -25,7 +25,7 @@ fill (YsStore   *store,
       g_autofree char *w = g_uuid_string_random ();
       g_autofree char *t = g_uuid_string_random ();
       YsWorkflowRecord workflow = { w, workflows[i], "", 5, FALSE, 1, FALSE };
-      YsToolRecord tool = { t, tools[i], 1, FALSE };
+      YsToolRecord tool = { t, tools[i], -1, 1, FALSE };
 
       g_strlcpy (workflow_ids[i], w, sizeof workflow_ids[i]);
       g_strlcpy (tool_ids[i], t, sizeof tool_ids[i]);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -303,6 +304,40 @@ read_workflow (YsBundleReader  *self,
   return TRUE;
 }
 
+/* Optional, null when not known: a number from 0 to 10000000 with at most
+ * two decimals, kept as hundredths so that it is stored exactly. */
+static gboolean
+read_monthly_cost (YsBundleReader  *self,
+                   JsonObject      *object,
+                   gint64          *cents,
+                   GError         **error)
+{
+  JsonNode *node = json_object_get_member (object, "monthly_cost");
+  double value, hundredths;
+
+  *cents = -1;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    return refuse (self, error, "monthly_cost", _("must be a number or null"));
+
+  value = json_node_get_value_type (node) == G_TYPE_INT64 ? (double) json_node_get_int (node)
+                                                          : json_node_get_double (node);
+  if (!(value >= 0 && value <= YS_LIMITS_MAX_MONTHLY_COST_CENTS / 100))
+    return refuse (self, error, "monthly_cost", _("must be between %lld and %lld"), 0LL,
+                   (long long) (YS_LIMITS_MAX_MONTHLY_COST_CENTS / 100));
+
+  /* 12.34 is 1233.9999… hundredths in binary: near a whole number is one. */
+  hundredths = value * 100;
+  *cents = (gint64) llround (hundredths);
+  if (fabs (hundredths - (double) *cents) > 1e-6 * MAX (1.0, hundredths))
+    return refuse (self, error, "monthly_cost", _("must have at most two decimals"));
+  return TRUE;
+}
+
 static gboolean
 read_tool (YsBundleReader  *self,
            JsonObject      *object,
@@ -312,12 +347,40 @@ read_tool (YsBundleReader  *self,
 
   if (!read_uuid (self, object, "id", FALSE, &record.id, error) ||
       !read_name (self, object, "name", &record.name, error) ||
+      !read_monthly_cost (self, object, &record.monthly_cost, error) ||
       !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
       !read_flag (self, object, "deleted", &record.deleted, error) ||
       !remember_id (self, record.id, error))
     return FALSE;
 
   g_array_append_val (self->bundle->tools, record);
+  return TRUE;
+}
+
+/* A string from @allowed, or the default when the member is absent. */
+static gboolean
+read_optional_word (YsBundleReader  *self,
+                    JsonObject      *object,
+                    const char      *field,
+                    const char      *allowed,
+                    const char      *message,
+                    const char     **out,
+                    GError         **error)
+{
+  g_auto(GStrv) words = g_strsplit (allowed, " ", -1);
+  JsonNode *node = json_object_get_member (object, field);
+  const char *text;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return refuse (self, error, field, "%s", message);
+
+  text = json_node_get_string (node);
+  if (!g_strv_contains ((const char * const *) words, text))
+    return refuse (self, error, field, _("%s, not “%s”"), message, text);
+  *out = text;
   return TRUE;
 }
 
@@ -328,6 +391,8 @@ read_run (YsBundleReader  *self,
 {
   YsRunRecord record = { 0 };
   const char *mode = NULL;
+  const char *assignment = NULL;
+  const char *source = NULL;
   gint64 started_usec = 0;
   int used = -1;
 
@@ -347,18 +412,27 @@ read_run (YsBundleReader  *self,
   if (record.mode == YS_MODE_WITHOUT_AI && record.tool != NULL)
     return refuse (self, error, "tool", _("must be null for a without-ai run"));
 
-  if (!read_timestamp (self, object, "started_at", &started_usec, NULL, error) ||
+  if (!read_timestamp (self, object, "started_at", &started_usec, &record.started_offset,
+                       error) ||
       !read_integer (self, object, "duration_seconds", YS_LIMITS_MIN_DURATION,
                      YS_LIMITS_MAX_DURATION, &record.duration_seconds, error) ||
       !read_integer (self, object, "corrections", 0, YS_LIMITS_MAX_CORRECTIONS,
                      &record.corrections, error) ||
       !read_boolean (self, object, "used", TRUE, &used, error) ||
       !read_text (self, object, "note", &record.note, error) ||
+      !read_optional_word (self, object, "assignment", "chosen drawn overridden",
+                           _("must be \"chosen\", \"drawn\" or \"overridden\""),
+                           &assignment, error) ||
+      !read_optional_word (self, object, "source", "tracker",
+                           _("must be \"tracker\" when it is there"), &source, error) ||
       !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
       !read_flag (self, object, "deleted", &record.deleted, error) ||
       !remember_id (self, record.id, error))
     return FALSE;
 
+  if (assignment != NULL)
+    ys_assignment_from_string (assignment, &record.assignment);
+  record.source = keep (self, source, TRUE);
   /* Runs are stored to the second, as they are clocked. */
   record.started_at = started_usec / G_USEC_PER_SEC -
                       (started_usec % G_USEC_PER_SEC < 0 ? 1 : 0);

@@ -94,7 +94,9 @@ append_time_member (GString    *out,
                     int         offset)
 {
   append_key (out, key);
+  g_string_append_c (out, '"');
   ys_timestamp_append (out, usec, offset);
+  g_string_append_c (out, '"');
 }
 
 /* Records ---------------------------------------------------------------------- */
@@ -114,6 +116,22 @@ append_workflow (GString                *out,
   g_string_append_c (out, '}');
 }
 
+/* Hundredths as the shortest decimal, always with a point, as Python
+ * prints a float: 50.0, 12.5, 12.34. */
+static void
+append_cents_member (GString    *out,
+                     const char *key,
+                     gint64      cents)
+{
+  append_key (out, key);
+  if (cents < 0)
+    g_string_append (out, "null");
+  else if (cents % 10 == 0)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT ".%d", cents / 100, (int) (cents % 100 / 10));
+  else
+    g_string_append_printf (out, "%" G_GINT64_FORMAT ".%02d", cents / 100, (int) (cents % 100));
+}
+
 static void
 append_tool (GString            *out,
              const YsToolRecord *r)
@@ -121,6 +139,7 @@ append_tool (GString            *out,
   g_string_append_c (out, '{');
   append_string_member (out, "id", r->id);
   append_string_member (out, "name", r->name);
+  append_cents_member (out, "monthly_cost", r->monthly_cost);
   append_time_member (out, "updated_at", r->updated_at, 0);
   append_bool_member (out, "deleted", r->deleted);
   g_string_append_c (out, '}');
@@ -135,13 +154,17 @@ append_run (GString           *out,
   append_string_member (out, "workflow", r->workflow);
   append_string_member (out, "mode", ys_mode_to_string (r->mode));
   append_string_member (out, "tool", r->mode == YS_MODE_WITH_AI ? r->tool : NULL);
-  append_time_member (out, "started_at", r->started_at * G_USEC_PER_SEC, 0);
+  append_time_member (out, "started_at", r->started_at * G_USEC_PER_SEC, r->started_offset);
   append_int_member (out, "duration_seconds", r->duration_seconds);
   append_int_member (out, "corrections", r->corrections);
   append_key (out, "used");
   g_string_append (out, r->used == YS_USED_UNKNOWN ? "null"
                         : r->used == YS_USED_YES ? "true" : "false");
   append_string_member (out, "note", r->note);
+  append_string_member (out, "assignment", ys_assignment_to_string (r->assignment));
+  /* Absent rather than null: a run logged in Yardstick has no source. */
+  if (r->source != NULL)
+    append_string_member (out, "source", r->source);
   append_time_member (out, "updated_at", r->updated_at, 0);
   append_bool_member (out, "deleted", r->deleted);
   g_string_append_c (out, '}');
@@ -284,8 +307,9 @@ write_all (YsStore        *store,
   g_string_append_printf (writer->buffer,
                           "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"exported_at\": ",
                           YS_BUNDLE_FORMAT, YS_BUNDLE_VERSION);
+  g_string_append_c (writer->buffer, '"');
   ys_timestamp_append (writer->buffer, g_get_real_time () / G_USEC_PER_SEC * G_USEC_PER_SEC, 0);
-  g_string_append (writer->buffer, ",\n");
+  g_string_append (writer->buffer, "\",\n");
 
   if (!write_array (store, writer, YS_RECORD_WORKFLOW, "workflows", everything, FALSE, error) ||
       !write_array (store, writer, YS_RECORD_TOOL, "tools", everything, FALSE, error))

@@ -10,6 +10,7 @@
 #include "ys-error.h"
 #include "ys-file.h"
 #include "ys-store-private.h"
+#include "ys-timestamp.h"
 
 void
 ys_csv_append_cell (GString    *out,
@@ -56,7 +57,7 @@ ys_csv_export (YsStore        *store,
                GError        **error)
 {
   g_autoptr(GString) out = g_string_new ("id,workflow,mode,tool,started_at,duration_seconds,"
-                                         "corrections,used,note\r\n");
+                                         "corrections,used,note,assignment\r\n");
   char from_text[11], to_text[11];
   YsDatabase *db;
   sqlite3_stmt *stmt;
@@ -72,7 +73,7 @@ ys_csv_export (YsStore        *store,
   db = ys_store_get_database (store);
   stmt = ys_database_prepare (db,
     "SELECT r.id, w.name, r.mode, t.name, r.started_at, r.duration_seconds, r.corrections,"
-    " r.used, r.note FROM runs r"
+    " r.used, r.note, r.started_offset, r.assignment FROM runs r"
     " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
     " LEFT JOIN tools t ON t.id = r.tool_id"
     " WHERE r.deleted = 0 AND r.started_on BETWEEN :from AND :to"
@@ -84,14 +85,6 @@ ys_csv_export (YsStore        *store,
 
   while (ok && (rc = ys_database_step (db, stmt, error)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
-      g_autofree char *when = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                                               g_date_time_get_year (started),
-                                               g_date_time_get_month (started),
-                                               g_date_time_get_day_of_month (started),
-                                               g_date_time_get_hour (started),
-                                               g_date_time_get_minute (started),
-                                               g_date_time_get_second (started));
       const char *used = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? ""
                          : sqlite3_column_int (stmt, 7) ? "yes" : "no";
 
@@ -100,10 +93,16 @@ ys_csv_export (YsStore        *store,
       ys_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 1));
       g_string_append_printf (out, ",%s,", sqlite3_column_int (stmt, 2) ? "with-ai" : "without-ai");
       ys_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 3));
-      g_string_append_printf (out, ",%s,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%s,", when,
+      /* The start as bundles write it, in the offset it was logged with. */
+      g_string_append_c (out, ',');
+      ys_timestamp_append (out, sqlite3_column_int64 (stmt, 4) * G_USEC_PER_SEC,
+                           sqlite3_column_int (stmt, 9));
+      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%s,",
                               (gint64) sqlite3_column_int64 (stmt, 5),
                               (gint64) sqlite3_column_int64 (stmt, 6), used);
       ys_csv_append_cell (out, (const char *) sqlite3_column_text (stmt, 8));
+      g_string_append_c (out, ',');
+      g_string_append (out, ys_assignment_to_string (sqlite3_column_int (stmt, 10)));
       g_string_append (out, "\r\n");
 
       if (out->len > 64 * 1024)

@@ -10,6 +10,7 @@
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-merge.h"
+#include "ys-timestamp.h"
 #include "ys-validate.h"
 
 /*
@@ -88,6 +89,7 @@ typedef struct
   GRand *rand;
   GDate first_monday;
   GHashTable *ids; /* name → id */
+  GTimeZone *zone; /* runs are logged here, in local time */
 } Demo;
 
 static char *
@@ -202,6 +204,7 @@ add_runs (YsBundle            *bundle,
               run.tool = demo_id (bundle, demo, first ? workflow->tools[0] : workflow->tools[1]);
             }
           run.started_at = demo_time (demo, week, weekday, start);
+          run.started_offset = ys_timestamp_zone_offset (demo->zone, run.started_at);
           /* People clock to the minute; long tasks to five minutes. */
           run.duration_seconds = median > 60 ? (gint64) (round (minutes / 5) * 5 * 60)
                                              : (gint64) (round (minutes) * 60);
@@ -235,7 +238,8 @@ build (Demo *demo)
 
   for (guint i = 0; i < G_N_ELEMENTS (tool_names); i++)
     {
-      YsToolRecord tool = { demo_id (bundle, demo, tool_names[i]), tool_names[i], created, FALSE };
+      YsToolRecord tool = { demo_id (bundle, demo, tool_names[i]), tool_names[i], -1, created,
+                            FALSE };
 
       g_array_append_val (bundle->tools, tool);
     }
@@ -323,11 +327,13 @@ ys_demo_fill (YsStore  *store,
 
   demo.rand = g_rand_new_with_seed (SEED);
   demo.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  demo.zone = g_time_zone_new_local ();
   ys_parse_iso_date (YS_DEMO_LAST_DAY, &demo.first_monday);
   g_date_subtract_days (&demo.first_monday, YS_DEMO_WEEKS * 7 - 3);
 
   bundle = build (&demo);
   g_hash_table_unref (demo.ids);
+  g_time_zone_unref (demo.zone);
   g_rand_free (demo.rand);
 
   return ys_store_run_in_transaction (store, fill, bundle, error);

@@ -40,6 +40,7 @@ typedef struct
 {
   const char *id;
   const char *name;
+  gint64 monthly_cost;    /* hundredths, or -1 when not known */
   gint64 updated_at;
   gboolean deleted;
 } YsToolRecord;
@@ -51,10 +52,13 @@ typedef struct
   YsMode mode;
   const char *tool;       /* NULL without AI */
   gint64 started_at;      /* seconds since the epoch */
+  int started_offset;     /* the UTC offset it was written with, in seconds */
   gint64 duration_seconds;
   gint64 corrections;
   YsUsed used;
   const char *note;
+  YsAssignment assignment;
+  const char *source;     /* NULL, or "tracker" */
   gint64 updated_at;
   gboolean deleted;
 } YsRunRecord;

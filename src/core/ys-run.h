@@ -18,6 +18,7 @@ typedef struct
   gint64  corrections;
   YsUsed  used;
   char   *note;
+  YsAssignment assignment;  /* chosen unless Yardstick drew the mode */
 } YsRunFields;
 
 void     ys_run_fields_clear    (YsRunFields       *fields);

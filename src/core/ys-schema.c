@@ -6,6 +6,7 @@
 #include "ys-database.h"
 #include "ys-error.h"
 #include "ys-schema.h"
+#include "ys-timestamp.h"
 
 /*
  * The tables, indexes and triggers, as a list of migrations that each move
@@ -185,9 +186,70 @@ static const char *migrations[] = {
   "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
   ") STRICT;"
   "CREATE INDEX reviews_by_quarter ON reviews (quarter, updated_at) WHERE deleted = 0;",
+
+  /* 5: everything the fair test, tool costs and time-tracker imports need,
+   * in one step; and days that agree on every computer. A run keeps the UTC
+   * offset its start was written with (runs already here get this
+   * computer's offset at that instant, and keep their day); its mode may
+   * have been drawn (0 chosen, 1 drawn, 2 overridden), for runs and for a
+   * running timer; it may come from a time tracker. A tool may have a
+   * monthly cost in hundredths. The totals triggers now fire only when a
+   * column they count changes. */
+  "ALTER TABLE runs ADD COLUMN started_offset INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (started_offset BETWEEN -86400 AND 86400);"
+  "ALTER TABLE runs ADD COLUMN assignment INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (assignment IN (0, 1, 2));"
+  "ALTER TABLE runs ADD COLUMN source TEXT CHECK (source IN ('tracker'));"
+  "ALTER TABLE tools ADD COLUMN monthly_cost INTEGER"
+  "  CHECK (monthly_cost BETWEEN 0 AND 1000000000);"
+  "ALTER TABLE workflows ADD COLUMN fair_test INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (fair_test IN (0, 1));"
+  "ALTER TABLE timers ADD COLUMN assignment INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (assignment IN (0, 1, 2));"
+  "DROP TRIGGER daily_update_old;"
+  "DROP TRIGGER daily_update_new;"
+  "UPDATE runs SET started_offset = ys_local_offset (started_at);"
+  "CREATE TRIGGER daily_update_old AFTER UPDATE OF workflow_id, mode, tool_id, started_on,"
+  "  duration_seconds, corrections, used, deleted ON runs WHEN OLD.deleted = 0 BEGIN"
+  "  UPDATE daily SET runs = runs - 1, corrections = corrections - OLD.corrections,"
+  "   corrected = corrected - (OLD.corrections >= 1), used_yes = used_yes - (OLD.used IS 1),"
+  "   used_no = used_no - (OLD.used IS 0)"
+  "  WHERE workflow_id = OLD.workflow_id AND mode = OLD.mode"
+  "   AND tool_key = coalesce (OLD.tool_id, '') AND day = OLD.started_on;"
+  "  UPDATE durations SET runs = runs - 1 WHERE workflow_id = OLD.workflow_id"
+  "   AND mode = OLD.mode AND tool_key = coalesce (OLD.tool_id, '')"
+  "   AND duration_seconds = OLD.duration_seconds;"
+  "END;"
+  "CREATE TRIGGER daily_update_new AFTER UPDATE OF workflow_id, mode, tool_id, started_on,"
+  "  duration_seconds, corrections, used, deleted ON runs WHEN NEW.deleted = 0 BEGIN"
+  "  INSERT INTO daily VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
+  "   NEW.started_on, 1, NEW.corrections, NEW.corrections >= 1, NEW.used IS 1, NEW.used IS 0)"
+  "  ON CONFLICT DO UPDATE SET runs = runs + 1, corrections = corrections + excluded.corrections,"
+  "   corrected = corrected + excluded.corrected, used_yes = used_yes + excluded.used_yes,"
+  "   used_no = used_no + excluded.used_no;"
+  "  INSERT INTO durations VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
+  "   NEW.duration_seconds, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_SCHEMA_VERSION);
+
+/* ys_local_offset (unix_seconds): this computer's UTC offset at that
+ * instant, as the store computed runs' days before version 5. */
+static void
+local_offset (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  sqlite3_result_int (context, ys_timestamp_zone_offset (sqlite3_user_data (context),
+                                                         sqlite3_value_int64 (argv[0])));
+}
+
+static void
+unref_zone (void *zone)
+{
+  g_time_zone_unref (zone);
+}
 
 static gboolean
 migrate_to (YsDatabase  *database,
@@ -202,6 +264,10 @@ migrate_to (YsDatabase  *database,
 
   if (from_version >= to_version)
     return TRUE;
+
+  sqlite3_create_function_v2 (ys_database_get_handle (database), "ys_local_offset", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC, g_time_zone_new_local (),
+                              local_offset, NULL, NULL, unref_zone);
 
   if (!ys_database_begin (database, YS_TRANSACTION_WRITE, error))
     return FALSE;

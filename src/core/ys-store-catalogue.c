@@ -444,7 +444,8 @@ workflow_from_row (sqlite3_stmt *stmt,
   r->deleted = sqlite3_column_int (stmt, 6) != 0;
 }
 
-/* A workflow new to this computer goes after the others. */
+/* A workflow new to this computer goes after the others. Whether it is a
+ * fair test is this computer's setting: bundles do not carry it. */
 static gboolean
 put_workflow (YsStore        *self,
               gconstpointer   record,
@@ -508,7 +509,7 @@ ys_store_add_tool (YsStore     *self,
   ok = check_name_free (self, YS_RECORD_TOOL, clean_name, NULL, error);
   if (ok)
     {
-      YsToolRecord record = { NULL, clean_name, ys_store_now (self), FALSE };
+      YsToolRecord record = { NULL, clean_name, -1, ys_store_now (self), FALSE };
 
       record.id = id = ys_uuid_new ();
       ok = put_tool (self, &record, error);
@@ -575,7 +576,7 @@ ys_store_restore_tool (YsStore     *self,
 
 /* Tool records ------------------------------------------------------------- */
 
-#define TOOL_COLUMNS "id, name, updated_at, deleted"
+#define TOOL_COLUMNS "id, name, monthly_cost, updated_at, deleted"
 
 static void
 tool_from_row (sqlite3_stmt *stmt,
@@ -586,8 +587,10 @@ tool_from_row (sqlite3_stmt *stmt,
 
   r->id = ys_store_column_text (stmt, 0, strings);
   r->name = ys_store_column_text (stmt, 1, strings);
-  r->updated_at = sqlite3_column_int64 (stmt, 2);
-  r->deleted = sqlite3_column_int (stmt, 3) != 0;
+  r->monthly_cost = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+    ? -1 : sqlite3_column_int64 (stmt, 2);
+  r->updated_at = sqlite3_column_int64 (stmt, 3);
+  r->deleted = sqlite3_column_int (stmt, 4) != 0;
 }
 
 static gboolean
@@ -597,14 +600,19 @@ put_tool (YsStore        *self,
 {
   const YsToolRecord *r = record;
   sqlite3_stmt *stmt = ys_store_prepare (self,
-    "INSERT INTO tools (id, name, updated_at, deleted) VALUES (:id, :name, :updated_at, :deleted)"
-    " ON CONFLICT (id) DO UPDATE SET name = :name, updated_at = :updated_at, deleted = :deleted",
-    error);
+    "INSERT INTO tools (id, name, monthly_cost, updated_at, deleted)"
+    " VALUES (:id, :name, :cost, :updated_at, :deleted)"
+    " ON CONFLICT (id) DO UPDATE SET name = :name, monthly_cost = :cost,"
+    " updated_at = :updated_at, deleted = :deleted", error);
 
   if (stmt == NULL)
     return FALSE;
   ys_database_bind_text (stmt, ":id", r->id);
   ys_database_bind_text (stmt, ":name", r->name);
+  if (r->monthly_cost < 0)
+    ys_database_bind_null (stmt, ":cost");
+  else
+    ys_database_bind_int64 (stmt, ":cost", r->monthly_cost);
   ys_database_bind_int64 (stmt, ":updated_at", r->updated_at);
   ys_database_bind_int64 (stmt, ":deleted", r->deleted ? 1 : 0);
   /* Run rows show the tool's name. */

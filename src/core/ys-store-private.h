@@ -74,10 +74,6 @@ gboolean      ys_store_lookup_workflow (YsStore    *self,
                                         gboolean   *deleted,
                                         GError    **error);
 
-/* The local calendar date ("2026-11-22") of @unix_seconds. */
-char         *ys_store_local_date   (YsStore       *self,
-                                     gint64         unix_seconds);
-
 /* Model reloads, on commit (ys-store.c) or at open. */
 gboolean      ys_store_reload_workflows (YsStore  *self,
                                          GError  **error);
@@ -91,7 +87,7 @@ YsRun        *ys_store_run_from_row (sqlite3_stmt  *stmt);
 /* The SELECT list ys_store_run_from_row() reads. */
 #define YS_STORE_RUN_COLUMNS \
   "r.id, r.workflow_id, r.mode, r.tool_id, r.started_at, r.duration_seconds, " \
-  "r.corrections, r.used, r.note, t.name"
+  "r.corrections, r.used, r.note, t.name, r.assignment"
 
 /* Records, as the merge and the bundle writer see the store ---------------- */
 

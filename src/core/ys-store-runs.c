@@ -8,6 +8,7 @@
 #include "ys-error.h"
 #include "ys-run-list.h"
 #include "ys-store-private.h"
+#include "ys-timestamp.h"
 #include "ys-validate.h"
 
 /*
@@ -36,6 +37,7 @@ ys_store_run_from_row (sqlite3_stmt *stmt)
   else
     fields.used = sqlite3_column_int (stmt, 7) ? YS_USED_YES : YS_USED_NO;
   fields.note = (char *) ys_database_column_text (stmt, 8);
+  fields.assignment = sqlite3_column_int (stmt, 10);
 
   return ys_run_new (ys_database_column_text (stmt, 0), &fields,
                      (const char *) sqlite3_column_text (stmt, 9));
@@ -150,32 +152,11 @@ check_run_references (YsStore            *self,
   return TRUE;
 }
 
-static void
-bind_run_fields (YsStore           *self,
-                 sqlite3_stmt      *stmt,
-                 const YsRunFields *fields)
-{
-  g_autofree char *started_on = ys_store_local_date (self, fields->started_at);
-
-  ys_database_bind_text (stmt, ":workflow", fields->workflow_id);
-  ys_database_bind_int64 (stmt, ":mode", fields->mode);
-  ys_database_bind_text (stmt, ":tool", fields->mode == YS_MODE_WITH_AI ? fields->tool_id : NULL);
-  ys_database_bind_int64 (stmt, ":started_at", fields->started_at);
-  ys_database_bind_text (stmt, ":day", started_on);
-  ys_database_bind_int64 (stmt, ":duration", fields->duration_seconds);
-  ys_database_bind_int64 (stmt, ":corrections", fields->corrections);
-  if (fields->used == YS_USED_UNKNOWN)
-    ys_database_bind_null (stmt, ":used");
-  else
-    ys_database_bind_int64 (stmt, ":used", fields->used == YS_USED_YES);
-  ys_database_bind_text (stmt, ":note", fields->note ? fields->note : "");
-}
-
 /* Run records ---------------------------------------------------------------- */
 
 #define RUN_COLUMNS \
-  "id, workflow_id, mode, tool_id, started_at, duration_seconds, corrections, used, note," \
-  " updated_at, deleted"
+  "id, workflow_id, mode, tool_id, started_at, started_offset, duration_seconds, corrections," \
+  " used, note, assignment, source, updated_at, deleted"
 
 static void
 run_from_row (sqlite3_stmt *stmt,
@@ -189,15 +170,43 @@ run_from_row (sqlite3_stmt *stmt,
   r->mode = sqlite3_column_int (stmt, 2) ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
   r->tool = ys_store_column_text (stmt, 3, strings);
   r->started_at = sqlite3_column_int64 (stmt, 4);
-  r->duration_seconds = sqlite3_column_int64 (stmt, 5);
-  r->corrections = sqlite3_column_int64 (stmt, 6);
-  if (sqlite3_column_type (stmt, 7) == SQLITE_NULL)
+  r->started_offset = sqlite3_column_int (stmt, 5);
+  r->duration_seconds = sqlite3_column_int64 (stmt, 6);
+  r->corrections = sqlite3_column_int64 (stmt, 7);
+  if (sqlite3_column_type (stmt, 8) == SQLITE_NULL)
     r->used = YS_USED_UNKNOWN;
   else
-    r->used = sqlite3_column_int (stmt, 7) ? YS_USED_YES : YS_USED_NO;
-  r->note = ys_store_column_text (stmt, 8, strings);
-  r->updated_at = sqlite3_column_int64 (stmt, 9);
-  r->deleted = sqlite3_column_int (stmt, 10) != 0;
+    r->used = sqlite3_column_int (stmt, 8) ? YS_USED_YES : YS_USED_NO;
+  r->note = ys_store_column_text (stmt, 9, strings);
+  r->assignment = sqlite3_column_int (stmt, 10);
+  r->source = ys_store_column_text (stmt, 11, strings);
+  r->updated_at = sqlite3_column_int64 (stmt, 12);
+  r->deleted = sqlite3_column_int (stmt, 13) != 0;
+}
+
+/* What a run's day and week come from: the calendar date of its start in
+ * the offset it was written with, the same on every computer. */
+static void
+bind_start (sqlite3_stmt *stmt,
+            gint64        started_at,
+            int           started_offset)
+{
+  char day[11];
+
+  ys_timestamp_day (started_at, started_offset, day);
+  ys_database_bind_int64 (stmt, ":started_at", started_at);
+  ys_database_bind_int64 (stmt, ":offset", started_offset);
+  ys_database_bind_text (stmt, ":day", day);
+}
+
+static void
+bind_used (sqlite3_stmt *stmt,
+           YsUsed        used)
+{
+  if (used == YS_USED_UNKNOWN)
+    ys_database_bind_null (stmt, ":used");
+  else
+    ys_database_bind_int64 (stmt, ":used", used == YS_USED_YES);
 }
 
 static gboolean
@@ -206,24 +215,31 @@ put_run (YsStore        *self,
          GError        **error)
 {
   const YsRunRecord *r = record;
-  YsRunFields fields = {
-    (char *) r->workflow, r->mode, (char *) r->tool, r->started_at, r->duration_seconds,
-    r->corrections, r->used, (char *) r->note,
-  };
   sqlite3_stmt *stmt = ys_store_prepare (self,
-    "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on, started_week,"
-    " duration_seconds, corrections, updated_at, used, note, deleted)"
-    " VALUES (:id, :workflow, :mode, :tool, :started_at, :day, " WEEK_OF_DAY ","
-    "  :duration, :corrections, :updated_at, :used, :note, :deleted)"
+    "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_offset, started_on,"
+    " started_week, duration_seconds, corrections, used, note, assignment, source, updated_at,"
+    " deleted)"
+    " VALUES (:id, :workflow, :mode, :tool, :started_at, :offset, :day, " WEEK_OF_DAY ","
+    "  :duration, :corrections, :used, :note, :assignment, :source, :updated_at, :deleted)"
     " ON CONFLICT (id) DO UPDATE SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
-    " started_at = :started_at, started_on = :day, started_week = " WEEK_OF_DAY ","
-    " duration_seconds = :duration, corrections = :corrections,"
-    " updated_at = :updated_at, used = :used, note = :note, deleted = :deleted", error);
+    " started_at = :started_at, started_offset = :offset, started_on = :day,"
+    " started_week = " WEEK_OF_DAY ", duration_seconds = :duration, corrections = :corrections,"
+    " used = :used, note = :note, assignment = :assignment, source = :source,"
+    " updated_at = :updated_at, deleted = :deleted", error);
 
   if (stmt == NULL)
     return FALSE;
   ys_database_bind_text (stmt, ":id", r->id);
-  bind_run_fields (self, stmt, &fields);
+  ys_database_bind_text (stmt, ":workflow", r->workflow);
+  ys_database_bind_int64 (stmt, ":mode", r->mode);
+  ys_database_bind_text (stmt, ":tool", r->mode == YS_MODE_WITH_AI ? r->tool : NULL);
+  bind_start (stmt, r->started_at, r->started_offset);
+  ys_database_bind_int64 (stmt, ":duration", r->duration_seconds);
+  ys_database_bind_int64 (stmt, ":corrections", r->corrections);
+  bind_used (stmt, r->used);
+  ys_database_bind_text (stmt, ":note", r->note ? r->note : "");
+  ys_database_bind_int64 (stmt, ":assignment", r->assignment);
+  ys_database_bind_text (stmt, ":source", r->source);
   ys_database_bind_int64 (stmt, ":updated_at", r->updated_at);
   ys_database_bind_int64 (stmt, ":deleted", r->deleted ? 1 : 0);
   self->pending_changes |= YS_STORE_CHANGE_RUNS;
@@ -258,11 +274,19 @@ ys_store_add_run (YsStore            *self,
   ok = check_run_references (self, fields, TRUE, error);
   if (ok)
     {
+      /* A run logged here is written with this computer's offset. */
       YsRunRecord record = {
-        NULL, fields->workflow_id, fields->mode,
-        fields->mode == YS_MODE_WITH_AI ? fields->tool_id : NULL, fields->started_at,
-        fields->duration_seconds, fields->corrections, fields->used,
-        fields->note ? fields->note : "", ys_store_now (self), FALSE,
+        .workflow = fields->workflow_id,
+        .mode = fields->mode,
+        .tool = fields->mode == YS_MODE_WITH_AI ? fields->tool_id : NULL,
+        .started_at = fields->started_at,
+        .started_offset = ys_timestamp_zone_offset (self->local_zone, fields->started_at),
+        .duration_seconds = fields->duration_seconds,
+        .corrections = fields->corrections,
+        .used = fields->used,
+        .note = fields->note ? fields->note : "",
+        .assignment = fields->assignment,
+        .updated_at = ys_store_now (self),
       };
 
       record.id = id = ys_uuid_new ();
@@ -281,6 +305,9 @@ ys_store_update_run (YsStore            *self,
                      const YsRunFields  *fields,
                      GError            **error)
 {
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (256);
+  YsRunRecord stored = { 0 };
+  gboolean found = FALSE;
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
@@ -295,17 +322,34 @@ ys_store_update_run (YsStore            *self,
     return FALSE;
 
   ok = ys_store_find_record (self, YS_RECORD_RUN, id, FALSE, error) &&
+       ys_store_get_record (self, YS_RECORD_RUN, id, &stored, strings, &found, error) &&
        check_run_references (self, fields, FALSE, error) &&
        (stmt = ys_store_prepare (self,
           "UPDATE runs SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
-          " started_at = :started_at, started_on = :day, started_week = " WEEK_OF_DAY ","
-          " duration_seconds = :duration, corrections = :corrections, used = :used,"
-          " note = :note, updated_at = " YS_STORE_NEXT_UPDATED_AT " WHERE id = :id",
+          " started_at = :started_at, started_offset = :offset, started_on = :day,"
+          " started_week = " WEEK_OF_DAY ", duration_seconds = :duration,"
+          " corrections = :corrections, used = :used, note = :note,"
+          " updated_at = " YS_STORE_NEXT_UPDATED_AT " WHERE id = :id",
           error)) != NULL;
   if (ok)
     {
+      /* A start moved here is written with this computer's offset; an
+       * unchanged one keeps the offset of wherever it was logged. The
+       * way the mode was decided and the source never change. */
+      int offset = stored.started_at == fields->started_at
+        ? stored.started_offset
+        : ys_timestamp_zone_offset (self->local_zone, fields->started_at);
+
       ys_database_bind_text (stmt, ":id", id);
-      bind_run_fields (self, stmt, fields);
+      ys_database_bind_text (stmt, ":workflow", fields->workflow_id);
+      ys_database_bind_int64 (stmt, ":mode", fields->mode);
+      ys_database_bind_text (stmt, ":tool",
+                             fields->mode == YS_MODE_WITH_AI ? fields->tool_id : NULL);
+      bind_start (stmt, fields->started_at, offset);
+      ys_database_bind_int64 (stmt, ":duration", fields->duration_seconds);
+      ys_database_bind_int64 (stmt, ":corrections", fields->corrections);
+      bind_used (stmt, fields->used);
+      ys_database_bind_text (stmt, ":note", fields->note ? fields->note : "");
       ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
       ok = ys_database_run (self->database, stmt, error);
       self->pending_changes |= YS_STORE_CHANGE_RUNS;
@@ -354,10 +398,7 @@ ys_store_set_run_used (YsStore     *self,
   if (ok)
     {
       ys_database_bind_text (stmt, ":id", id);
-      if (used == YS_USED_UNKNOWN)
-        ys_database_bind_null (stmt, ":used");
-      else
-        ys_database_bind_int64 (stmt, ":used", used == YS_USED_YES);
+      bind_used (stmt, used);
       ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
       ok = ys_database_run (self->database, stmt, error);
       self->pending_changes |= YS_STORE_CHANGE_RUNS;

@@ -47,20 +47,6 @@ ys_store_prepare (YsStore     *self,
   return ys_database_prepare (self->database, sql, error);
 }
 
-char *
-ys_store_local_date (YsStore *self,
-                     gint64   unix_seconds)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) when = utc != NULL ? g_date_time_to_timezone (utc, self->local_zone) : NULL;
-
-  if (when == NULL)
-    return g_strdup ("0001-01-01");
-  /* Four-digit years, so that dates compare as text in SQL. */
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (when),
-                          g_date_time_get_month (when), g_date_time_get_day_of_month (when));
-}
-
 /* Transactions ------------------------------------------------------------- */
 
 static void

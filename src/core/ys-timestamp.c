@@ -90,14 +90,14 @@ ys_timestamp_append (GString *out,
 
   civil_from_days (days, &year, &month, &day);
   /* Not g_date_time_format's %Y: RFC 3339 wants four digits for year 26 too. */
-  g_string_append_printf (out, "\"%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
+  g_string_append_printf (out, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
                           of_day / 3600, of_day / 60 % 60, of_day % 60);
   if (fraction != 0)
     g_string_append_printf (out, ".%06d", fraction);
   if (offset == 0)
-    g_string_append (out, "Z\"");
+    g_string_append_c (out, 'Z');
   else
-    g_string_append_printf (out, "%c%02d:%02d\"", offset < 0 ? '-' : '+',
+    g_string_append_printf (out, "%c%02d:%02d", offset < 0 ? '-' : '+',
                             ABS (offset) / 3600, ABS (offset) / 60 % 60);
 }
 

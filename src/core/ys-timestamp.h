@@ -15,9 +15,9 @@ gboolean ys_timestamp_parse        (const char  *text,
                                     gint64      *usec,
                                     int         *offset);
 
-/* The same form, quoted, as the bundle writer prints it: the local time in
- * @offset and that offset ("Z" for zero); a fraction of six digits only
- * when @usec has one. */
+/* The same form as the bundle writer prints it: the local time in @offset
+ * and that offset ("Z" for zero); a fraction of six digits only when @usec
+ * has one. */
 void     ys_timestamp_append       (GString     *out,
                                     gint64       usec,
                                     int          offset);

@@ -28,6 +28,33 @@ ys_mode_from_string (const char *string,
   return TRUE;
 }
 
+const char *
+ys_assignment_to_string (YsAssignment assignment)
+{
+  switch (assignment)
+    {
+    case YS_ASSIGNMENT_DRAWN: return "drawn";
+    case YS_ASSIGNMENT_OVERRIDDEN: return "overridden";
+    case YS_ASSIGNMENT_CHOSEN:
+    default: return "chosen";
+    }
+}
+
+gboolean
+ys_assignment_from_string (const char   *string,
+                           YsAssignment *assignment)
+{
+  if (g_strcmp0 (string, "chosen") == 0)
+    *assignment = YS_ASSIGNMENT_CHOSEN;
+  else if (g_strcmp0 (string, "drawn") == 0)
+    *assignment = YS_ASSIGNMENT_DRAWN;
+  else if (g_strcmp0 (string, "overridden") == 0)
+    *assignment = YS_ASSIGNMENT_OVERRIDDEN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* Returns the trimmed name, or NULL with @error set. */
 char *
 ys_validate_name (const char  *name,

@@ -747,6 +747,56 @@ test_reviews_travel (void)
   check_refusal_text (older, "team.json: reviews[0].quarter: must be a quarter such as 2026-Q3, not “Q3 2026”");
 }
 
+/* The fields added since the first bundles: read, stored, written back
+ * exactly, in the writer's order. */
+static void
+test_new_fields_travel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  g_autoptr(YsStore) again = new_store ();
+  g_autofree char *a = replace_once (valid_bundle, "\"note\": \"quick\",",
+                                     "\"note\": \"quick\", \"assignment\": \"drawn\","
+                                     " \"source\": \"tracker\",");
+  g_autofree char *b = replace_once (a, "\"name\": \"ChatGPT\",",
+                                     "\"name\": \"ChatGPT\", \"monthly_cost\": 49.9,");
+  g_autofree char *exported = NULL;
+  g_autofree char *exported_again = NULL;
+
+  g_assert_true (import_text (store, b, NULL, &error));
+  g_assert_no_error (error);
+  exported = export_text (store, YS_BUNDLE_EVERYTHING);
+
+  /* A tool's cost as hundredths, printed back the shortest way. */
+  g_assert_nonnull (strstr (exported, "{\"id\":\"" T1 "\",\"name\":\"ChatGPT\",\"monthly_cost\":49.9,"
+                                      "\"updated_at\":\"2026-11-01T10:00:00Z\",\"deleted\":false}"));
+  g_assert_cmpint (ys_test_sql_int (ys_store_get_path (store),
+                                    "SELECT monthly_cost FROM tools"), ==, 4990);
+  /* The start in the offset it was written with; assignment and source
+   * after the note; the run without a source has none, and is "chosen". */
+  g_assert_nonnull (strstr (exported, "\"started_at\":\"2026-11-03T09:00:00+01:00\""));
+  g_assert_nonnull (strstr (exported, "\"note\":\"quick\",\"assignment\":\"drawn\","
+                                      "\"source\":\"tracker\",\"updated_at\":"));
+  g_assert_nonnull (strstr (exported, "\"note\":\"\",\"assignment\":\"chosen\",\"updated_at\":"));
+  g_assert_cmpint (ys_test_sql_int (ys_store_get_path (store),
+                                    "SELECT count(*) FROM runs WHERE source = 'tracker'"
+                                    " AND assignment = 1 AND started_offset = 3600"), ==, 1);
+  /* A tool with no cost says null. */
+  g_assert_true (import_text (again, valid_bundle, NULL, &error));
+  g_clear_pointer (&exported_again, g_free);
+  exported_again = export_text (again, YS_BUNDLE_EVERYTHING);
+  g_assert_nonnull (strstr (exported_again, "\"name\":\"ChatGPT\",\"monthly_cost\":null,"));
+
+  /* What was written reads back the same. */
+  g_clear_object (&again);
+  again = new_store ();
+  g_assert_true (import_text (again, exported, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&exported_again, g_free);
+  exported_again = export_text (again, YS_BUNDLE_EVERYTHING);
+  g_assert_cmpstr (exported_again, ==, exported);
+}
+
 /* Refusals ----------------------------------------------------------------- */
 
 typedef struct
@@ -819,6 +869,20 @@ static const Breakage breakages[] = {
     "team.json: tools: must be an array" },
   { "\"feedback\": [{", "\"feedback\": [3, {",
     "team.json: feedback[0]: must be an object" },
+  { "\"note\": \"quick\",", "\"note\": \"quick\", \"assignment\": \"random\",",
+    "team.json: runs[1].assignment: must be \"chosen\", \"drawn\" or \"overridden\", not “random”" },
+  { "\"note\": \"quick\",", "\"note\": \"quick\", \"assignment\": null,",
+    "team.json: runs[1].assignment: must be \"chosen\", \"drawn\" or \"overridden\"" },
+  { "\"note\": \"quick\",", "\"note\": \"quick\", \"source\": \"toggl\",",
+    "team.json: runs[1].source: must be \"tracker\" when it is there, not “toggl”" },
+  { "\"name\": \"ChatGPT\",", "\"name\": \"ChatGPT\", \"monthly_cost\": -1,",
+    "team.json: tools[0].monthly_cost: must be between 0 and 10000000" },
+  { "\"name\": \"ChatGPT\",", "\"name\": \"ChatGPT\", \"monthly_cost\": 10000000.01,",
+    "team.json: tools[0].monthly_cost: must be between 0 and 10000000" },
+  { "\"name\": \"ChatGPT\",", "\"name\": \"ChatGPT\", \"monthly_cost\": 12.345,",
+    "team.json: tools[0].monthly_cost: must have at most two decimals" },
+  { "\"name\": \"ChatGPT\",", "\"name\": \"ChatGPT\", \"monthly_cost\": \"50\",",
+    "team.json: tools[0].monthly_cost: must be a number or null" },
 };
 
 static void
@@ -1049,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/bundle/archived-on-import", test_archived_on_import);
   g_test_add_func ("/bundle/active-limit-converges", test_active_limit_converges);
   g_test_add_func ("/bundle/ties", test_ties);
+  g_test_add_func ("/bundle/new-fields-travel", test_new_fields_travel);
   g_test_add_func ("/bundle/every-order-same-export", test_every_order_same_export);
   g_test_add_func ("/bundle/templates", test_templates);
   g_test_add_func ("/bundle/reviews-travel", test_reviews_travel);

@@ -332,6 +332,63 @@ test_report_and_csv (void)
   g_assert_null (strstr (contents, ",2026-11-"));
 }
 
+/* A run logged in New York just before midnight at the end of September
+ * belongs to the third quarter on every computer: its day is the date in
+ * the offset its start was written with, not in the reader's zone. */
+static void
+test_days_agree_across_zones (void)
+{
+  const char *bundle_text =
+    "{\"format\": \"yardstick-bundle\", \"version\": 1,\n"
+    " \"workflows\": [{\"id\": \"11111111-1111-4111-8111-111111111111\", \"name\": \"Intake summary\","
+    " \"description\": \"\", \"people\": 2, \"archived\": false,"
+    " \"updated_at\": \"2026-09-01T10:00:00Z\", \"deleted\": false}],\n"
+    " \"runs\": [{\"id\": \"33333333-3333-4333-8333-333333333333\","
+    " \"workflow\": \"11111111-1111-4111-8111-111111111111\", \"mode\": \"without-ai\", \"tool\": null,"
+    " \"started_at\": \"2026-09-30T23:30:00-04:00\", \"duration_seconds\": 1800, \"corrections\": 0,"
+    " \"used\": true, \"note\": \"\", \"updated_at\": \"2026-10-01T04:00:00Z\", \"deleted\": false}]}\n";
+  const char *zones[] = { "Pacific/Auckland", "America/Los_Angeles", "UTC" };
+  g_autofree char *bundle = g_build_filename (tmp_dir, "new-york.json", NULL);
+  g_autofree char *first_csv = NULL;
+
+  g_assert_true (g_file_set_contents (bundle, bundle_text, -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("zone-%u.db", i);
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *workflow;
+      g_auto(Result) imported = { 0 };
+      g_auto(Result) q3 = { 0 };
+      g_auto(Result) csv = { 0 };
+
+      g_setenv ("TZ", zones[i], TRUE);
+      imported = run ("--database", path, "--import", bundle, NULL);
+      q3 = run ("--database", path, "--summary", "--quarter", "2026-Q3", NULL);
+      csv = run ("--database", path, "--export-csv", "-", NULL);
+      g_unsetenv ("TZ");
+
+      g_assert_cmpint (imported.status, ==, 0);
+      g_assert_cmpint (q3.status, ==, 0);
+      g_assert_true (json_parser_load_from_data (parser, q3.out, -1, &error));
+      g_assert_no_error (error);
+      workflow = json_array_get_object_element (
+        json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                      "workflows"), 0);
+      g_test_message ("%s: %s", zones[i], csv.out);
+      g_assert_cmpint (json_object_get_int_member (
+                         json_object_get_object_member (workflow, "without_ai"), "runs"), ==, 1);
+
+      /* The CSV writes the start as it was logged, the same everywhere. */
+      g_assert_nonnull (strstr (csv.out, ",2026-09-30T23:30:00-04:00,1800,"));
+      if (first_csv == NULL)
+        first_csv = g_strdup (csv.out);
+      else
+        g_assert_cmpstr (csv.out, ==, first_csv);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/report-and-csv", test_report_and_csv);
+  g_test_add_func ("/cli/days-agree-across-zones", test_days_agree_across_zones);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

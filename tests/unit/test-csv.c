@@ -78,11 +78,13 @@ test_export (void)
 
   /* Oldest first, the deleted run left out, CRLF records. */
   g_assert_true (g_str_has_prefix (contents,
-                                   "id,workflow,mode,tool,started_at,duration_seconds,corrections,used,note\r\n"));
+                                   "id,workflow,mode,tool,started_at,duration_seconds,corrections,used,note,"
+                                   "assignment\r\n"));
   expected_first = g_strdup_printf ("%s,'=cmd|' /C calc'!A0,without-ai,,2026-09-21T14:13:20Z,5400,1,yes,"
-                                    "\"Sent, \"\"as is\"\"\nto partners\"\r\n", ys_run_get_id (a));
+                                    "\"Sent, \"\"as is\"\"\nto partners\",chosen\r\n", ys_run_get_id (a));
   g_assert_nonnull (strstr (contents, expected_first));
-  g_assert_nonnull (strstr (contents, ",with-ai,Claude,2026-09-22T14:13:20Z,60,0,,'-2 corrections?\r\n"));
+  g_assert_nonnull (strstr (contents, ",with-ai,Claude,2026-09-22T14:13:20Z,60,0,,'-2 corrections?,"
+                                      "chosen\r\n"));
   g_assert_null (strstr (contents, ys_run_get_id (gone)));
   lines = g_strsplit (contents, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* header, two runs, final empty */

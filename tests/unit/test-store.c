@@ -104,50 +104,6 @@ test_reopen_keeps_data (Fixture       *f,
   g_assert_false (ys_store_is_empty (f->store));
 }
 
-/* A database from the first release gains the timers table and keeps its data. */
-static void
-test_migrates_forward (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(YsWorkflow) workflow = add_workflow (f, "Kept");
-  sqlite3 *db;
-
-  YsRunFields fields = run_fields (ys_workflow_get_id (workflow));
-  g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
-
-  g_assert_no_error (error);
-  g_clear_object (&f->store);
-  /* Undo migrations 3 and 2 by hand: back to the first schema. */
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-    "DROP TRIGGER daily_insert; DROP TRIGGER daily_update_old; DROP TRIGGER daily_update_new;"
-    " DROP TRIGGER daily_delete; DROP TABLE daily; DROP TABLE durations; DROP TABLE reviews;"
-    " DROP INDEX runs_by_week; DROP INDEX runs_by_tool_duration; DROP INDEX runs_by_duration;"
-    " ALTER TABLE runs DROP COLUMN started_week;"
-    " CREATE INDEX runs_by_workflow_mode_day ON runs (workflow_id, mode, started_on) WHERE deleted = 0;"
-    " CREATE INDEX runs_by_workflow_mode_duration ON runs (workflow_id, mode, duration_seconds)"
-    "  WHERE deleted = 0;"
-    " CREATE INDEX runs_by_tool ON runs (tool_id, workflow_id) WHERE deleted = 0;"
-    " DROP INDEX runs_awaiting_outcome; DROP TABLE timers;"
-    " PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  f->store = ys_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'timers'"), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 1);
-  /* 1763800000 is Saturday 2025-11-22 (UTC); its week began on Monday the 17th. */
-  g_assert_cmpint (sql_int (f->path, "SELECT started_week = date (started_on, 'weekday 0', '-6 days')"
-                                     " AND started_week <> '' FROM runs"), ==, 1);
-  /* The per-day totals are filled from the runs already there. */
-  g_assert_cmpint (sql_int (f->path, "SELECT sum (runs) FROM daily"), ==, 1);
-  g_assert_true (ys_store_start_timer (f->store, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI,
-                                       NULL, &error));
-  g_assert_no_error (error);
-}
-
 static char *
 file_checksum (const char *path)
 {
@@ -698,7 +654,6 @@ main (int   argc,
 
   ADD ("/store/create", test_create);
   ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
-  ADD ("/store/migrates-forward", test_migrates_forward);
   ADD ("/store/newer-database-refused", test_newer_database_refused);
   ADD ("/store/foreign-files-refused", test_foreign_files_refused);
   ADD ("/store/workflow-rules", test_workflow_rules);

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <gio/gio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ys-bundle.h"
+#include "ys-schema.h"
+#include "ys-stats.h"
+#include "ys-store.h"
+#include "ys-test-sql.h"
+
+/*
+ * Databases as earlier releases made them (ys_schema_create_at_version),
+ * with rows written the way those releases wrote them, brought up to date
+ * by opening them. The computer is in Berlin (TZ below), so a run's day
+ * was its Berlin date.
+ */
+
+#define W1 "11111111-1111-4111-8111-111111111111"
+#define T1 "22222222-2222-4222-8222-222222222222"
+
+/* 2026-07-15T21:30:00Z is 23:30 in Berlin (summer, +02:00), that day;
+ * 2026-01-10T23:30:00Z is 00:30 on the 11th in Berlin (winter, +01:00). */
+#define SUMMER_RUN 1784151000
+#define WINTER_RUN 1768087800
+
+static void
+exec (const char *path,
+      const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+test_from_version (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ys-schema-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autofree char *runs = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(YsStore) store = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(YsSummary) summary = NULL;
+
+  g_assert_true (ys_schema_create_at_version (path, version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ys_test_sql_int (path, "PRAGMA user_version"), ==, version);
+
+  /* Rows as that release wrote them: started_on the local date, and from
+   * version 3 the week of it. */
+  exec (path,
+        "INSERT INTO workflows (id, name, description, people, archived, position, updated_at, deleted)"
+        " VALUES ('" W1 "', 'Policy brief draft', '', 4, 0, 1, 1767225600000000, 0);"
+        "INSERT INTO tools (id, name, updated_at, deleted)"
+        " VALUES ('" T1 "', 'ChatGPT', 1767225600000000, 0);"
+        "INSERT INTO feedback (id, workflow_id, tool_id, saves_time, given_on, comment, updated_at,"
+        " deleted) VALUES ('55555555-5555-4555-8555-555555555555', '" W1 "', '" T1 "', 1,"
+        " '2026-07-16', '', 1784160000000000, 0);");
+  if (version < 3)
+    exec (path,
+          "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on,"
+          " duration_seconds, corrections, used, note, updated_at, deleted) VALUES"
+          " ('33333333-3333-4333-8333-333333333333', '" W1 "', 0, NULL, 1784151000, '2026-07-15',"
+          "  5400, 1, 1, '', 1784160000000000, 0),"
+          " ('44444444-4444-4444-8444-444444444444', '" W1 "', 1, '" T1 "', 1768087800, '2026-01-11',"
+          "  1800, 0, NULL, 'quick', 1768090000000000, 0);");
+  else
+    exec (path,
+          "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on, started_week,"
+          " duration_seconds, corrections, used, note, updated_at, deleted) VALUES"
+          " ('33333333-3333-4333-8333-333333333333', '" W1 "', 0, NULL, 1784151000, '2026-07-15',"
+          "  '2026-07-13', 5400, 1, 1, '', 1784160000000000, 0),"
+          " ('44444444-4444-4444-8444-444444444444', '" W1 "', 1, '" T1 "', 1768087800, '2026-01-11',"
+          "  '2026-01-05', 1800, 0, NULL, 'quick', 1768090000000000, 0);");
+  if (version >= 4)
+    exec (path,
+          "INSERT INTO reviews (id, quarter, coverage_percent, working, not_working, more_rework,"
+          " updated_at, deleted) VALUES ('66666666-6666-4666-8666-666666666666', '2026-Q3', 40,"
+          " 'Briefs', '', '', 1784160000000000, 0);");
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  ys_test_assert_integrity (path);
+  g_assert_cmpint (ys_test_sql_int (path, "PRAGMA user_version"), ==, YS_SCHEMA_VERSION);
+
+  /* Each run keeps its day and gains the offset its day was counted in;
+   * every run was chosen, none came from a tracker. */
+  runs = ys_test_sql_rows (path,
+                           "SELECT started_on, started_week, started_offset, assignment,"
+                           " source IS NULL FROM runs ORDER BY started_at", NULL);
+  g_assert_cmpstr (runs, ==, "2026-01-11|2026-01-05|3600|0|1|\n"
+                             "2026-07-15|2026-07-13|7200|0|1|\n");
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM tools WHERE monthly_cost IS NULL"),
+                   ==, 1);
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (fair_test) FROM workflows"), ==, 0);
+  /* The totals count what is there, however old the file. */
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (runs) FROM daily"), ==, 2);
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (runs) FROM durations"), ==, 2);
+
+  /* The bundle writes each start with that offset, so every computer puts
+   * it on the same day. */
+  out = g_memory_output_stream_new_resizable ();
+  g_assert_true (ys_bundle_export (store, YS_BUNDLE_EVERYTHING, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_output_stream_close (out, NULL, NULL);
+  exported = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_nonnull (strstr (exported, "\"started_at\":\"2026-07-15T23:30:00+02:00\""));
+  g_assert_nonnull (strstr (exported, "\"started_at\":\"2026-01-11T00:30:00+01:00\""));
+  g_assert_nonnull (strstr (exported, "\"assignment\":\"chosen\""));
+  g_assert_null (strstr (exported, "\"source\""));
+
+  /* And the store works on it: a timer starts, the figures count both runs. */
+  g_assert_true (ys_store_start_timer (store, W1, YS_MODE_WITHOUT_AI, NULL, &error));
+  g_assert_no_error (error);
+  summary = ys_summary_compute (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((YsWorkflowFigures *) g_ptr_array_index (summary->workflows, 0))->without_ai.runs,
+                    ==, 1);
+
+  g_clear_object (&store);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  for (int v = 1; v < YS_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("/schema/from-version-%d", v);
+      g_test_add_data_func (name, GINT_TO_POINTER (v), test_from_version);
+    }
+
+  return g_test_run ();
+}
