@@ -26,7 +26,7 @@ main (int   argc,
     }
 
   store = ys_store_open (argv[1], &error);
-  if (store == NULL || (ys_store_is_empty (store) && !ys_bench_fill (store, n_runs, &error)))
+  if (store == NULL || (ys_store_is_empty (store, NULL) && !ys_bench_fill (store, n_runs, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -82,7 +82,7 @@ main (int   argc,
   if (store == NULL)
     g_error ("%s", error->message);
 
-  if (ys_store_is_empty (store))
+  if (ys_store_is_empty (store, NULL))
     {
       gint64 start = g_get_monotonic_time ();
 

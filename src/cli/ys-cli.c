@@ -359,7 +359,8 @@ ys_cli_run (int          argc,
           if (!has_period)
             {
               /* This calendar quarter. */
-              g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+              g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (ys_store_now (store) /
+                                                                          G_USEC_PER_SEC);
               g_autofree char *this_quarter = g_strdup_printf ("%04d-Q%d",
                                                                g_date_time_get_year (now),
                                                                (g_date_time_get_month (now) - 1) / 3 + 1);

@@ -31,9 +31,23 @@ struct _YsDatabase
   GHashTable *statements; /* const char *sql → sqlite3_stmt */
   guint depth;            /* open transaction levels; > 1 are savepoints */
   YsTransaction outer_kind;
+  int busy_timeout;       /* milliseconds */
+  int fault;              /* for tests: what every statement answers, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (YsDatabase, ys_database, G_TYPE_OBJECT)
+
+enum {
+  READ_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void set_error (YsDatabase  *self,
+                       int          rc,
+                       gboolean     writing,
+                       GError     **error);
 
 /* 64 MiB while merging; SQLite's default (about 2 MB) otherwise, so that
  * an open window stays small. */
@@ -45,6 +59,21 @@ ys_database_set_error (YsDatabase  *self,
                        int          rc,
                        gboolean     writing,
                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  set_error (self, rc, writing, &local_error);
+  /* Whoever shows the data hears of it, whatever the caller does. */
+  if (!writing)
+    g_signal_emit (self, signals[READ_FAILED], 0, local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+}
+
+static void
+set_error (YsDatabase  *self,
+           int          rc,
+           gboolean     writing,
+           GError     **error)
 {
   switch (rc & 0xff)
     {
@@ -204,7 +233,8 @@ open_file (YsDatabase  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, ys_busy_timeout_ms ());
+  self->busy_timeout = ys_busy_timeout_ms ();
+  sqlite3_busy_timeout (self->db, self->busy_timeout);
 
   /* Read before writing anything: a newer, foreign or damaged file stays
    * untouched. Reading the schema also reads the header, where SQLite
@@ -301,6 +331,14 @@ ys_database_get_handle (YsDatabase *self)
   return self->db;
 }
 
+void
+ys_database_set_fault (YsDatabase *self,
+                       int         rc)
+{
+  g_return_if_fail (YS_IS_DATABASE (self));
+  self->fault = rc;
+}
+
 /* Backups are never written to, so SQLite may skip locking and the -wal
  * and -shm files altogether. */
 int
@@ -329,6 +367,12 @@ ys_database_prepare (YsDatabase  *self,
 
   g_return_val_if_fail (YS_IS_DATABASE (self), NULL);
 
+  if (self->fault != 0)
+    {
+      ys_database_set_error (self, self->fault, FALSE, error);
+      return NULL;
+    }
+
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
@@ -353,7 +397,7 @@ ys_database_step (YsDatabase    *self,
                   sqlite3_stmt  *stmt,
                   GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = self->fault != 0 ? self->fault : sqlite3_step (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -368,7 +412,7 @@ ys_database_run (YsDatabase    *self,
                  sqlite3_stmt  *stmt,
                  GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = self->fault != 0 ? self->fault : sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -405,7 +449,7 @@ ys_database_exec (YsDatabase  *self,
 
   g_return_val_if_fail (YS_IS_DATABASE (self), FALSE);
 
-  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  rc = self->fault != 0 ? self->fault : sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       ys_database_set_error (self, rc, TRUE, error);
@@ -520,14 +564,32 @@ ys_database_in_transaction (YsDatabase *self)
   return self->depth > 0;
 }
 
+/* Asked every second: it never waits for a lock, and a file another
+ * program holds is simply asked again at the next tick. */
 gboolean
-ys_database_get_data_version (YsDatabase  *self,
-                              gint64      *version,
-                              GError     **error)
+ys_database_get_data_version (YsDatabase *self,
+                              gint64     *version)
 {
-  sqlite3_stmt *stmt = ys_database_prepare (self, "PRAGMA data_version", error);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, "PRAGMA data_version");
+  int rc;
 
-  return stmt != NULL && ys_database_query_int64 (self, stmt, version, error);
+  g_return_val_if_fail (YS_IS_DATABASE (self), FALSE);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                              &stmt, NULL) != SQLITE_OK)
+        return FALSE;
+      g_hash_table_insert (self->statements, (gpointer) "PRAGMA data_version", stmt);
+    }
+
+  sqlite3_busy_timeout (self->db, 0);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_busy_timeout (self->db, self->busy_timeout);
+  return rc == SQLITE_ROW;
 }
 
 void
@@ -565,6 +627,16 @@ ys_database_class_init (YsDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ys_database_finalize;
+
+  /**
+   * YsDatabase::read-failed:
+   * @error: what could not be read, as a person reads it
+   *
+   * A read failed: whatever showed its result now shows nothing new.
+   */
+  signals[READ_FAILED] = g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -577,4 +649,5 @@ static void
 ys_database_init (YsDatabase *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->busy_timeout = YS_BUSY_TIMEOUT_MS;
 }

@@ -32,6 +32,12 @@ YsDatabase   *ys_database_open              (const char     *path,
 const char   *ys_database_get_path          (YsDatabase     *self);
 sqlite3      *ys_database_get_handle        (YsDatabase     *self);
 
+/* For tests: from now on every statement fails with @rc (SQLITE_BUSY, as
+ * when another program holds the file in a way that keeps readers out),
+ * until it is set back to 0. */
+void          ys_database_set_fault         (YsDatabase     *self,
+                                             int             rc);
+
 /* A cached prepared statement for @sql, reset and unbound. @sql must be a
  * string literal: the cache is keyed by its address. */
 sqlite3_stmt *ys_database_prepare           (YsDatabase     *self,
@@ -53,7 +59,8 @@ gboolean      ys_database_query_int64       (YsDatabase     *self,
 gboolean      ys_database_exec              (YsDatabase     *self,
                                              const char     *sql,
                                              GError        **error);
-/* The sentence for SQLite's @rc on this database, by what it means. */
+/* The sentence for SQLite's @rc on this database, by what it means; a
+ * failed read is also announced as "read-failed". */
 void          ys_database_set_error         (YsDatabase     *self,
                                              int             rc,
                                              gboolean        writing,
@@ -83,10 +90,10 @@ gboolean      ys_database_end               (YsDatabase     *self,
                                              GError        **error);
 gboolean      ys_database_in_transaction    (YsDatabase     *self);
 
-/* A number that changes whenever another connection commits a change. */
+/* A number that changes whenever another connection commits a change;
+ * FALSE, without waiting, while another program holds the file. */
 gboolean      ys_database_get_data_version  (YsDatabase     *self,
-                                             gint64         *version,
-                                             GError        **error);
+                                             gint64         *version);
 
 /* While merging many records: a page cache large enough that the
  * transaction's pages stay in memory; FALSE returns to a small one. */

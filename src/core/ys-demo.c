@@ -304,7 +304,15 @@ fill (YsStore   *store,
       gpointer   user_data,
       GError   **error)
 {
-  if (!ys_store_is_empty (store))
+  g_autoptr(GError) read_error = NULL;
+  gboolean empty = ys_store_is_empty (store, &read_error);
+
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  if (!empty)
     {
       g_set_error (error, YS_ERROR, YS_ERROR_NOT_EMPTY,
                    _("%s already holds data. The sample team only goes into an empty "

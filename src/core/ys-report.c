@@ -148,7 +148,8 @@ ys_report_build (YsStore      *store,
 
   if (report->quarter != NULL)
     {
-      ys_store_get_review (store, report->quarter, &report->review);
+      if (!ys_store_get_review (store, report->quarter, &report->review, error))
+        return NULL;
       report->has_review = report->review.id != NULL;
     }
 

@@ -97,24 +97,28 @@ count_runs (YsRunList  *self,
   return TRUE;
 }
 
-/* A page that cannot be read is empty (its rows read as NULL items). */
+/* NULL when the page cannot be read: the store has said why, and the
+ * next look at it reads it again. */
 static GPtrArray *
 load_page (YsRunList *self,
            guint      page)
 {
   YsDatabase *db = ys_store_get_database (self->store);
   sqlite3_stmt *stmt = prepare_filtered (self, page_sql, NULL);
-  GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
 
   if (stmt == NULL)
-    return runs;
+    return NULL;
   ys_database_bind_int64 (stmt, ":limit", PAGE_SIZE);
   ys_database_bind_int64 (stmt, ":offset", (gint64) page * PAGE_SIZE);
-  while (ys_database_step (db, stmt, NULL) == SQLITE_ROW)
+  while ((rc = ys_database_step (db, stmt, NULL)) == SQLITE_ROW)
     g_ptr_array_add (runs, ys_store_run_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return NULL;
   sqlite3_reset (stmt);
 
-  return runs;
+  return g_steal_pointer (&runs);
 }
 
 static GType
@@ -146,6 +150,8 @@ ys_run_list_get_item (GListModel *model,
       if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
         g_hash_table_remove_all (self->pages);
       runs = load_page (self, page);
+      if (runs == NULL)
+        return NULL;
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), runs);
     }
 
@@ -163,13 +169,17 @@ ys_run_list_list_model_init (GListModelInterface *iface)
   iface->get_item = ys_run_list_get_item;
 }
 
+/* A count that cannot be read leaves the list as it was, never empty. */
 static void
 reload (YsRunList *self)
 {
   guint old_n = self->n_items;
+  guint n;
 
+  if (!count_runs (self, &n, NULL))
+    return;
   g_hash_table_remove_all (self->pages);
-  count_runs (self, &self->n_items, NULL);
+  self->n_items = n;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 

@@ -21,6 +21,15 @@ typedef struct
   YsAssignment assignment;  /* chosen unless Yardstick drew the mode */
 } YsRunFields;
 
+/* What the person says when a timer stops: the rest comes from the timer. */
+typedef struct
+{
+  gint64  duration_seconds;
+  gint64  corrections;
+  YsUsed  used;
+  const char *note;
+} YsRunOutcome;
+
 void     ys_run_fields_clear    (YsRunFields       *fields);
 void     ys_run_fields_copy     (YsRunFields       *dest,
                                  const YsRunFields *src);

@@ -123,13 +123,14 @@ count_active (YsStore  *self,
 }
 
 guint
-ys_store_count_active_workflows (YsStore *self)
+ys_store_count_active_workflows (YsStore  *self,
+                                 GError  **error)
 {
   guint n = 0;
 
   g_return_val_if_fail (YS_IS_STORE (self), 0);
 
-  count_active (self, &n, NULL);
+  count_active (self, &n, error);
   return n;
 }
 

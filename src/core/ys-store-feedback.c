@@ -65,9 +65,28 @@ ys_store_add_feedback (YsStore     *self,
   return g_steal_pointer (&id);
 }
 
+gboolean
+ys_store_answer_feedback (YsStore     *self,
+                          const char  *workflow_id,
+                          const char  *tool_id,
+                          gboolean     saves_time,
+                          GError     **error)
+{
+  g_autofree char *id = NULL;
+  GDate today;
+  char given_on[11];
+
+  ys_clock_get_today (self->clock, &today);
+  g_snprintf (given_on, sizeof given_on, "%04d-%02d-%02d", g_date_get_year (&today),
+              g_date_get_month (&today), g_date_get_day (&today));
+  id = ys_store_add_feedback (self, workflow_id, tool_id, saves_time, given_on, "", error);
+  return id != NULL;
+}
+
 guint
-ys_store_count_feedback (YsStore    *self,
-                         const char *workflow_id)
+ys_store_count_feedback (YsStore     *self,
+                         const char  *workflow_id,
+                         GError     **error)
 {
   sqlite3_stmt *stmt;
   gint64 n = 0;
@@ -75,11 +94,11 @@ ys_store_count_feedback (YsStore    *self,
   g_return_val_if_fail (YS_IS_STORE (self), 0);
 
   stmt = ys_store_prepare (self,
-    "SELECT count(*) FROM feedback WHERE workflow_id = :workflow AND deleted = 0", NULL);
+    "SELECT count(*) FROM feedback WHERE workflow_id = :workflow AND deleted = 0", error);
   if (stmt == NULL)
     return 0;
   ys_database_bind_text (stmt, ":workflow", workflow_id);
-  ys_database_query_int64 (self->database, stmt, &n, NULL);
+  ys_database_query_int64 (self->database, stmt, &n, error);
   return (guint) n;
 }
 
@@ -198,28 +217,32 @@ ys_store_restore_feedback (YsStore     *self,
 }
 
 gboolean
-ys_store_should_ask_feedback (YsStore     *self,
-                              const char  *workflow_id,
-                              const char  *tool_id,
-                              int          interval_days,
-                              const GDate *today)
+ys_store_should_ask_feedback (YsStore      *self,
+                              const char   *workflow_id,
+                              const char   *tool_id,
+                              int           interval_days,
+                              const GDate  *today,
+                              GError      **error)
 {
   sqlite3_stmt *stmt;
   GDate last;
   gboolean ask = TRUE;
+  int rc;
 
   g_return_val_if_fail (YS_IS_STORE (self), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
   stmt = ys_store_prepare (self,
     "SELECT max (given_on) FROM feedback"
-    " WHERE workflow_id = :workflow AND tool_id = :tool AND deleted = 0", NULL);
+    " WHERE workflow_id = :workflow AND tool_id = :tool AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   ys_database_bind_text (stmt, ":workflow", workflow_id);
   ys_database_bind_text (stmt, ":tool", tool_id);
-  if (ys_database_step (self->database, stmt, NULL) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
       ys_parse_iso_date ((const char *) sqlite3_column_text (stmt, 0), &last))
     ask = g_date_days_between (&last, today) >= interval_days;
   sqlite3_reset (stmt);

@@ -22,8 +22,9 @@ struct _YsStore
   GListStore *tools;
   GListStore *timers;
 
-  YsClockFunc clock;
-  gpointer clock_data;
+  YsClock *clock;
+  gulong tick_id;
+  gint64 data_version;    /* of the last look at other programs' writes */
 
   /* What the open write transaction touched, announced on commit. */
   YsStoreChange pending_changes;
@@ -72,6 +73,13 @@ gboolean      ys_store_lookup_workflow (YsStore    *self,
                                         char      **name,
                                         gboolean   *archived,
                                         gboolean   *deleted,
+                                        GError    **error);
+
+/* An answer to "does @tool_id save time on @workflow_id?", given today. */
+gboolean      ys_store_answer_feedback (YsStore    *self,
+                                        const char *workflow_id,
+                                        const char *tool_id,
+                                        gboolean    saves_time,
                                         GError    **error);
 
 /* Model reloads, on commit (ys-store.c) or at open. */

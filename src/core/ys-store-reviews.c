@@ -71,16 +71,16 @@ read_review (YsStore     *self,
   return TRUE;
 }
 
-/* The newest review of @quarter; an empty one when there is none yet. */
-void
-ys_store_get_review (YsStore    *self,
-                     const char *quarter,
-                     YsReview   *review)
+gboolean
+ys_store_get_review (YsStore     *self,
+                     const char  *quarter,
+                     YsReview    *review,
+                     GError     **error)
 {
-  g_return_if_fail (YS_IS_STORE (self));
-  g_return_if_fail (review != NULL);
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (review != NULL, FALSE);
 
-  read_review (self, quarter, review, NULL);
+  return read_review (self, quarter, review, error);
 }
 
 static gboolean

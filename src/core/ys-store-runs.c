@@ -54,11 +54,13 @@ ys_store_list_runs (YsStore    *self,
 }
 
 YsRun *
-ys_store_get_run (YsStore    *self,
-                  const char *id)
+ys_store_get_run (YsStore     *self,
+                  const char  *id,
+                  GError     **error)
 {
   sqlite3_stmt *stmt;
   YsRun *run = NULL;
+  int rc;
 
   g_return_val_if_fail (YS_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -67,21 +69,24 @@ ys_store_get_run (YsStore    *self,
     "SELECT " YS_STORE_RUN_COLUMNS " FROM runs r"
     " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
     " LEFT JOIN tools t ON t.id = r.tool_id"
-    " WHERE r.id = :id AND r.deleted = 0", NULL);
+    " WHERE r.id = :id AND r.deleted = 0", error);
   if (stmt == NULL)
     return NULL;
   ys_database_bind_text (stmt, ":id", id);
-  if (ys_database_step (self->database, stmt, NULL) == SQLITE_ROW)
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc == SQLITE_ROW)
     run = ys_store_run_from_row (stmt);
-  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    sqlite3_reset (stmt);
 
   return run;
 }
 
 guint
-ys_store_count_runs (YsStore    *self,
-                     const char *workflow_id,
-                     YsMode      mode)
+ys_store_count_runs (YsStore     *self,
+                     const char  *workflow_id,
+                     YsMode       mode,
+                     GError     **error)
 {
   sqlite3_stmt *stmt;
   gint64 count = 0;
@@ -91,36 +96,40 @@ ys_store_count_runs (YsStore    *self,
   /* The per-day totals hold the same count without walking the runs. */
   stmt = ys_store_prepare (self,
     "SELECT coalesce (sum (runs), 0) FROM daily WHERE workflow_id = :workflow AND mode = :mode",
-    NULL);
+    error);
   if (stmt == NULL)
     return 0;
   ys_database_bind_text (stmt, ":workflow", workflow_id);
   ys_database_bind_int64 (stmt, ":mode", mode);
-  ys_database_query_int64 (self->database, stmt, &count, NULL);
+  ys_database_query_int64 (self->database, stmt, &count, error);
 
   return (guint) count;
 }
 
 /* The tool of the newest run with AI, to preselect it for the next run. */
 char *
-ys_store_get_last_tool_id (YsStore    *self,
-                           const char *workflow_id)
+ys_store_get_last_tool_id (YsStore     *self,
+                           const char  *workflow_id,
+                           GError     **error)
 {
   sqlite3_stmt *stmt;
   char *id = NULL;
+  int rc;
 
   g_return_val_if_fail (YS_IS_STORE (self), NULL);
 
   stmt = ys_store_prepare (self,
     "SELECT r.tool_id FROM runs r JOIN tools t ON t.id = r.tool_id AND t.deleted = 0"
     " WHERE r.workflow_id = :workflow AND r.deleted = 0 AND r.mode = 1"
-    " ORDER BY r.started_at DESC LIMIT 1", NULL);
+    " ORDER BY r.started_at DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   ys_database_bind_text (stmt, ":workflow", workflow_id);
-  if (ys_database_step (self->database, stmt, NULL) == SQLITE_ROW)
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc == SQLITE_ROW)
     id = g_strdup (ys_database_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    sqlite3_reset (stmt);
 
   return id;
 }
@@ -296,7 +305,7 @@ ys_store_add_run (YsStore            *self,
   if (!ys_store_end (self, ok, error))
     return NULL;
 
-  return ys_store_get_run (self, id);
+  return ys_store_get_run (self, id, error);
 }
 
 gboolean
@@ -358,6 +367,64 @@ ys_store_update_run (YsStore            *self,
   return ys_store_end (self, ok, error);
 }
 
+char *
+ys_store_save_run (YsStore            *self,
+                   const char         *run_id,
+                   const YsRunFields  *fields,
+                   const char         *new_tool_name,
+                   int                 saves_time,
+                   GError            **error)
+{
+  g_autofree char *saved_id = NULL;
+  YsRunFields local;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  if (!ys_store_begin (self, error))
+    return NULL;
+
+  ys_run_fields_copy (&local, fields);
+  ok = TRUE;
+
+  /* A tool typed in with the run is added with it, or not at all. */
+  if (new_tool_name != NULL)
+    {
+      g_autoptr(YsTool) tool = ys_store_add_tool (self, new_tool_name, error);
+
+      ok = tool != NULL;
+      if (ok)
+        {
+          g_free (local.tool_id);
+          local.tool_id = g_strdup (ys_tool_get_id (tool));
+        }
+    }
+
+  if (ok && run_id != NULL)
+    {
+      ok = ys_store_update_run (self, run_id, &local, error);
+      saved_id = g_strdup (run_id);
+    }
+  else if (ok)
+    {
+      g_autoptr(YsRun) run = ys_store_add_run (self, &local, error);
+
+      ok = run != NULL;
+      if (ok)
+        saved_id = g_strdup (ys_run_get_id (run));
+    }
+
+  /* The answer is saved with the run; skipping is always fine. */
+  if (ok && saves_time >= 0 && local.mode == YS_MODE_WITH_AI)
+    ok = ys_store_answer_feedback (self, local.workflow_id, local.tool_id, saves_time, error);
+
+  ys_run_fields_clear (&local);
+  if (!ys_store_end (self, ok, error))
+    return NULL;
+  return g_steal_pointer (&saved_id);
+}
+
 gboolean
 ys_store_delete_run (YsStore     *self,
                      const char  *id,
@@ -415,7 +482,8 @@ ys_store_list_awaiting_outcome (YsStore *self)
 }
 
 guint
-ys_store_count_awaiting_outcome (YsStore *self)
+ys_store_count_awaiting_outcome (YsStore  *self,
+                                 GError  **error)
 {
   sqlite3_stmt *stmt;
   gint64 n = 0;
@@ -426,8 +494,8 @@ ys_store_count_awaiting_outcome (YsStore *self)
    * seconds at a million. */
   stmt = ys_store_prepare (self,
     "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)"
-    " FROM daily d JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0", NULL);
+    " FROM daily d JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0", error);
   if (stmt != NULL)
-    ys_database_query_int64 (self->database, stmt, &n, NULL);
+    ys_database_query_int64 (self->database, stmt, &n, error);
   return (guint) n;
 }

@@ -279,23 +279,57 @@ ys_store_restore_timer (YsStore     *self,
 }
 
 YsRun *
-ys_store_finish_timer (YsStore            *self,
-                       const char         *workflow_id,
-                       const YsRunFields  *fields,
-                       GError            **error)
+ys_store_finish_timer (YsStore             *self,
+                       const char          *workflow_id,
+                       const YsRunOutcome  *outcome,
+                       int                  saves_time,
+                       GError             **error)
 {
   g_autoptr(YsRun) run = NULL;
+  g_autofree char *tool_id = NULL;
+  YsRunFields fields = { 0 };
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
+  int rc;
 
   g_return_val_if_fail (YS_IS_STORE (self), NULL);
   g_return_val_if_fail (workflow_id != NULL, NULL);
+  g_return_val_if_fail (outcome != NULL, NULL);
 
   if (!ys_store_begin (self, error))
     return NULL;
 
-  ok = check_timer (self, workflow_id, error) &&
-       (run = ys_store_add_run (self, fields, error)) != NULL &&
+  /* What was started is what is saved: a timer started on one workflow
+   * without AI cannot become a run of another, or with AI. */
+  stmt = ys_store_prepare (self,
+    "SELECT mode, tool_id, started_at, assignment FROM timers WHERE workflow_id = :workflow",
+    error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":workflow", workflow_id);
+      rc = ys_database_step (self->database, stmt, error);
+      ok = rc == SQLITE_ROW;
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
+                             _("No timer is running for that workflow."));
+    }
+  if (ok)
+    {
+      fields.workflow_id = (char *) workflow_id;
+      fields.mode = sqlite3_column_int (stmt, 0) ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+      tool_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      fields.tool_id = tool_id;
+      fields.started_at = sqlite3_column_int64 (stmt, 2) / G_USEC_PER_SEC;
+      fields.assignment = sqlite3_column_int (stmt, 3);
+      fields.duration_seconds = outcome->duration_seconds;
+      fields.corrections = outcome->corrections;
+      fields.used = outcome->used;
+      fields.note = (char *) outcome->note;
+      sqlite3_reset (stmt);
+    }
+
+  ok = ok && (run = ys_store_add_run (self, &fields, error)) != NULL &&
        (stmt = ys_store_prepare (self, "DELETE FROM timers WHERE workflow_id = :workflow",
                                  error)) != NULL;
   if (ok)
@@ -304,6 +338,8 @@ ys_store_finish_timer (YsStore            *self,
       ok = ys_database_run (self->database, stmt, error);
       self->pending_changes |= YS_STORE_CHANGE_TIMERS;
     }
+  if (ok && saves_time >= 0 && fields.mode == YS_MODE_WITH_AI)
+    ok = ys_store_answer_feedback (self, workflow_id, tool_id, saves_time, error);
 
   if (!ys_store_end (self, ok, error))
     return NULL;

@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (YsStore, ys_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  READ_FAILED,
   N_SIGNALS
 };
 
@@ -119,11 +120,20 @@ ys_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "yardstick", "yardstick.db", NULL);
 }
 
+static void
+on_read_failed (YsStore      *self,
+                const GError *error,
+                YsDatabase   *database)
+{
+  g_signal_emit (self, signals[READ_FAILED], 0, error);
+}
+
 YsStore *
 ys_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(YsStore) self = NULL;
+  g_autoptr(YsClock) clock = NULL;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -140,6 +150,11 @@ ys_store_open (const char  *path,
       !ys_store_reload_timers (self, error))
     return NULL;
 
+  ys_database_get_data_version (self->database, &self->data_version);
+  g_signal_connect_object (self->database, "read-failed", G_CALLBACK (on_read_failed), self,
+                           G_CONNECT_SWAPPED);
+  clock = ys_clock_new ();
+  ys_store_set_clock (self, clock);
   return g_steal_pointer (&self);
 }
 
@@ -219,26 +234,73 @@ ys_store_get_path (YsStore *self)
 }
 
 void
-ys_store_set_clock (YsStore     *self,
-                    YsClockFunc  clock,
-                    gpointer     user_data)
+ys_store_refresh (YsStore *self)
 {
   g_return_if_fail (YS_IS_STORE (self));
+  g_return_if_fail (!ys_database_in_transaction (self->database));
 
-  self->clock = clock;
-  self->clock_data = user_data;
+  self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS | YS_STORE_CHANGE_TOOLS |
+                           YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_FEEDBACK |
+                           YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_REVIEWS;
+  flush_changes (self);
+}
+
+gboolean
+ys_store_check_for_changes (YsStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+
+  if (ys_database_in_transaction (self->database) ||
+      !ys_database_get_data_version (self->database, &version) ||
+      version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  ys_store_refresh (self);
+  return TRUE;
+}
+
+static void
+on_tick (YsStore *self,
+         YsClock *clock)
+{
+  ys_store_check_for_changes (self);
+}
+
+void
+ys_store_set_clock (YsStore *self,
+                    YsClock *clock)
+{
+  g_return_if_fail (YS_IS_STORE (self));
+  g_return_if_fail (YS_IS_CLOCK (clock));
+
+  if (self->clock == clock)
+    return;
+  g_clear_signal_handler (&self->tick_id, self->clock);
+  g_set_object (&self->clock, clock);
+  /* The store holds the clock, and lets go of the handler before it. */
+  self->tick_id = g_signal_connect_swapped (clock, "tick", G_CALLBACK (on_tick), self);
+}
+
+YsClock *
+ys_store_get_clock (YsStore *self)
+{
+  g_return_val_if_fail (YS_IS_STORE (self), NULL);
+  return self->clock;
 }
 
 gint64
 ys_store_now (YsStore *self)
 {
   g_return_val_if_fail (YS_IS_STORE (self), 0);
-
-  return self->clock ? self->clock (self->clock_data) : g_get_real_time ();
+  return ys_clock_get_now (self->clock);
 }
 
 gboolean
-ys_store_is_empty (YsStore *self)
+ys_store_is_empty (YsStore  *self,
+                   GError  **error)
 {
   sqlite3_stmt *stmt;
   gint64 n = 0;
@@ -248,8 +310,9 @@ ys_store_is_empty (YsStore *self)
   /* Tombstones count as data: they may still need to travel in a bundle. */
   stmt = ys_store_prepare (self,
     "SELECT (SELECT count(*) FROM workflows) + (SELECT count(*) FROM tools) +"
-    "       (SELECT count(*) FROM runs) + (SELECT count(*) FROM feedback)", NULL);
-  if (stmt == NULL || !ys_database_query_int64 (self->database, stmt, &n, NULL))
+    "       (SELECT count(*) FROM runs) + (SELECT count(*) FROM feedback) +"
+    "       (SELECT count(*) FROM reviews)", error);
+  if (stmt == NULL || !ys_database_query_int64 (self->database, stmt, &n, error))
     return FALSE;
   return n == 0;
 }
@@ -541,6 +604,9 @@ ys_store_finalize (GObject *object)
 {
   YsStore *self = (YsStore *) object;
 
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->tick_id, self->clock);
+  g_clear_object (&self->clock);
   g_clear_object (&self->database);
   g_clear_object (&self->workflows);
   g_clear_object (&self->tools);
@@ -564,6 +630,18 @@ ys_store_class_init (YsStoreClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * YsStore::read-failed:
+   * @error: what could not be read, the sentence a person reads
+   *
+   * A read of the database failed (a lock held too long, a damaged file):
+   * whatever was to show its result shows nothing new, and a window says
+   * so rather than showing zeros.
+   */
+  signals[READ_FAILED] = g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "ys-clock.h"
 #include "ys-feedback.h"
 #include "ys-run.h"
 #include "ys-schema.h"
@@ -38,9 +39,6 @@ typedef struct
 
 void ys_review_clear (YsReview *review);
 
-/* The time now, in microseconds since the epoch; tests inject their own. */
-typedef gint64 (*YsClockFunc) (gpointer user_data);
-
 #define YS_TYPE_STORE (ys_store_get_type ())
 G_DECLARE_FINAL_TYPE (YsStore, ys_store, YS, STORE, GObject)
 
@@ -63,17 +61,31 @@ gboolean     ys_store_run_in_transaction     (YsStore                 *self,
                                               YsStoreTransactionFunc   func,
                                               gpointer                 user_data,
                                               GError                 **error);
+/* The store tells time by @clock (a wall clock until told otherwise), and
+ * on each of its ticks looks whether another program wrote to the
+ * database; if so, the models reload and "changed" is emitted. */
 void         ys_store_set_clock              (YsStore                 *self,
-                                              YsClockFunc              clock,
-                                              gpointer                 user_data);
+                                              YsClock                 *clock);
+YsClock     *ys_store_get_clock              (YsStore                 *self);
 gint64       ys_store_now                    (YsStore                 *self);
-gboolean     ys_store_is_empty               (YsStore                 *self);
+/* Whether another program changed the database since last asked; if so
+ * everything reloads, as after a write here. */
+gboolean     ys_store_check_for_changes      (YsStore                 *self);
+/* Reloads every model and emits "changed" with every flag: after a read
+ * failed, to try again. */
+void         ys_store_refresh                (YsStore                 *self);
+
+/* Reads take a GError: when one is set the result means nothing (never a
+ * zero to show), and the store has emitted "read-failed". */
+gboolean     ys_store_is_empty               (YsStore                 *self,
+                                              GError                 **error);
 
 /* Workflows: active first, then archived, each in the order they were added. */
 GListModel  *ys_store_get_workflows          (YsStore                 *self);
 YsWorkflow  *ys_store_get_workflow           (YsStore                 *self,
                                               const char              *id);
-guint        ys_store_count_active_workflows (YsStore                 *self);
+guint        ys_store_count_active_workflows (YsStore                 *self,
+                                              GError                 **error);
 YsWorkflow  *ys_store_add_workflow           (YsStore                 *self,
                                               const char              *name,
                                               const char              *description,
@@ -116,13 +128,18 @@ gboolean     ys_store_restore_tool           (YsStore                 *self,
 /* Runs. */
 GListModel  *ys_store_list_runs              (YsStore                 *self,
                                               const char              *workflow_id);
+/* NULL without @error set: no such run. */
 YsRun       *ys_store_get_run                (YsStore                 *self,
-                                              const char              *id);
+                                              const char              *id,
+                                              GError                 **error);
 guint        ys_store_count_runs             (YsStore                 *self,
                                               const char              *workflow_id,
-                                              YsMode                   mode);
+                                              YsMode                   mode,
+                                              GError                 **error);
+/* NULL without @error set: no run with AI yet. */
 char        *ys_store_get_last_tool_id       (YsStore                 *self,
-                                              const char              *workflow_id);
+                                              const char              *workflow_id,
+                                              GError                 **error);
 YsRun       *ys_store_add_run                (YsStore                 *self,
                                               const YsRunFields       *fields,
                                               GError                 **error);
@@ -143,7 +160,8 @@ gboolean     ys_store_set_run_used           (YsStore                 *self,
                                               GError                 **error);
 /* Runs whose outcome (used or not) is not yet known, newest first. */
 GListModel  *ys_store_list_awaiting_outcome  (YsStore                 *self);
-guint        ys_store_count_awaiting_outcome (YsStore                 *self);
+guint        ys_store_count_awaiting_outcome (YsStore                 *self,
+                                              GError                 **error);
 
 /* Timers: at most one per workflow, kept as timestamps in the database. */
 GListModel  *ys_store_get_timers             (YsStore                 *self);
@@ -166,15 +184,33 @@ gboolean     ys_store_discard_timer          (YsStore                 *self,
 gboolean     ys_store_restore_timer          (YsStore                 *self,
                                               YsTimer                 *timer,
                                               GError                 **error);
-/* Saves @fields as a run and removes the timer, in one transaction. */
+/* Saves the run the timer of @workflow_id measured and removes the timer,
+ * in one transaction. The workflow, mode, tool, start and the way the mode
+ * was decided come from the timer; the person gives only @outcome. An
+ * answer to the feedback question (@saves_time 1 or 0; -1 for none) is
+ * saved with it. */
 YsRun       *ys_store_finish_timer           (YsStore                 *self,
                                               const char              *workflow_id,
-                                              const YsRunFields       *fields,
+                                              const YsRunOutcome      *outcome,
+                                              int                      saves_time,
                                               GError                 **error);
 
-void         ys_store_get_review             (YsStore                 *self,
+/* What the Log Run dialog saves, all or nothing: a new run (@run_id NULL)
+ * or an edit of @run_id; first a tool typed in as @new_tool_name, which
+ * the run then names; and an answer to "does it save time?" (@saves_time
+ * 1 or 0; -1 for none), dated today. Returns the run's id. */
+char        *ys_store_save_run               (YsStore                 *self,
+                                              const char              *run_id,
+                                              const YsRunFields       *fields,
+                                              const char              *new_tool_name,
+                                              int                      saves_time,
+                                              GError                 **error);
+
+/* The newest review of @quarter; an empty one when there is none yet. */
+gboolean     ys_store_get_review             (YsStore                 *self,
                                               const char              *quarter,
-                                              YsReview                *review);
+                                              YsReview                *review,
+                                              GError                 **error);
 gboolean     ys_store_save_review            (YsStore                 *self,
                                               const YsReview          *review,
                                               GError                 **error);
@@ -208,8 +244,10 @@ gboolean     ys_store_should_ask_feedback    (YsStore                 *self,
                                               const char              *workflow_id,
                                               const char              *tool_id,
                                               int                      interval_days,
-                                              const GDate             *today);
+                                              const GDate             *today,
+                                              GError                 **error);
 guint        ys_store_count_feedback         (YsStore                 *self,
-                                              const char              *workflow_id);
+                                              const char              *workflow_id,
+                                              GError                 **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ys-error.h"
 #include "ys-form.h"
 #include "ys-preferences-window.h"
+#include "ys-context.h"
 #include "ys-store.h"
 #include "ys-window.h"
 
@@ -19,6 +20,7 @@ struct _YsApplication
 
   char *database_path;
   YsStore *store;
+  YsContext *context;
   guint backup_source_id;
   gboolean backing_up;
   gboolean shutting_down;
@@ -230,6 +232,32 @@ show_open_error (YsApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The wall clock, the preferences when their schema is installed, and a
+ * random source a test can seed with YARDSTICK_RANDOM_SEED. */
+static YsContext *
+new_context (YsStore *store)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(YsClock) clock = ys_clock_new ();
+  const char *seed = g_getenv ("YARDSTICK_RANDOM_SEED");
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    settings = g_settings_new (APP_ID);
+  return ys_context_new (store, clock, settings,
+                         seed != NULL ? (guint32) g_ascii_strtoull (seed, NULL, 10) : 0);
+}
+
+YsContext *
+ys_application_get_context (YsApplication *self)
+{
+  g_return_val_if_fail (YS_IS_APPLICATION (self), NULL);
+  return self->context;
+}
+
 static void
 open_window (YsApplication *self)
 {
@@ -245,6 +273,7 @@ open_window (YsApplication *self)
           show_open_error (self, path, error);
           return;
         }
+      self->context = new_context (self->store);
     }
 
   gtk_window_present (GTK_WINDOW (ys_window_new (GTK_APPLICATION (self), self->store)));
@@ -388,6 +417,7 @@ ys_application_finalize (GObject *object)
   YsApplication *self = (YsApplication *) object;
 
   g_clear_handle_id (&self->backup_source_id, g_source_remove);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->database_path, g_free);
 

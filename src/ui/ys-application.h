@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ys-context.h"
+
 G_BEGIN_DECLS
 
 #define YS_TYPE_APPLICATION (ys_application_get_type ())
@@ -10,6 +12,10 @@ G_DECLARE_FINAL_TYPE (YsApplication, ys_application, YS, APPLICATION, AdwApplica
 
 /* @database_path: NULL for the default database under the user data dir */
 YsApplication *ys_application_new (const char *database_path);
+
+/* The store, clock, settings and random source the windows share; NULL
+ * until a database is open. */
+YsContext     *ys_application_get_context (YsApplication *self);
 
 /* The dialog for a database ys_store_open() refused with @error; its
  * responses are "close", and by the kind of error "new" and "restore"

@@ -56,7 +56,7 @@ static char *
 describe_run (YsAwaitingView *self,
               const char     *id)
 {
-  g_autoptr(YsRun) run = ys_store_get_run (self->store, id);
+  g_autoptr(YsRun) run = ys_store_get_run (self->store, id, NULL);
   g_autoptr(YsWorkflow) workflow = NULL;
   g_autofree char *duration = NULL;
 

@@ -82,7 +82,8 @@ save_action (GtkWidget  *widget,
                                    ys_tool_get_id (tool), yes, comment, &error);
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (ys_store_now (self->store) /
+                                                                  G_USEC_PER_SEC);
       g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
       g_autofree char *id = ys_store_add_feedback (self->store, self->workflow_id,
                                                    ys_tool_get_id (tool), yes, today, comment,
@@ -189,7 +190,7 @@ ys_feedback_dialog_new (GtkWindow  *parent,
   else
     {
       /* The tool last used on this workflow is the likeliest subject. */
-      g_autofree char *last = ys_store_get_last_tool_id (store, workflow_id);
+      g_autofree char *last = ys_store_get_last_tool_id (store, workflow_id, NULL);
 
       for (guint i = 0; last != NULL && i < g_list_model_get_n_items (tools); i++)
         {

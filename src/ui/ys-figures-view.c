@@ -339,7 +339,6 @@ refresh (YsFiguresView *self)
 {
   g_autoptr(YsSummary) summary = NULL;
   g_autoptr(GArray) weeks = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *corrections = NULL;
   g_autofree char *used = NULL;
   g_autofree char *saved = NULL;
@@ -351,9 +350,7 @@ refresh (YsFiguresView *self)
   if (self->workflow_id == NULL)
     return;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  ys_clock_get_today (ys_store_get_clock (self->store), &today);
   has_dates = ys_stats_period_dates (self->period, &today, &from, &to);
 
   summary = ys_summary_compute_one (self->store, has_dates ? &from : NULL, has_dates ? &to : NULL,
@@ -566,6 +563,9 @@ ys_figures_view_new (YsStore *store)
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  /* "This quarter" and "the last 4 weeks" move on at midnight. */
+  g_signal_connect_object (ys_store_get_clock (store), "day-changed", G_CALLBACK (queue_refresh),
+                           self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
 

@@ -75,7 +75,7 @@ char *
 ys_form_preferred_tool_id (YsStore    *store,
                            const char *workflow_id)
 {
-  char *id = workflow_id != NULL ? ys_store_get_last_tool_id (store, workflow_id) : NULL;
+  char *id = workflow_id != NULL ? ys_store_get_last_tool_id (store, workflow_id, NULL) : NULL;
 
   return id != NULL ? id : ys_form_default_tool_id ();
 }

@@ -209,11 +209,24 @@ on_coverage_input (YsReportView  *self,
 static void
 load_review (YsReportView *self)
 {
+  g_autoptr(GError) error = NULL;
   YsReview review;
   const char *texts[3];
 
+  /* A review that cannot be read is never shown empty, where typing would
+   * save over it: the answers wait until it can be read. */
   self->loading = TRUE;
-  ys_store_get_review (self->store, self->quarter, &review);
+  if (!ys_store_get_review (self->store, self->quarter, &review, &error))
+    {
+      ys_review_clear (&review);
+      for (int i = 0; i < 3; i++)
+        gtk_widget_set_sensitive (GTK_WIDGET (self->answers[i]), FALSE);
+      gtk_label_set_label (self->saved_label, error->message);
+      self->loading = FALSE;
+      return;
+    }
+  for (int i = 0; i < 3; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->answers[i]), TRUE);
   gtk_check_button_set_active (self->coverage_known, review.coverage_percent >= 0);
   gtk_spin_button_set_value (self->coverage_spin, MAX (review.coverage_percent, 0));
   gtk_widget_set_sensitive (GTK_WIDGET (self->coverage_spin), review.coverage_percent >= 0);
@@ -250,7 +263,8 @@ on_quarter_changed (YsReportView *self)
 static void
 fill_quarters (YsReportView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (ys_store_now (self->store) /
+                                                              G_USEC_PER_SEC);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   int year = g_date_time_get_year (now);
   int quarter = (g_date_time_get_month (now) - 1) / 3 + 1;
@@ -431,6 +445,10 @@ on_store_changed (YsReportView *self,
 {
   if ((changes & ~YS_STORE_CHANGE_REVIEWS) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     update_preview (self);
+  /* A review that could not be read is read again. */
+  if ((changes & YS_STORE_CHANGE_REVIEWS) && self->quarter != NULL &&
+      !gtk_widget_get_sensitive (GTK_WIDGET (self->answers[0])))
+    load_review (self);
 }
 
 static void

@@ -224,11 +224,10 @@ update_feedback_question (YsRunDialog       *self,
   if (self->run == NULL && fields->mode == YS_MODE_WITH_AI && fields->workflow_id != NULL &&
       fields->tool_id != NULL && tool_name != NULL && *tool_name != '\0')
     {
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
+      ys_clock_get_today (ys_store_get_clock (self->store), &today);
       ask = new_tool_name != NULL ||
             ys_store_should_ask_feedback (self->store, fields->workflow_id, fields->tool_id,
-                                          self->feedback_interval_days, &today);
+                                          self->feedback_interval_days, &today, NULL);
       workflow = ys_store_get_workflow (self->store, fields->workflow_id);
     }
 
@@ -270,67 +269,6 @@ on_selected (YsRunDialog *self,
   on_changed (self, sender);
 }
 
-typedef struct
-{
-  YsRunDialog *self;
-  YsRunFields *fields;
-  const char *new_tool_name;
-  char *saved_id;
-} SaveData;
-
-static gboolean
-save_in_transaction (YsStore   *store,
-                     gpointer   user_data,
-                     GError   **error)
-{
-  SaveData *data = user_data;
-  YsRunDialog *self = data->self;
-
-  /* A tool typed in here is added together with the run, or not at all. */
-  if (data->new_tool_name != NULL)
-    {
-      g_autoptr(YsTool) tool = ys_store_add_tool (store, data->new_tool_name, error);
-
-      if (tool == NULL)
-        return FALSE;
-      g_free (data->fields->tool_id);
-      data->fields->tool_id = g_strdup (ys_tool_get_id (tool));
-    }
-
-  if (self->run != NULL)
-    {
-      if (!ys_store_update_run (store, ys_run_get_id (self->run), data->fields, error))
-        return FALSE;
-      data->saved_id = g_strdup (ys_run_get_id (self->run));
-    }
-  else
-    {
-      g_autoptr(YsRun) run = self->timer != NULL
-        ? ys_store_finish_timer (store, ys_timer_get_workflow_id (self->timer), data->fields, error)
-        : ys_store_add_run (store, data->fields, error);
-
-      if (run == NULL)
-        return FALSE;
-      data->saved_id = g_strdup (ys_run_get_id (run));
-    }
-
-  /* The answer is saved with the run; skipping is always fine. */
-  if (gtk_widget_get_visible (self->feedback_group) &&
-      !gtk_toggle_button_get_active (self->feedback_skip))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-      g_autofree char *id = ys_store_add_feedback (store, data->fields->workflow_id,
-                                                   data->fields->tool_id,
-                                                   gtk_toggle_button_get_active (self->feedback_yes),
-                                                   today, "", error);
-      if (id == NULL)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -339,8 +277,9 @@ save_action (GtkWidget  *widget,
   YsRunDialog *self = YS_RUN_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *new_tool_name = NULL;
+  g_autofree char *saved_id = NULL;
   YsRunFields fields = { 0 };
-  SaveData data = { self, &fields, NULL, NULL };
+  int saves_time = -1;
 
   if (!read_form (self, &fields, &new_tool_name))
     {
@@ -348,8 +287,26 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  data.new_tool_name = new_tool_name;
-  if (!ys_store_run_in_transaction (self->store, save_in_transaction, &data, &error))
+  if (gtk_widget_get_visible (self->feedback_group) &&
+      !gtk_toggle_button_get_active (self->feedback_skip))
+    saves_time = gtk_toggle_button_get_active (self->feedback_yes);
+
+  /* The store saves the run, a tool typed in and the answer in one go. */
+  if (self->timer != NULL)
+    {
+      YsRunOutcome outcome = { fields.duration_seconds, fields.corrections, fields.used,
+                               fields.note };
+      g_autoptr(YsRun) run = ys_store_finish_timer (self->store,
+                                                    ys_timer_get_workflow_id (self->timer),
+                                                    &outcome, saves_time, &error);
+
+      saved_id = run ? g_strdup (ys_run_get_id (run)) : NULL;
+    }
+  else
+    saved_id = ys_store_save_run (self->store, self->run ? ys_run_get_id (self->run) : NULL,
+                                  &fields, new_tool_name, saves_time, &error);
+
+  if (saved_id == NULL)
     {
       /* The store refused (a name taken, a workflow archived meanwhile):
        * say so where the form shows problems and keep what was typed. */
@@ -359,8 +316,7 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, data.saved_id);
-  g_free (data.saved_id);
+  g_signal_emit (self, signals[SAVED], 0, saved_id);
   ys_run_fields_clear (&fields);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -564,13 +520,13 @@ ys_run_dialog_new (GtkWindow  *parent,
        * workflow that has had runs with AI probably has another. */
       g_autofree char *default_tool = NULL;
 
-      last_tool = workflow_id ? ys_store_get_last_tool_id (store, workflow_id) : NULL;
+      last_tool = workflow_id ? ys_store_get_last_tool_id (store, workflow_id, NULL) : NULL;
       if (last_tool == NULL)
         default_tool = ys_form_default_tool_id ();
       fill_tools (self, last_tool != NULL ? last_tool : default_tool, NULL);
       if (last_tool != NULL)
         adw_combo_row_set_selected (self->mode_row, 1);
-      started = g_date_time_new_now_local ();
+      started = g_date_time_new_from_unix_local (ys_store_now (store) / G_USEC_PER_SEC);
       ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Log Run"));
     }
 
@@ -605,7 +561,8 @@ ys_run_dialog_new_for_timer (GtkWindow *parent,
   self->timer = g_object_ref (timer);
   ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Finish Run"));
 
-  /* The timer knows the mode, tool and start; the person can still correct them. */
+  /* The timer knows the workflow, mode, tool and start, and the store saves
+   * those: the person gives the outcome, and may correct the duration. */
   adw_combo_row_set_selected (self->mode_row, ys_timer_get_mode (timer) == YS_MODE_WITH_AI);
   if (ys_timer_get_tool_id (timer) != NULL)
     for (guint i = 0; i < self->tool_ids->len; i++)
@@ -619,6 +576,12 @@ ys_run_dialog_new_for_timer (GtkWindow *parent,
   update_date_label (self);
   time_text = g_date_time_format (started, "%H:%M");
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), time_text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->workflow_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tool_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_tool_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_row), FALSE);
 
   seconds = MAX (1, ys_timer_get_elapsed_seconds (timer, ys_store_now (store)));
   duration = ys_duration_format (MIN (seconds, YS_LIMITS_MAX_DURATION));

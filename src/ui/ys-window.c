@@ -40,6 +40,8 @@ struct _YsWindow
   GtkLabel *workflow_name_label;
   GtkLabel *workflow_description_label;
   GtkRevealer *archived_revealer;
+  GtkRevealer *read_error_revealer;
+  GtkLabel *read_error_label;
   GtkStack *content_stack;
   GtkStack *runs_stack;
   AdwViewStack *view_stack;
@@ -437,8 +439,9 @@ update_actions (YsWindow   *self,
   /* Away from a workflow, Log Run asks which one: only an archived
    * workflow's page, or no active workflow at all, has nothing to log to. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-run",
-                                 workflow != NULL ? !archived
-                                                  : ys_store_count_active_workflows (self->store) > 0);
+                                 workflow != NULL
+                                 ? !archived
+                                 : ys_store_count_active_workflows (self->store, NULL) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workflow", workflow != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-workflow", workflow != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-workflow",
@@ -506,6 +509,7 @@ static void
 update_content (YsWindow *self)
 {
   g_autoptr(YsWorkflow) workflow = selected_workflow (self);
+  g_autoptr(GError) error = NULL;
   guint without_ai = 0, with_ai = 0;
   g_autofree char *without_text = NULL;
   g_autofree char *with_text = NULL;
@@ -544,8 +548,12 @@ update_content (YsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->timer_clamp), !ys_workflow_get_archived (workflow));
   gtk_revealer_set_reveal_child (self->archived_revealer, ys_workflow_get_archived (workflow));
 
-  without_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITHOUT_AI);
-  with_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITH_AI);
+  /* Counts that cannot be read are not shown as zeros; the banner says why. */
+  without_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITHOUT_AI, &error);
+  if (error == NULL)
+    with_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITH_AI, &error);
+  if (error != NULL)
+    return;
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' && self->runs != NULL)
     {
@@ -571,6 +579,29 @@ update_content (YsWindow *self)
                                     without_ai + with_ai > 0 ||
                                     gtk_search_bar_get_search_mode (self->search_bar)
                                     ? "runs" : "no-runs");
+}
+
+/* A read that failed (another program holding the database too long, a
+ * damaged file) is said in a banner above everything, never shown as zeros;
+ * it stays until reading works again. */
+static void
+on_read_failed (YsWindow     *self,
+                const GError *error,
+                YsStore      *store)
+{
+  gtk_label_set_label (self->read_error_label, error->message);
+  gtk_revealer_set_reveal_child (self->read_error_revealer, TRUE);
+}
+
+static void
+read_again_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->read_error_revealer, FALSE);
+  ys_store_refresh (self->store);
 }
 
 static void
@@ -745,7 +776,7 @@ add_workflow_action (GtkWidget  *widget,
   YsWindow *self = YS_WINDOW (widget);
   GtkWidget *dialog;
 
-  if (ys_store_count_active_workflows (self->store) >= YS_LIMITS_MAX_ACTIVE_WORKFLOWS)
+  if (ys_store_count_active_workflows (self->store, NULL) >= YS_LIMITS_MAX_ACTIVE_WORKFLOWS)
     {
       explain_workflow_limit (self);
       return;
@@ -1415,6 +1446,8 @@ ys_window_constructed (GObject *object)
                            G_CALLBACK (on_workflows_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "read-failed",
+                           G_CALLBACK (on_read_failed), self, G_CONNECT_SWAPPED);
 
   /* The run list is on a page not shown at start, and its rows cost more to
    * build than the rest of the window: fill it once the first frame is out. */
@@ -1549,6 +1582,8 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, archived_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, read_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, read_error_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, run_list_view);
@@ -1559,6 +1594,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   gtk_widget_class_install_action (widget_class, "win.add-workflow", NULL, add_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.read-again", NULL, read_again_action);
   gtk_widget_class_install_action (widget_class, "win.edit-workflow", NULL, edit_workflow_action);
   gtk_widget_class_install_action (widget_class, "win.archive-workflow", NULL,
                                    archive_workflow_action);

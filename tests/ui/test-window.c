@@ -5,10 +5,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ys-application.h"
 #include "ys-backup.h"
+#include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-feedback-dialog.h"
@@ -19,6 +21,7 @@
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
 #include "ys-timer-card.h"
+#include "ys-store-private.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
 
@@ -223,7 +226,7 @@ test_add_workflow_and_log_run (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   spin ();
   g_assert_nonnull (find_toplevel (YS_TYPE_RUN_DIALOG));
-  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITHOUT_AI), ==, 0);
+  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITHOUT_AI, NULL), ==, 0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   save_png (GTK_WIDGET (dialog), "test-run-dialog-invalid.png");
 
@@ -237,7 +240,7 @@ test_add_workflow_and_log_run (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   spin ();
   g_assert_null (find_toplevel (YS_TYPE_RUN_DIALOG));
-  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITHOUT_AI), ==, 1);
+  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITHOUT_AI, NULL), ==, 1);
 
   runs_view = GTK_LIST_VIEW (child (f->window, YS_TYPE_WINDOW, "run_list_view"));
   runs = G_LIST_MODEL (gtk_list_view_get_model (runs_view));
@@ -257,12 +260,12 @@ test_add_workflow_and_log_run (Fixture       *f,
   spin ();
   /* No tool named yet: nothing saved. */
   g_assert_nonnull (find_toplevel (YS_TYPE_RUN_DIALOG));
-  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITH_AI), ==, 0);
+  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITH_AI, NULL), ==, 0);
   set_text (dialog, YS_TYPE_RUN_DIALOG, "new_tool_row", "Claude");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   spin ();
   g_assert_null (find_toplevel (YS_TYPE_RUN_DIALOG));
-  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITH_AI), ==, 1);
+  g_assert_cmpuint (ys_store_count_runs (f->store, workflow_id, YS_MODE_WITH_AI, NULL), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (f->store)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 2);
 
@@ -323,13 +326,13 @@ test_workflow_limit_and_undo (Fixture       *f,
   /* Archive: the archived workflow takes no new runs. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.archive-workflow", NULL);
   spin ();
-  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 2);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store, NULL), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
   spin ();
   g_assert_null (find_toplevel (YS_TYPE_RUN_DIALOG));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.unarchive-workflow", NULL);
   spin ();
-  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 3);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store, NULL), ==, 3);
 }
 
 static void
@@ -376,12 +379,12 @@ test_import_and_export (Fixture       *f,
   g_assert_true (g_file_query_exists (shared, NULL));
 }
 
-static gint64 fake_now;
-
-static gint64
-fake_clock (gpointer user_data)
+/* Moves @clock on by @seconds. */
+static void
+advance (YsClock *clock,
+         gint64   seconds)
 {
-  return fake_now;
+  ys_clock_set_now (clock, ys_clock_get_now (clock) + seconds * G_USEC_PER_SEC);
 }
 
 static void
@@ -392,11 +395,11 @@ test_timer_and_feedback (Fixture       *f,
   g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 6, &error);
   g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
   const char *id = ys_workflow_get_id (workflow);
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (g_get_real_time ());
   GtkWindow *dialog;
 
   g_assert_no_error (error);
-  fake_now = g_get_real_time ();
-  ys_store_set_clock (f->store, fake_clock, NULL);
+  ys_store_set_clock (f->store, clock);
   spin ();
   ys_window_select_workflow (f->window, id);
   spin ();
@@ -410,17 +413,17 @@ test_timer_and_feedback (Fixture       *f,
     g_assert_cmpint (ys_timer_get_mode (timer), ==, YS_MODE_WITH_AI);
     g_assert_cmpstr (ys_timer_get_tool_id (timer), ==, ys_tool_get_id (tool));
   }
-  fake_now += (gint64) 20 * 60 * G_USEC_PER_SEC;
+  advance (clock, (gint64) 20 * 60);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
   spin ();
   {
     g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, id);
     g_assert_true (ys_timer_is_paused (timer));
   }
-  fake_now += (gint64) 60 * 60 * G_USEC_PER_SEC;
+  advance (clock, (gint64) 60 * 60);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
   spin ();
-  fake_now += (gint64) 5 * 60 * G_USEC_PER_SEC;
+  advance (clock, (gint64) 5 * 60);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   save_png (GTK_WIDGET (f->window), "test-window-timer.png");
 
@@ -437,6 +440,12 @@ test_timer_and_feedback (Fixture       *f,
                    ==, "Does Claude save you time on Intake summary?");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (dialog, YS_TYPE_RUN_DIALOG,
                                                           "feedback_yes")), TRUE);
+  /* The timer was started with AI on this workflow: the sheet cannot make
+   * it a run without, or another workflow's (the store saves what the
+   * timer says in any case, test-timer's /timer/saved-as-started). */
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, YS_TYPE_RUN_DIALOG, "mode_row")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, YS_TYPE_RUN_DIALOG, "workflow_row")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, YS_TYPE_RUN_DIALOG, "tool_row")));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   save_png (GTK_WIDGET (dialog), "test-finish-sheet.png");
 
@@ -459,8 +468,9 @@ test_timer_and_feedback (Fixture       *f,
 
   g_assert_null (find_toplevel (YS_TYPE_RUN_DIALOG));
   g_assert_null (ys_store_get_timer (f->store, id));
-  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITH_AI), ==, 1);
-  g_assert_cmpuint (ys_store_count_feedback (f->store, id), ==, 1);
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITH_AI, NULL), ==, 1);
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI, NULL), ==, 0);
+  g_assert_cmpuint (ys_store_count_feedback (f->store, id, NULL), ==, 1);
   {
     GListModel *runs = G_LIST_MODEL (gtk_list_view_get_model (
       GTK_LIST_VIEW (child (f->window, YS_TYPE_WINDOW, "run_list_view"))));
@@ -500,7 +510,7 @@ test_awaiting_outcome (Fixture       *f,
   g_assert_true (ys_demo_fill (f->store, &error));
   spin ();
   badge = child (f->window, YS_TYPE_WINDOW, "awaiting_badge");
-  before = ys_store_count_awaiting_outcome (f->store);
+  before = ys_store_count_awaiting_outcome (f->store, NULL);
   g_assert_cmpuint (before, >, 0);
   count = g_strdup_printf ("%u", before);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, count);
@@ -520,8 +530,8 @@ test_awaiting_outcome (Fixture       *f,
 
     gtk_widget_activate_action (view, "awaiting.used", "s", id);
     spin ();
-    g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store), ==, before - 1);
-    marked = ys_store_get_run (f->store, id);
+    g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store, NULL), ==, before - 1);
+    marked = ys_store_get_run (f->store, id, NULL);
     g_assert_cmpint (ys_run_get_fields (marked)->used, ==, YS_USED_YES);
     count = (g_free (count), g_strdup_printf ("%u", before - 1));
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, count);
@@ -553,7 +563,7 @@ test_report_review_autosave (Fixture       *f,
   /* Typing is saved without pressing anything. */
   ys_report_view_set_answer (YS_REPORT_VIEW (view), 1, "Intake names need checking.");
   g_assert_true (ys_report_view_flush (YS_REPORT_VIEW (view)));
-  ys_store_get_review (f->store, quarter, &review);
+  ys_store_get_review (f->store, quarter, &review, NULL);
   g_assert_cmpstr (review.not_working, ==, "Intake names need checking.");
   ys_review_clear (&review);
 
@@ -561,7 +571,7 @@ test_report_review_autosave (Fixture       *f,
   ys_report_view_set_answer (YS_REPORT_VIEW (view), 0, "Briefs in one sitting.");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-overview", NULL);
   spin ();
-  ys_store_get_review (f->store, quarter, &review);
+  ys_store_get_review (f->store, quarter, &review, NULL);
   g_assert_cmpstr (review.working, ==, "Briefs in one sitting.");
   ys_review_clear (&review);
 
@@ -633,7 +643,7 @@ test_return_saves_run (Fixture       *f,
   /* What GtkText's Return key binding emits. */
   g_signal_emit_by_name (focus, "activate");
   wait_until (find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
-  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI), ==, 1);
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI, NULL), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
   wait_until ((dialog = find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
@@ -644,7 +654,7 @@ test_return_saves_run (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (focus), "3");
   g_signal_emit_by_name (focus, "activate");
   wait_until (find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
-  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI), ==, 2);
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI, NULL), ==, 2);
   {
     /* Both runs start this minute: find the second by its duration. */
     g_autoptr(YsRunList) runs = ys_run_list_new (f->store, id, YS_RUN_FILTER_ALL);
@@ -670,7 +680,7 @@ test_return_saves_run (Fixture       *f,
   g_signal_emit_by_name (focus, "activate");
   g_assert_false (gtk_widget_get_sensitive (child (dialog, YS_TYPE_RUN_DIALOG, "save_button")));
   g_assert_nonnull (find_toplevel (YS_TYPE_RUN_DIALOG));
-  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI), ==, 2);
+  g_assert_cmpuint (ys_store_count_runs (f->store, id, YS_MODE_WITHOUT_AI, NULL), ==, 2);
 }
 
 /* Give Feedback starts with no answer, and Save waits for one: an
@@ -700,7 +710,7 @@ test_feedback_needs_answer (Fixture       *f,
   /* Save at once, by the action and by Return in the comment: nothing. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   gtk_widget_activate_default (child (dialog, YS_TYPE_FEEDBACK_DIALOG, "comment_row"));
-  g_assert_cmpuint (ys_store_count_feedback (f->store, id), ==, 0);
+  g_assert_cmpuint (ys_store_count_feedback (f->store, id, NULL), ==, 0);
   g_assert_nonnull (find_toplevel (YS_TYPE_FEEDBACK_DIALOG));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (no), TRUE);
@@ -813,7 +823,7 @@ test_log_run_everywhere (Fixture       *f,
     }
 
   /* From Awaiting Outcome, the second workflow: its run lands there. */
-  before = ys_store_count_runs (f->store, ys_workflow_get_id (second), YS_MODE_WITHOUT_AI);
+  before = ys_store_count_runs (f->store, ys_workflow_get_id (second), YS_MODE_WITHOUT_AI, NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
   wait_until ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (message_extra_child (dialog)), 1);
@@ -826,14 +836,14 @@ test_log_run_everywhere (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, YS_TYPE_RUN_DIALOG, "duration_row")), "40");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   wait_until (find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
-  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (second), YS_MODE_WITHOUT_AI),
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (second), YS_MODE_WITHOUT_AI, NULL),
                     ==, before + 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f->window, YS_TYPE_WINDOW,
                                                                        "content_stack"))),
                    ==, "awaiting");
 
   /* With one active workflow, nothing to ask. */
-  while (ys_store_count_active_workflows (f->store) > 1)
+  while (ys_store_count_active_workflows (f->store, NULL) > 1)
     {
       g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, 0);
 
@@ -1006,7 +1016,7 @@ test_report_page (Fixture       *f,
 
   g_assert_true (ys_report_view_flush (YS_REPORT_VIEW (view)));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (saved)), ==, "Review saved");
-  ys_store_get_review (f->store, ys_report_view_get_quarter (YS_REPORT_VIEW (view)), &review);
+  ys_store_get_review (f->store, ys_report_view_get_quarter (YS_REPORT_VIEW (view)), &review, NULL);
   g_assert_cmpint (review.coverage_percent, ==, 80);
   ys_review_clear (&review);
 }
@@ -1060,7 +1070,7 @@ static YsUsed
 run_used (YsStore    *store,
           const char *id)
 {
-  g_autoptr(YsRun) run = ys_store_get_run (store, id);
+  g_autoptr(YsRun) run = ys_store_get_run (store, id, NULL);
 
   g_assert_nonnull (run);
   return ys_run_get_fields (run)->used;
@@ -1316,6 +1326,134 @@ test_narrow_translated (gconstpointer data)
 }
 
 /* A refused database: the dialog says what happened and offers the ways on. */
+/* A read that fails once the window is open (another program keeping
+ * readers out) is said in a banner, and the window keeps what it showed
+ * rather than zeros; Try Again reads everything again. */
+static void
+test_read_error_banner (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *banner = child (f->window, YS_TYPE_WINDOW, "read_error_revealer");
+  GtkWidget *counts = child (f->window, YS_TYPE_WINDOW, "counts_label");
+  g_autofree char *counts_before = NULL;
+
+  g_assert_true (ys_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  spin ();
+  counts_before = g_strdup (gtk_label_get_label (GTK_LABEL (counts)));
+  g_assert_nonnull (strstr (counts_before, "runs without AI"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  ys_database_set_fault (ys_store_get_database (f->store), SQLITE_BUSY);
+  ys_store_refresh (f->store);
+  spin ();
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (f->window, YS_TYPE_WINDOW,
+                                                                   "read_error_label"))),
+                            "test.db is locked by another program"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (counts)), ==, counts_before);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 3);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  save_png (GTK_WIDGET (f->window), "test-window-read-error.png");
+
+  ys_database_set_fault (ys_store_get_database (f->store), 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.read-again", NULL);
+  spin ();
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (counts)), ==, counts_before);
+}
+
+static gint64
+local_usec (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (year, month, day, hour, minute, 0);
+  return g_date_time_to_unix (when) * G_USEC_PER_SEC;
+}
+
+/* "This quarter" moves on at midnight, by the store's clock. */
+static void
+test_figures_roll_over (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (local_usec (2026, 9, 30, 23, 59));
+  YsWindow *window;
+  YsFiguresView *figures;
+  GtkLabel *period;
+
+  ys_store_set_clock (f->store, clock);
+  g_assert_true (ys_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  window = ys_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  figures = YS_FIGURES_VIEW (adw_bin_get_child (ADW_BIN (child (window, YS_TYPE_WINDOW,
+                                                                "figures_slot"))));
+  period = GTK_LABEL (child (figures, YS_TYPE_FIGURES_VIEW, "period_label"));
+  ys_figures_view_set_period (figures, YS_PERIOD_THIS_QUARTER);
+  spin ();
+  g_assert_cmpstr (gtk_label_get_label (period), ==, "1 Jul 2026 – 30 Sep 2026");
+
+  ys_clock_set_now (clock, local_usec (2026, 10, 1, 0, 1));
+  spin ();
+  g_assert_cmpstr (gtk_label_get_label (period), ==, "1 Oct 2026 – 31 Dec 2026");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+note_changed (YsStore  *store,
+              guint     changes,
+              gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+/* The command line imports into the database the window has open: the
+ * window sees the other program's write on its clock's next tick. */
+static void
+test_other_program_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = g_build_filename (f->dir, "demo.db", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "team.json", NULL);
+  g_autoptr(YsStore) demo = ys_store_open (demo_path, &error);
+  const char *bin = g_getenv ("YARDSTICK_BIN");
+  const char *argv[] = { bin, "--database", ys_store_get_path (f->store), "--import", bundle,
+                         NULL };
+  gboolean changed = FALSE;
+  gint64 deadline;
+  int status = -1;
+
+  g_assert_nonnull (bin);
+  g_assert_true (ys_demo_fill (demo, &error));
+  g_assert_true (ys_bundle_export_file (demo, YS_BUNDLE_EVERYTHING, bundle, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (visible_page (f), ==, "welcome");
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (note_changed), &changed);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Waits for the tick, not for a set time; the deadline only stops a
+   * test that would otherwise wait for ever. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!changed && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (f->store, note_changed, &changed);
+  g_assert_true (changed);
+  spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 3);
+  g_assert_cmpstr (visible_page (f), ==, "main");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (f->window, YS_TYPE_WINDOW,
+                                                                   "counts_label"))),
+                            "runs without AI"));
+}
+
 static void
 test_open_error_dialog (Fixture       *f,
                         gconstpointer  data)
@@ -1436,6 +1574,9 @@ main (int   argc,
   ADD ("/window/report-page", test_report_page);
   ADD ("/window/awaiting-toasts", test_awaiting_toasts);
   ADD ("/window/small-items", test_small_items);
+  ADD ("/window/read-error-banner", test_read_error_banner);
+  ADD ("/window/figures-roll-over", test_figures_roll_over);
+  ADD ("/window/other-program-import", test_other_program_import);
 
   return g_test_run ();
 }

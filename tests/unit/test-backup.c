@@ -13,6 +13,8 @@
 #include "ys-busy.h"
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-stats.h"
+#include "ys-store-private.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
 
@@ -181,59 +183,13 @@ test_read_only_refused (Fixture       *f,
   }
 }
 
-static char *self_path;
-
-/* Run as "test-backup --hold-lock PATH SQL MS": takes the lock, says so on
- * standard output, holds it, then commits. */
-static G_NORETURN void
-hold_lock (const char *path,
-           const char *mode_sql,
-           guint       hold_ms)
-{
-  sqlite3 *db;
-
-  if (sqlite3_open (path, &db) != SQLITE_OK ||
-      sqlite3_exec (db, mode_sql, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec (db, "UPDATE workflows SET people = people", NULL, NULL, NULL) != SQLITE_OK)
-    _exit (1);
-  if (write (STDOUT_FILENO, "x", 1) != 1)
-    _exit (1);
-  g_usleep (hold_ms * 1000);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close (db);
-  _exit (0);
-}
-
-/* Another process holds the database: a fresh one, not a fork, since
- * SQLite's locks must not be inherited. In exclusive locking mode even
- * readers wait, until the busy timeout says it is too long. */
-static GPid
-lock_in_other_process (const char *path,
-                       const char *mode_sql,
-                       guint       hold_ms)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *ms = g_strdup_printf ("%u", hold_ms);
-  const char *argv[] = { self_path, "--hold-lock", path, mode_sql, ms, NULL };
-  GPid pid;
-  int out;
-  char byte;
-
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (read (out, &byte, 1), ==, 1);
-  close (out);
-  return pid;
-}
-
 static void
 test_locked_database (Fixture       *f,
                       gconstpointer  data)
 {
-  GPid pid = lock_in_other_process (f->path,
-                                     "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
-                                     60 * 1000);
+  GPid pid = ys_test_lock_in_other_process (f->path,
+                                            "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
+                                            60 * 1000);
   g_autoptr(GError) error = NULL;
   g_autoptr(YsStore) store = NULL;
   gint64 start, waited_ms;
@@ -263,6 +219,61 @@ test_locked_database (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (store)), ==, 3);
 }
 
+static void
+count_failure (YsStore      *store,
+               const GError *error,
+               guint        *failures)
+{
+  (*failures)++;
+}
+
+/* Reads fail once the database is open (another program keeping readers
+ * out, which in WAL mode only lasts moments; told to the database layer
+ * here, since a real one cannot be held while this connection is open):
+ * each read gives the sentence for a lock and the store announces it,
+ * rather than answering zeros. */
+static void
+test_locked_after_open (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = ys_store_open (f->path, &error);
+  g_autoptr(YsSummary) summary = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(YsWorkflow) workflow = NULL;
+  guint failures = 0;
+  guint runs;
+
+  g_assert_no_error (error);
+  workflow = g_list_model_get_item (ys_store_get_workflows (store), 0);
+  g_signal_connect (store, "read-failed", G_CALLBACK (count_failure), &failures);
+  ys_database_set_fault (ys_store_get_database (store), SQLITE_BUSY);
+
+  summary = ys_summary_compute (store, NULL, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, YS_ERROR, YS_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "yardstick.db is locked by another program"));
+  g_clear_error (&error);
+
+  runs = ys_store_count_runs (store, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI, &error);
+  g_assert_error (error, YS_ERROR, YS_ERROR_BUSY);
+  g_clear_error (&error);
+  weeks = ys_stats_weekly (store, ys_workflow_get_id (workflow), NULL, NULL, &error);
+  g_assert_null (weeks);
+  g_assert_error (error, YS_ERROR, YS_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpuint (failures, ==, 3);
+
+  /* Once the other program has gone, the same reads answer. */
+  ys_database_set_fault (ys_store_get_database (store), 0);
+  runs = ys_store_count_runs (store, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs, >, 0);
+  summary = ys_summary_compute (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+}
+
 /* A writer elsewhere (the command line importing, say) makes the window
  * wait a moment, not fail. */
 static void
@@ -284,7 +295,7 @@ test_busy_database_waits (Fixture       *f,
   /* Held for half a second, well inside the five the store waits. How
    * long it waited is not asserted: a busy machine may delay this process
    * past the other's commit, and then there is nothing to wait for. */
-  pid = lock_in_other_process (f->path, "BEGIN IMMEDIATE", 500);
+  pid = ys_test_lock_in_other_process (f->path, "BEGIN IMMEDIATE", 500);
   added = ys_store_add_workflow (store, "Board minutes", "", 2, &error);
   g_assert_no_error (error);
   g_assert_nonnull (added);
@@ -543,10 +554,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc == 5 && g_str_equal (argv[1], "--hold-lock"))
-    hold_lock (argv[2], argv[3], atoi (argv[4]));
-
-  self_path = g_canonicalize_filename (argv[0], NULL);
+  ys_test_lock_helper_main (argc, argv);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -556,6 +564,7 @@ main (int   argc,
   ADD ("/open/read-only-refused", test_read_only_refused);
   ADD ("/open/locked-database", test_locked_database);
   ADD ("/open/busy-database-waits", test_busy_database_waits);
+  ADD ("/open/locked-after-open", test_locked_after_open);
   ADD ("/backup/backup-and-restore", test_backup_and_restore);
   ADD ("/backup/restore-refuses-bad-backups", test_restore_refuses_bad_backups);
   g_test_add_func ("/backup/plan-keep", test_plan_keep);

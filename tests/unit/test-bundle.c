@@ -234,8 +234,8 @@ test_bulk_merge (void)
     g_autoptr(YsWorkflow) in_target = g_list_model_get_item (ys_store_get_workflows (target), 1);
     g_autoptr(YsWorkflow) in_source = g_list_model_get_item (ys_store_get_workflows (source), 1);
 
-    g_assert_cmpuint (ys_store_count_runs (target, ys_workflow_get_id (in_target), YS_MODE_WITH_AI), ==,
-                      ys_store_count_runs (source, ys_workflow_get_id (in_source), YS_MODE_WITH_AI));
+    g_assert_cmpuint (ys_store_count_runs (target, ys_workflow_get_id (in_target), YS_MODE_WITH_AI, NULL), ==,
+                      ys_store_count_runs (source, ys_workflow_get_id (in_source), YS_MODE_WITH_AI, NULL));
   }
 
   /* And the triggers are back: a run logged afterwards is counted. */
@@ -246,11 +246,11 @@ test_bulk_merge (void)
       .started_at = 1763800000, .duration_seconds = 777, .corrections = 0,
       .used = YS_USED_UNKNOWN, .note = (char *) "",
     };
-    guint before = ys_store_count_runs (target, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI);
+    guint before = ys_store_count_runs (target, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI, NULL);
     g_autoptr(YsRun) run = ys_store_add_run (target, &fields, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (ys_store_count_runs (target, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI),
+    g_assert_cmpuint (ys_store_count_runs (target, ys_workflow_get_id (workflow), YS_MODE_WITHOUT_AI, NULL),
                       ==, before + 1);
   }
 }
@@ -319,7 +319,7 @@ test_idempotent (void)
 
   /* What was read is what is stored: used null, a +01:00 start. */
   {
-    g_autoptr(YsRun) run = ys_store_get_run (store, R2);
+    g_autoptr(YsRun) run = ys_store_get_run (store, R2, NULL);
     g_assert_nonnull (run);
     g_assert_cmpint (ys_run_get_fields (run)->used, ==, YS_USED_UNKNOWN);
     g_assert_cmpint (ys_run_get_fields (run)->started_at, ==, 1793692800); /* 2026-11-03T08:00:00Z */
@@ -376,7 +376,7 @@ test_order_independent_and_newest_wins (void)
 
   {
     g_autoptr(YsWorkflow) workflow = ys_store_get_workflow (ba, W1);
-    g_autoptr(YsRun) deleted = ys_store_get_run (ba, R1);
+    g_autoptr(YsRun) deleted = ys_store_get_run (ba, R1, NULL);
 
     g_assert_cmpstr (ys_workflow_get_name (workflow), ==, "Policy brief");
     g_assert_cmpint (ys_workflow_get_people (workflow), ==, 5);
@@ -403,7 +403,7 @@ test_tombstones_travel (void)
   g_assert_true (import_text (office, bundle, NULL, &error));
   g_assert_no_error (error);
 
-  gone = ys_store_get_run (office, R2);
+  gone = ys_store_get_run (office, R2, NULL);
   g_assert_null (gone);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (office)), ==, 0);
   /* And it travels on from there. */
@@ -412,33 +412,27 @@ test_tombstones_travel (void)
   g_assert_nonnull (strstr (bundle, "{\"id\":\"" R2 "\""));
 }
 
-/* The clock the tests set: each call returns the time it holds. */
-static gint64
-fixed_clock (gpointer user_data)
-{
-  return *(gint64 *) user_data;
-}
-
 /* 2026-11-01T10:00:00Z, the updated_at of valid_bundle's workflow, in
  * microseconds, and a day. */
 #define W1_UPDATED (G_GINT64_CONSTANT (1793527200) * G_USEC_PER_SEC)
 #define DAY (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
 
+/* Adds @names a day apart from @first (microseconds), by a fixed clock. */
 static void
 add_workflows_at (YsStore    *store,
-                  gint64     *now,
                   gint64      first,
                   const char *names[],
                   guint       n)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (first);
 
-  ys_store_set_clock (store, fixed_clock, now);
+  ys_store_set_clock (store, clock);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(YsWorkflow) workflow = NULL;
 
-      *now = first + i * DAY;
+      ys_clock_set_now (clock, first + i * DAY);
       workflow = ys_store_add_workflow (store, names[i], "", 1, &error);
       g_assert_no_error (error);
     }
@@ -469,16 +463,15 @@ test_archived_on_import (void)
   g_autoptr(YsStore) store = new_store ();
   g_autoptr(YsStore) earlier = new_store ();
   const char *names[] = { "A", "B", "C" };
-  gint64 now = 0;
   YsImportResult result;
   g_autofree char *description = NULL;
 
   /* A, B and C were made after the bundle's workflow: C, the newest, goes. */
-  add_workflows_at (store, &now, W1_UPDATED + DAY, names, 3);
+  add_workflows_at (store, W1_UPDATED + DAY, names, 3);
   g_assert_true (import_text (store, valid_bundle, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.archived_on_import, ==, 1);
-  g_assert_cmpuint (ys_store_count_active_workflows (store), ==, 3);
+  g_assert_cmpuint (ys_store_count_active_workflows (store, NULL), ==, 3);
   g_assert_false (is_archived (store, "Policy brief draft"));
   g_assert_false (is_archived (store, "A"));
   g_assert_false (is_archived (store, "B"));
@@ -493,12 +486,12 @@ test_archived_on_import (void)
   g_assert_cmpuint (result.workflows.unchanged, ==, 1);
 
   /* Made before the bundle's workflow, A, B and C stay; it arrives archived. */
-  add_workflows_at (earlier, &now, W1_UPDATED - 3 * DAY, names, 3);
+  add_workflows_at (earlier, W1_UPDATED - 3 * DAY, names, 3);
   g_assert_true (import_text (earlier, valid_bundle, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.archived_on_import, ==, 1);
   g_assert_true (is_archived (earlier, "Policy brief draft"));
-  g_assert_cmpuint (ys_store_count_active_workflows (earlier), ==, 3);
+  g_assert_cmpuint (ys_store_count_active_workflows (earlier, NULL), ==, 3);
 }
 
 /* A workflow record of valid_bundle's shape. */
@@ -550,7 +543,7 @@ test_active_limit_converges (void)
       g_assert_true (import_text (store, archived_c, NULL, &error));
       g_assert_true (import_text (store, i == 0 ? laptop_d : office_e, NULL, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (ys_store_count_active_workflows (store), ==, 3);
+      g_assert_cmpuint (ys_store_count_active_workflows (store, NULL), ==, 3);
     }
 
   from_laptop = export_text (laptop, YS_BUNDLE_EVERYTHING);
@@ -611,7 +604,7 @@ test_ties (void)
       g_assert_true (import_text (tombs, tomb_orders[o][0], NULL, &error));
       g_assert_true (import_text (tombs, tomb_orders[o][1], NULL, &error));
       g_assert_no_error (error);
-      run = ys_store_get_run (tombs, R1);
+      run = ys_store_get_run (tombs, R1, NULL);
       g_assert_null (run);
     }
 }
@@ -725,7 +718,7 @@ test_reviews_travel (void)
   g_assert_no_error (error);
   g_assert_cmpuint (result.reviews.added, ==, 1);
 
-  ys_store_get_review (there, "2026-Q3", &copy);
+  ys_store_get_review (there, "2026-Q3", &copy, NULL);
   g_assert_cmpint (copy.coverage_percent, ==, 45);
   g_assert_cmpstr (copy.working, ==, review.working);
   g_assert_cmpstr (copy.not_working, ==, "Grant sections");
@@ -736,7 +729,7 @@ test_reviews_travel (void)
   g_assert_true (ys_store_save_review (there, &review, &error));
   g_assert_true (import_text (there, bundle, &result, &error));
   g_assert_cmpuint (result.reviews.unchanged, ==, 1);
-  ys_store_get_review (there, "2026-Q3", &copy);
+  ys_store_get_review (there, "2026-Q3", &copy, NULL);
   g_assert_cmpint (copy.coverage_percent, ==, 70);
   ys_review_clear (&copy);
 
@@ -795,6 +788,94 @@ test_new_fields_travel (void)
   g_clear_pointer (&exported_again, g_free);
   exported_again = export_text (again, YS_BUNDLE_EVERYTHING);
   g_assert_cmpstr (exported_again, ==, exported);
+}
+
+/* An output stream that, when the export first writes, has another
+ * connection (another window, the command line) write to the database. */
+#define TEST_TYPE_WRITER_STREAM (test_writer_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestWriterStream, test_writer_stream, TEST, WRITER_STREAM, GOutputStream)
+
+struct _TestWriterStream
+{
+  GOutputStream parent_instance;
+  YsStore *other;
+  GString *written;
+  gboolean wrote_meanwhile;
+  gint64 waited_usec;
+};
+
+G_DEFINE_FINAL_TYPE (TestWriterStream, test_writer_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+test_writer_stream_write (GOutputStream  *stream,
+                          const void     *buffer,
+                          gsize           count,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  TestWriterStream *self = TEST_WRITER_STREAM (stream);
+
+  if (self->written->len == 0)
+    {
+      g_autoptr(GError) write_error = NULL;
+      g_autoptr(YsWorkflow) added = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      added = ys_store_add_workflow (self->other, "Written meanwhile", "", 1, &write_error);
+      self->waited_usec = g_get_monotonic_time () - start;
+      g_assert_no_error (write_error);
+      self->wrote_meanwhile = added != NULL;
+    }
+  g_string_append_len (self->written, buffer, count);
+  return count;
+}
+
+static void
+test_writer_stream_finalize (GObject *object)
+{
+  TestWriterStream *self = TEST_WRITER_STREAM (object);
+
+  g_string_free (self->written, TRUE);
+  G_OBJECT_CLASS (test_writer_stream_parent_class)->finalize (object);
+}
+
+static void
+test_writer_stream_class_init (TestWriterStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_writer_stream_finalize;
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = test_writer_stream_write;
+}
+
+static void
+test_writer_stream_init (TestWriterStream *self)
+{
+  self->written = g_string_new (NULL);
+}
+
+/* An export reads one snapshot without taking the write lock: another
+ * connection writes while it runs, at once, and the bundle is the
+ * database as it was when the export began. */
+static void
+test_export_does_not_block_writer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = new_store ();
+  g_autoptr(YsStore) other = ys_store_open (ys_store_get_path (store), &error);
+  g_autoptr(TestWriterStream) stream = g_object_new (TEST_TYPE_WRITER_STREAM, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (import_text (store, valid_bundle, NULL, &error));
+  stream->other = other;
+
+  g_assert_true (ys_bundle_export (store, YS_BUNDLE_EVERYTHING, G_OUTPUT_STREAM (stream), NULL,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (stream->wrote_meanwhile);
+  /* Not the busy timeout's seconds: no wait at all. */
+  g_assert_cmpint (stream->waited_usec, <, G_USEC_PER_SEC);
+  g_assert_null (strstr (stream->written->str, "Written meanwhile"));
+  g_assert_nonnull (strstr (stream->written->str, "Policy brief draft"));
+  g_assert_cmpuint (ys_store_count_active_workflows (other, NULL), ==, 2);
 }
 
 /* Refusals ----------------------------------------------------------------- */
@@ -1114,6 +1195,7 @@ main (int   argc,
   g_test_add_func ("/bundle/active-limit-converges", test_active_limit_converges);
   g_test_add_func ("/bundle/ties", test_ties);
   g_test_add_func ("/bundle/new-fields-travel", test_new_fields_travel);
+  g_test_add_func ("/bundle/export-does-not-block-writer", test_export_does_not_block_writer);
   g_test_add_func ("/bundle/every-order-same-export", test_every_order_same_export);
   g_test_add_func ("/bundle/templates", test_templates);
   g_test_add_func ("/bundle/reviews-travel", test_reviews_travel);

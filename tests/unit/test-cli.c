@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
 
 #include "ys-test-sql.h"
@@ -332,6 +333,30 @@ test_report_and_csv (void)
   g_assert_null (strstr (contents, ",2026-11-"));
 }
 
+/* Another program keeps even readers out: the summary is refused with one
+ * line saying so, and nothing (no zeros) goes to standard output. */
+static void
+test_locked_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "locked.db", NULL);
+  g_auto(Result) demo = run ("--database", path, "--demo", NULL);
+  g_auto(Result) summary = { 0 };
+  GPid pid;
+  int status;
+
+  g_assert_cmpint (demo.status, ==, 0);
+  pid = ys_test_lock_in_other_process (path, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
+                                       60 * 1000);
+  summary = run ("--database", path, "--summary", NULL);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  g_assert_cmpint (summary.status, ==, 1);
+  g_assert_cmpstr (summary.out, ==, "");
+  g_assert_nonnull (strstr (summary.err, "locked.db is locked by another program"));
+  g_assert_true (strchr (summary.err, '\n') == summary.err + strlen (summary.err) - 1);
+}
+
 /* A run logged in New York just before midnight at the end of September
  * belongs to the third quarter on every computer: its day is the date in
  * the offset its start was written with, not in the reader's zone. */
@@ -396,6 +421,7 @@ main (int   argc,
   g_autofree char *command = NULL;
   int status;
 
+  ys_test_lock_helper_main (argc, argv);
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("ys-cli-XXXXXX", NULL);
 
@@ -409,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/report-and-csv", test_report_and_csv);
   g_test_add_func ("/cli/days-agree-across-zones", test_days_agree_across_zones);
+  g_test_add_func ("/cli/locked-database", test_locked_database);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

@@ -323,11 +323,11 @@ timer_rounds (const char *path)
     _exit (2);
   workflow = g_list_model_get_item (ys_store_get_workflows (store), 0);
   id = ys_workflow_get_id (workflow);
-  round = ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI) / 2 + 1;
+  round = ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI, NULL) / 2 + 1;
   step_done ('o');
 
   /* Killed between a round's two runs: its timer is still running. */
-  if (ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI) % 2 == 1)
+  if (ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI, NULL) % 2 == 1)
     {
       g_autofree char *note = g_strdup_printf ("round %d", round);
       YsRunFields fields = {
@@ -335,7 +335,8 @@ timer_rounds (const char *path)
         .started_at = 1763800000 + round, .duration_seconds = 60 + round,
         .corrections = 0, .used = YS_USED_UNKNOWN, .note = note,
       };
-      g_autoptr(YsRun) finished = ys_store_finish_timer (store, id, &fields, NULL);
+      YsRunOutcome outcome = { fields.duration_seconds, 0, YS_USED_UNKNOWN, note };
+      g_autoptr(YsRun) finished = ys_store_finish_timer (store, id, &outcome, -1, NULL);
 
       if (finished == NULL)
         _exit (5);
@@ -351,6 +352,7 @@ timer_rounds (const char *path)
         .started_at = 1763800000 + round, .duration_seconds = 60 + round,
         .corrections = 0, .used = YS_USED_UNKNOWN, .note = note,
       };
+      YsRunOutcome outcome = { fields.duration_seconds, 0, YS_USED_UNKNOWN, note };
       g_autoptr(YsRun) by_hand = NULL;
       g_autoptr(YsRun) finished = NULL;
 
@@ -364,7 +366,7 @@ timer_rounds (const char *path)
       if (by_hand == NULL)
         _exit (4);
       step_done ('h');
-      finished = ys_store_finish_timer (store, id, &fields, NULL);
+      finished = ys_store_finish_timer (store, id, &outcome, -1, NULL);
       if (finished == NULL)
         _exit (4);
       step_done ('f');

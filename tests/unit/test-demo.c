@@ -88,7 +88,7 @@ test_believable (void)
   g_assert_true (ys_demo_fill (store, &error));
 
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (store)), ==, 3);
-  g_assert_cmpuint (ys_store_count_active_workflows (store), ==, 3);
+  g_assert_cmpuint (ys_store_count_active_workflows (store, NULL), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (store)), ==, 3);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM feedback"), >=, 10);
   /* Twelve weeks, both modes for every workflow. */

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
@@ -86,7 +87,7 @@ test_create (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
                                      " AND name LIKE 'runs_by_%'"), >=, 3);
-  g_assert_true (ys_store_is_empty (f->store));
+  g_assert_true (ys_store_is_empty (f->store, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 0);
 }
 
@@ -101,7 +102,27 @@ test_reopen_keeps_data (Fixture       *f,
   f->store = ys_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 1);
-  g_assert_false (ys_store_is_empty (f->store));
+  g_assert_false (ys_store_is_empty (f->store, NULL));
+}
+
+/* A quarterly review alone is data: the sample team never goes beside it. */
+static void
+test_review_is_data (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  YsReview review = { .quarter = (char *) "2026-Q4", .coverage_percent = -1,
+                      .working = (char *) "Intake notes", .not_working = (char *) "",
+                      .more_rework = (char *) "" };
+
+  g_assert_true (ys_store_is_empty (f->store, &error));
+  g_assert_true (ys_store_save_review (f->store, &review, &error));
+  g_assert_no_error (error);
+  g_assert_false (ys_store_is_empty (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (ys_demo_fill (f->store, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_NOT_EMPTY);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM runs"), ==, 0);
 }
 
 static char *
@@ -233,7 +254,7 @@ test_three_active_workflows (Fixture       *f,
   g_assert_error (error, YS_ERROR, YS_ERROR_LIMIT);
   g_assert_nonnull (strstr (error->message, "Archive one to add another"));
   g_clear_error (&error);
-  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 3);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store, NULL), ==, 3);
 
   /* Archiving frees a slot; the archived one keeps its place at the end. */
   g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (a), TRUE, &error));
@@ -258,7 +279,7 @@ test_three_active_workflows (Fixture       *f,
                                             &error));
   g_assert_no_error (error);
   g_assert_true (archived_instead);
-  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 3);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store, NULL), ==, 3);
 }
 
 static void
@@ -277,7 +298,7 @@ test_tombstones (Fixture       *f,
 
   g_assert_true (ys_store_delete_run (f->store, ys_run_get_id (run), &error));
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 0);
-  gone = ys_store_get_run (f->store, ys_run_get_id (run));
+  gone = ys_store_get_run (f->store, ys_run_get_id (run), NULL);
   g_assert_null (gone);
   /* A tombstone, not a deletion: it must travel in bundles. */
   g_assert_cmpint (sql_int (f->path, "SELECT deleted FROM runs"), ==, 1);
@@ -289,7 +310,7 @@ test_tombstones (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 0);
-  g_assert_cmpuint (ys_store_count_active_workflows (f->store), ==, 0);
+  g_assert_cmpuint (ys_store_count_active_workflows (f->store, NULL), ==, 0);
   g_assert_false (ys_store_update_workflow (f->store, ys_workflow_get_id (brief), "X", "", 1, &error));
   g_assert_error (error, YS_ERROR, YS_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -392,8 +413,8 @@ test_run_rules (Fixture       *f,
   g_assert_cmpstr (ys_run_get_tool_name (run), ==, "Claude");
   g_assert_cmpint (ys_run_get_fields (run)->used, ==, YS_USED_YES);
   g_assert_cmpstr (ys_run_get_fields (run)->note, ==, "Sent to partners");
-  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (brief), YS_MODE_WITH_AI), ==, 1);
-  last_tool = ys_store_get_last_tool_id (f->store, ys_workflow_get_id (brief));
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (brief), YS_MODE_WITH_AI, NULL), ==, 1);
+  last_tool = ys_store_get_last_tool_id (f->store, ys_workflow_get_id (brief), NULL);
   g_assert_cmpstr (last_tool, ==, ys_tool_get_id (tool));
 
   /* Editing: a run with AI turned into a baseline run drops its tool. */
@@ -561,7 +582,7 @@ test_reviews (Fixture       *f,
   g_autofree char *first_id = NULL;
 
   /* An empty form before anything is saved. */
-  ys_store_get_review (f->store, "2026-Q3", &stored);
+  ys_store_get_review (f->store, "2026-Q3", &stored, NULL);
   g_assert_null (stored.id);
   g_assert_cmpint (stored.coverage_percent, ==, -1);
   g_assert_cmpstr (stored.working, ==, "");
@@ -569,7 +590,7 @@ test_reviews (Fixture       *f,
 
   g_assert_true (ys_store_save_review (f->store, &review, &error));
   g_assert_no_error (error);
-  ys_store_get_review (f->store, "2026-Q3", &stored);
+  ys_store_get_review (f->store, "2026-Q3", &stored, NULL);
   g_assert_nonnull (stored.id);
   g_assert_cmpint (stored.coverage_percent, ==, 60);
   g_assert_cmpstr (stored.more_rework, ==, "Grant figures.");
@@ -580,7 +601,7 @@ test_reviews (Fixture       *f,
   review.coverage_percent = -1;
   review.working = (char *) "Briefs are much quicker.";
   g_assert_true (ys_store_save_review (f->store, &review, &error));
-  ys_store_get_review (f->store, "2026-Q3", &again);
+  ys_store_get_review (f->store, "2026-Q3", &again, NULL);
   g_assert_cmpstr (again.id, ==, first_id);
   g_assert_cmpint (again.coverage_percent, ==, -1);
   g_assert_cmpstr (again.working, ==, "Briefs are much quicker.");
@@ -635,7 +656,7 @@ test_feedback (Fixture       *f,
                               TRUE, "2026-11-20", "", &error);
   g_assert_no_error (error);
   g_assert_true (ys_is_uuid (id));
-  g_assert_cmpuint (ys_store_count_feedback (f->store, ys_workflow_get_id (brief)), ==, 1);
+  g_assert_cmpuint (ys_store_count_feedback (f->store, ys_workflow_get_id (brief), NULL), ==, 1);
 
   refused = ys_store_add_feedback (f->store, ys_workflow_get_id (brief), ys_tool_get_id (tool),
                                    FALSE, "2026-02-30", "", &error);
@@ -654,6 +675,7 @@ main (int   argc,
 
   ADD ("/store/create", test_create);
   ADD ("/store/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/store/review-is-data", test_review_is_data);
   ADD ("/store/newer-database-refused", test_newer_database_refused);
   ADD ("/store/foreign-files-refused", test_foreign_files_refused);
   ADD ("/store/workflow-rules", test_workflow_rules);

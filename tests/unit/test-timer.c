@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "ys-error.h"
@@ -15,15 +16,19 @@ typedef struct
   char *dir;
   char *path;
   YsStore *store;
+  YsClock *clock;
   gint64 now;
   char *workflow;
   char *tool;
 } Fixture;
 
-static gint64
-fake_clock (gpointer user_data)
+/* Moves the fixed clock the store tells time by. */
+static void
+set_now (Fixture *f,
+         gint64   now)
 {
-  return ((Fixture *) user_data)->now;
+  f->now = now;
+  ys_clock_set_now (f->clock, now);
 }
 
 static gint64
@@ -41,7 +46,7 @@ open_store (Fixture *f)
   g_clear_object (&f->store);
   f->store = ys_store_open (f->path, &error);
   g_assert_no_error (error);
-  ys_store_set_clock (f->store, fake_clock, f);
+  ys_store_set_clock (f->store, f->clock);
 }
 
 static void
@@ -55,6 +60,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("ys-timer-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "t.db", NULL);
   f->now = local_usec (2026, 11, 20, 9, 0);
+  f->clock = ys_clock_new_fixed (f->now);
   open_store (f);
   workflow = ys_store_add_workflow (f->store, "Intake summary", "", 6, &error);
   tool = ys_store_add_tool (f->store, "Claude", &error);
@@ -70,6 +76,7 @@ fixture_tear_down (Fixture       *f,
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
 
   g_clear_object (&f->store);
+  g_clear_object (&f->clock);
   g_assert_cmpint (system (command), ==, 0);
   g_free (f->dir);
   g_free (f->path);
@@ -91,15 +98,11 @@ finish (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, f->workflow);
-  YsRunFields fields = {
-    .workflow_id = f->workflow,
-    .mode = ys_timer_get_mode (timer),
-    .tool_id = (char *) ys_timer_get_tool_id (timer),
-    .started_at = ys_timer_get_started_at (timer) / G_USEC_PER_SEC,
+  YsRunOutcome outcome = {
     .duration_seconds = ys_timer_get_elapsed_seconds (timer, f->now),
     .used = YS_USED_UNKNOWN,
   };
-  YsRun *run = ys_store_finish_timer (f->store, f->workflow, &fields, &error);
+  YsRun *run = ys_store_finish_timer (f->store, f->workflow, &outcome, -1, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (run);
@@ -117,16 +120,16 @@ test_pause_and_resume (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 1);
 
-  f->now += MINUTES (10);
+  set_now (f, f->now + MINUTES (10));
   g_assert_cmpint (elapsed_seconds (f), ==, 600);
   g_assert_true (ys_store_pause_timer (f->store, f->workflow, &error));
-  f->now += MINUTES (5);
+  set_now (f, f->now + MINUTES (5));
   g_assert_cmpint (elapsed_seconds (f), ==, 600);
   /* Pausing twice changes nothing. */
   g_assert_true (ys_store_pause_timer (f->store, f->workflow, &error));
-  f->now += MINUTES (1);
+  set_now (f, f->now + MINUTES (1));
   g_assert_true (ys_store_resume_timer (f->store, f->workflow, &error));
-  f->now += MINUTES (20);
+  set_now (f, f->now + MINUTES (20));
   g_assert_cmpint (elapsed_seconds (f), ==, 1800);
 
   run = finish (f);
@@ -173,9 +176,9 @@ test_across_midnight (Fixture       *f,
   g_autoptr(YsRun) run = NULL;
   g_autoptr(GDateTime) started = NULL;
 
-  f->now = local_usec (2026, 11, 20, 23, 50);
+  set_now (f, local_usec (2026, 11, 20, 23, 50));
   g_assert_true (ys_store_start_timer (f->store, f->workflow, YS_MODE_WITHOUT_AI, NULL, &error));
-  f->now = local_usec (2026, 11, 21, 0, 20);
+  set_now (f, local_usec (2026, 11, 21, 0, 20));
   g_assert_cmpint (elapsed_seconds (f), ==, 1800);
 
   run = finish (f);
@@ -192,9 +195,9 @@ test_across_daylight_saving (Fixture       *f,
   g_autoptr(YsRun) run = NULL;
 
   /* 01:30 winter time to 03:30 summer time is one hour of work, not two. */
-  f->now = local_usec (2026, 3, 29, 1, 30);
+  set_now (f, local_usec (2026, 3, 29, 1, 30));
   g_assert_true (ys_store_start_timer (f->store, f->workflow, YS_MODE_WITHOUT_AI, NULL, &error));
-  f->now = local_usec (2026, 3, 29, 3, 30);
+  set_now (f, local_usec (2026, 3, 29, 3, 30));
   g_assert_cmpint (elapsed_seconds (f), ==, 3600);
   run = finish (f);
   g_assert_cmpint (ys_run_get_fields (run)->duration_seconds, ==, 3600);
@@ -208,16 +211,16 @@ test_survives_restart (Fixture       *f,
   g_autoptr(YsRun) run = NULL;
 
   g_assert_true (ys_store_start_timer (f->store, f->workflow, YS_MODE_WITHOUT_AI, NULL, &error));
-  f->now += MINUTES (45);
+  set_now (f, f->now + MINUTES (45));
   g_assert_true (ys_store_pause_timer (f->store, f->workflow, &error));
 
   /* As after a crash or a reboot: a new store on the same file, later. */
   open_store (f);
-  f->now += MINUTES (180);
+  set_now (f, f->now + MINUTES (180));
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 1);
   g_assert_cmpint (elapsed_seconds (f), ==, 45 * 60);
   g_assert_true (ys_store_resume_timer (f->store, f->workflow, &error));
-  f->now += MINUTES (15);
+  set_now (f, f->now + MINUTES (15));
 
   open_store (f);
   g_assert_cmpint (elapsed_seconds (f), ==, 3600);
@@ -233,14 +236,62 @@ test_discard_and_undo (Fixture       *f,
   g_autoptr(YsTimer) timer = NULL;
 
   g_assert_true (ys_store_start_timer (f->store, f->workflow, YS_MODE_WITH_AI, f->tool, &error));
-  f->now += MINUTES (10);
+  set_now (f, f->now + MINUTES (10));
   timer = ys_store_get_timer (f->store, f->workflow);
   g_assert_true (ys_store_discard_timer (f->store, f->workflow, &error));
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 0);
-  f->now += (gint64) 5 * G_USEC_PER_SEC;
+  set_now (f, f->now + (gint64) 5 * G_USEC_PER_SEC);
   g_assert_true (ys_store_restore_timer (f->store, timer, &error));
   g_assert_no_error (error);
   g_assert_cmpint (elapsed_seconds (f), ==, 605);
+}
+
+/* What the timer was started as is what is saved: its workflow, mode, tool,
+ * start and the way its mode was decided come from the timer, whatever is
+ * going on elsewhere; the person gives only the outcome. */
+static void
+test_saved_as_started (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) other = ys_store_add_workflow (f->store, "Grant report section", "", 2,
+                                                       &error);
+  gint64 started = f->now;
+  YsRunOutcome outcome = { .duration_seconds = 1200, .corrections = 2, .used = YS_USED_YES,
+                           .note = "checked twice" };
+  g_autoptr(YsRun) run = NULL;
+  const YsRunFields *fields;
+
+  g_assert_true (ys_store_start_timer (f->store, f->workflow, YS_MODE_WITH_AI, f->tool, &error));
+  g_assert_no_error (error);
+  /* A mode Yardstick drew (1, "drawn") travels with the run. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE timers SET assignment = 1"
+                                            " WHERE workflow_id = '%s'", f->workflow);
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  set_now (f, f->now + MINUTES (25));
+
+  run = ys_store_finish_timer (f->store, f->workflow, &outcome, 1, &error);
+  g_assert_no_error (error);
+  fields = ys_run_get_fields (run);
+  g_assert_cmpstr (fields->workflow_id, ==, f->workflow);
+  g_assert_cmpint (fields->mode, ==, YS_MODE_WITH_AI);
+  g_assert_cmpstr (fields->tool_id, ==, f->tool);
+  g_assert_cmpint (fields->started_at, ==, started / G_USEC_PER_SEC);
+  g_assert_cmpint (fields->assignment, ==, YS_ASSIGNMENT_DRAWN);
+  g_assert_cmpint (fields->duration_seconds, ==, 1200);
+  g_assert_cmpint (fields->corrections, ==, 2);
+  g_assert_cmpstr (fields->note, ==, "checked twice");
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (other), YS_MODE_WITH_AI,
+                                         NULL), ==, 0);
+  /* The answer to the question was saved with it. */
+  g_assert_cmpuint (ys_store_count_feedback (f->store, f->workflow, NULL), ==, 1);
+  g_assert_null (ys_store_get_timer (f->store, f->workflow));
 }
 
 static void
@@ -248,16 +299,15 @@ test_failed_finish_keeps_timer (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  YsRunFields fields = { .workflow_id = f->workflow, .mode = YS_MODE_WITHOUT_AI,
-                         .started_at = f->now / G_USEC_PER_SEC, .duration_seconds = 0 };
+  YsRunOutcome outcome = { .duration_seconds = 0 };
   YsRun *run;
 
   g_assert_true (ys_store_start_timer (f->store, f->workflow, YS_MODE_WITHOUT_AI, NULL, &error));
-  run = ys_store_finish_timer (f->store, f->workflow, &fields, &error);
+  run = ys_store_finish_timer (f->store, f->workflow, &outcome, -1, &error);
   g_assert_null (run);
   g_assert_error (error, YS_ERROR, YS_ERROR_INVALID);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 1);
-  g_assert_cmpuint (ys_store_count_runs (f->store, f->workflow, YS_MODE_WITHOUT_AI), ==, 0);
+  g_assert_cmpuint (ys_store_count_runs (f->store, f->workflow, YS_MODE_WITHOUT_AI, NULL), ==, 0);
 }
 
 static void
@@ -271,25 +321,25 @@ test_feedback_interval (Fixture       *f,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 20, 11, 2026);
-  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today));
+  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today, NULL));
 
   id = ys_store_add_feedback (f->store, f->workflow, f->tool, TRUE, "2026-11-10", "", &error);
   g_assert_no_error (error);
-  g_assert_false (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today));
+  g_assert_false (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today, NULL));
   /* Another tool has its own interval; a shorter interval has passed. */
-  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, ys_tool_get_id (other), 14, &today));
-  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 10, &today));
-  g_assert_false (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 11, &today));
+  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, ys_tool_get_id (other), 14, &today, NULL));
+  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 10, &today, NULL));
+  g_assert_false (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 11, &today, NULL));
 
   g_date_set_dmy (&today, 24, 11, 2026);
-  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today));
+  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today, NULL));
 
   /* Deleted feedback does not count; undo brings it back. */
   g_date_set_dmy (&today, 20, 11, 2026);
   g_assert_true (ys_store_delete_feedback (f->store, id, &error));
-  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today));
+  g_assert_true (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today, NULL));
   g_assert_true (ys_store_restore_feedback (f->store, id, &error));
-  g_assert_false (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today));
+  g_assert_false (ys_store_should_ask_feedback (f->store, f->workflow, f->tool, 14, &today, NULL));
 }
 
 static void
@@ -342,7 +392,7 @@ test_awaiting_outcome (Fixture       *f,
         newest_id = g_strdup (ys_run_get_id (run));
     }
 
-  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store), ==, 3);
+  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store, NULL), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (awaiting), ==, 3);
   {
     g_autoptr(YsRun) first = g_list_model_get_item (awaiting, 0);
@@ -353,15 +403,15 @@ test_awaiting_outcome (Fixture       *f,
   g_assert_true (ys_store_set_run_used (f->store, newest_id, YS_USED_NO, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (awaiting), ==, 2);
-  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store), ==, 2);
+  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store, NULL), ==, 2);
   {
-    g_autoptr(YsRun) run = ys_store_get_run (f->store, newest_id);
+    g_autoptr(YsRun) run = ys_store_get_run (f->store, newest_id, NULL);
     g_assert_cmpint (ys_run_get_fields (run)->used, ==, YS_USED_NO);
   }
 
   /* A deleted workflow's runs await nothing. */
   g_assert_true (ys_store_delete_workflow (f->store, f->workflow, &error));
-  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store), ==, 0);
+  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store, NULL), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (awaiting), ==, 0);
 }
 
@@ -388,6 +438,7 @@ main (int   argc,
   ADD ("/timer/survives-restart", test_survives_restart);
   ADD ("/timer/discard-and-undo", test_discard_and_undo);
   ADD ("/timer/failed-finish-keeps-timer", test_failed_finish_keeps_timer);
+  ADD ("/timer/saved-as-started", test_saved_as_started);
   ADD ("/feedback/interval", test_feedback_interval);
   ADD ("/feedback/list", test_feedback_list);
   ADD ("/runs/awaiting-outcome", test_awaiting_outcome);

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "ys-test-sql.h"
 
@@ -78,4 +80,55 @@ ys_test_copy_file (const char *from,
 
   g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* Run as "TEST --hold-lock PATH SQL MS": takes the lock, says so on
+ * standard output, holds it, then commits. */
+static G_NORETURN void
+hold_lock (const char *path,
+           const char *mode_sql,
+           guint       hold_ms)
+{
+  sqlite3 *db;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, mode_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "UPDATE workflows SET people = people", NULL, NULL, NULL) != SQLITE_OK)
+    _exit (1);
+  if (write (STDOUT_FILENO, "x", 1) != 1)
+    _exit (1);
+  g_usleep (hold_ms * 1000);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  _exit (0);
+}
+
+void
+ys_test_lock_helper_main (int    argc,
+                          char **argv)
+{
+  if (argc == 5 && g_str_equal (argv[1], "--hold-lock"))
+    hold_lock (argv[2], argv[3], atoi (argv[4]));
+}
+
+GPid
+ys_test_lock_in_other_process (const char *path,
+                               const char *mode_sql,
+                               guint       hold_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *ms = g_strdup_printf ("%u", hold_ms);
+  const char *argv[] = { self_path, "--hold-lock", path, mode_sql, ms, NULL };
+  GPid pid;
+  int out;
+  char byte;
+
+  g_assert_nonnull (self_path);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (out, &byte, 1), ==, 1);
+  close (out);
+  return pid;
 }

@@ -25,4 +25,16 @@ void    ys_test_assert_integrity (const char *path);
 void    ys_test_copy_file       (const char *from,
                                  const char *to);
 
+/* Another process takes a lock on @path with @mode_sql (for example
+ * "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE", which keeps even
+ * readers out), writes, and holds it for @hold_ms before committing.
+ * Returns once the lock is held; reap or kill the process. A fresh
+ * process, not a fork: SQLite's locks must not be inherited. */
+GPid    ys_test_lock_in_other_process (const char *path,
+                                       const char *mode_sql,
+                                       guint       hold_ms);
+/* First thing in main() of a test that uses it: runs as that process. */
+void    ys_test_lock_helper_main (int    argc,
+                                  char **argv);
+
 G_END_DECLS
