@@ -89,9 +89,6 @@ gboolean  ys_bundle_export_file      (YsStore              *store,
                                       const char           *path,
                                       GError              **error);
 
-char     *ys_import_result_describe  (const YsImportResult *result,
-                                      const char           *display_name);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsBundle, ys_bundle_free)
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "ys-file.h"
 #include "ys-store-private.h"
 #include "ys-timestamp.h"
+#include "ys-validate.h"
 
 void
 ys_csv_append_cell (GString    *out,
@@ -45,8 +46,7 @@ date_text (const GDate *date,
   if (date == NULL)
     g_strlcpy (text, fallback, 11);
   else
-    g_snprintf (text, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                g_date_get_day (date));
+    ys_format_iso_date (date, text);
 }
 
 gboolean

@@ -247,8 +247,8 @@ build (Demo *demo)
   for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
     {
       YsWorkflowRecord workflow = {
-        demo_id (bundle, demo, workflows[i].name), _(workflows[i].name), _(workflows[i].description),
-        workflows[i].people, FALSE, created, FALSE,
+        demo_id (bundle, demo, workflows[i].name), _(workflows[i].name),
+        _(workflows[i].description), workflows[i].people, FALSE, created, FALSE,
       };
 
       g_array_append_val (bundle->workflows, workflow);

@@ -251,13 +251,6 @@ ys_run_list_new (YsStore     *store,
   return self;
 }
 
-const char *
-ys_run_list_get_workflow_id (YsRunList *self)
-{
-  g_return_val_if_fail (YS_IS_RUN_LIST (self), NULL);
-  return self->workflow_id;
-}
-
 /* Narrows the list to runs whose note or tool contains @search. */
 void
 ys_run_list_set_search (YsRunList  *self,

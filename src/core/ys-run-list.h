@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (YsRunList, ys_run_list, YS, RUN_LIST, GObject)
 YsRunList  *ys_run_list_new             (YsStore     *store,
                                          const char  *workflow_id,
                                          YsRunFilter  filter);
-const char *ys_run_list_get_workflow_id (YsRunList   *self);
 void        ys_run_list_set_search      (YsRunList   *self,
                                          const char  *search);
 

@@ -3,12 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
-#include "ys-error.h"
 #include "ys-stats.h"
 #include "ys-store-private.h"
 #include "ys-validate.h"
@@ -92,9 +89,13 @@ median_and_interval (YsDatabase    *db,
   last = k > 0 ? n - k + 1 : high_middle;
 
   ys_database_bind_int64 (stmt, ":offset", (gint64) first - 1);
-  for (rank = first; rank <= last && (rc = ys_database_step (db, stmt, error)) == SQLITE_ROW; rank++)
+  for (rank = first; rank <= last; rank++)
     {
-      gint64 value = sqlite3_column_int64 (stmt, 0);
+      gint64 value;
+
+      if ((rc = ys_database_step (db, stmt, error)) != SQLITE_ROW)
+        break;
+      value = sqlite3_column_int64 (stmt, 0);
 
       if (rank == low_middle)
         low_value = value;
@@ -173,14 +174,6 @@ void
 ys_stats_set_use_counts (gboolean use)
 {
   use_counts = use;
-}
-
-static void
-date_text (const GDate *date,
-           char         text[11])
-{
-  g_snprintf (text, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-              g_date_get_day (date));
 }
 
 static void
@@ -575,8 +568,8 @@ ys_summary_compute_one (YsStore      *store,
 
   if (summary->has_period)
     {
-      date_text (&summary->from, from_text);
-      date_text (&summary->to, to_text);
+      ys_format_iso_date (&summary->from, from_text);
+      ys_format_iso_date (&summary->to, to_text);
       /* Days between the two dates, as the worked example of FORMAT.md
        * counts them (2026-07-01..2026-09-30 is 91 days, 13 weeks). */
       weeks = MAX (1.0, g_date_days_between (&summary->from, &summary->to) / 7.0);
@@ -636,161 +629,6 @@ ys_summary_find (YsSummary  *summary,
   return NULL;
 }
 
-/* JSON ------------------------------------------------------------------------- */
-
-/* Whole numbers print as integers; absent figures (NAN) as null. */
-static void
-add_number (JsonBuilder *builder,
-            const char  *member,
-            double       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (isnan (value) || isinf (value))
-    json_builder_add_null_value (builder);
-  else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_date (JsonBuilder *builder,
-          const char  *member,
-          const GDate *date,
-          gboolean     known)
-{
-  char text[11];
-
-  json_builder_set_member_name (builder, member);
-  if (!known)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  date_text (date, text);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_mode (JsonBuilder         *builder,
-          const char          *member,
-          const YsModeFigures *m)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "runs");
-  json_builder_add_int_value (builder, m->runs);
-  add_number (builder, "median_seconds", m->median_seconds);
-  json_builder_set_member_name (builder, "median_ci95");
-  if (m->ci_low >= 0)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, m->ci_low);
-      json_builder_add_int_value (builder, m->ci_high);
-      json_builder_end_array (builder);
-    }
-  else
-    json_builder_add_null_value (builder);
-  add_number (builder, "corrections_per_run", m->corrections_per_run);
-  add_number (builder, "correction_rate", m->correction_rate);
-  add_number (builder, "used_rate", m->used_rate);
-  json_builder_end_object (builder);
-}
-
-static void
-add_tool (JsonBuilder         *builder,
-          const YsToolFigures *tool)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, tool->id);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, tool->name);
-  json_builder_set_member_name (builder, "runs");
-  json_builder_add_int_value (builder, tool->runs);
-  add_number (builder, "median_seconds", tool->median_seconds);
-  add_number (builder, "used_rate", tool->used_rate);
-  json_builder_set_member_name (builder, "feedback");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "yes");
-  json_builder_add_int_value (builder, tool->yes);
-  json_builder_set_member_name (builder, "no");
-  json_builder_add_int_value (builder, tool->no);
-  add_number (builder, "yes_share", tool->yes_share);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "divergent");
-  if (tool->divergent < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_boolean_value (builder, tool->divergent);
-  json_builder_end_object (builder);
-}
-
-static void
-add_workflow (JsonBuilder             *builder,
-              const YsWorkflowFigures *w)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, w->id);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, w->name);
-  json_builder_set_member_name (builder, "archived");
-  json_builder_add_boolean_value (builder, w->archived);
-  add_mode (builder, "without_ai", &w->without_ai);
-  add_mode (builder, "with_ai", &w->with_ai);
-
-  json_builder_set_member_name (builder, "change");
-  json_builder_begin_object (builder);
-  add_number (builder, "percent", w->change_percent);
-  json_builder_set_member_name (builder, "enough_data");
-  json_builder_add_boolean_value (builder, w->enough_data);
-  json_builder_set_member_name (builder, "clear");
-  json_builder_add_boolean_value (builder, w->clear);
-  json_builder_end_object (builder);
-
-  add_number (builder, "time_saved_per_week_seconds",
-              w->has_time_saved ? (double) w->time_saved_per_week : NAN);
-  add_number (builder, "time_saved_per_person_per_week_seconds",
-              w->has_time_saved ? (double) w->time_saved_per_person_per_week : NAN);
-
-  json_builder_set_member_name (builder, "tools");
-  json_builder_begin_array (builder);
-  for (guint t = 0; t < w->tools->len; t++)
-    add_tool (builder, &g_array_index (w->tools, YsToolFigures, t));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-char *
-ys_summary_to_json (const YsSummary *summary)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  GString *out;
-
-  g_return_val_if_fail (summary != NULL, NULL);
-
-  json_builder_begin_object (builder);
-  add_date (builder, "from", &summary->from, summary->has_period);
-  add_date (builder, "to", &summary->to, summary->has_period);
-  json_builder_set_member_name (builder, "workflows");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < summary->workflows->len; i++)
-    add_workflow (builder, g_ptr_array_index (summary->workflows, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  out = json_generator_to_gstring (generator, g_string_new (NULL));
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
-}
-
 /* Weekly series ---------------------------------------------------------------- */
 
 static int
@@ -824,9 +662,9 @@ ys_stats_weekly (YsStore      *store,
 
   db = ys_store_get_database (store);
   if (from != NULL)
-    date_text (from, from_text);
+    ys_format_iso_date (from, from_text);
   if (to != NULL)
-    date_text (to, to_text);
+    ys_format_iso_date (to, to_text);
 
   /* Per mode and day from the triggers' totals, summed into ISO weeks here
    * (day order is the primary key's order); then each week's median by a
@@ -873,7 +711,7 @@ ys_stats_weekly (YsStore      *store,
         continue;
       monday = day;
       g_date_subtract_days (&monday, g_date_get_weekday (&day) - G_DATE_MONDAY);
-      date_text (&monday, text);
+      ys_format_iso_date (&monday, text);
 
       if (week == NULL || mode != week_mode || strcmp (text, monday_text) != 0)
         {
@@ -932,9 +770,9 @@ ys_stats_run_points (YsStore      *store,
 
   db = ys_store_get_database (store);
   if (from != NULL)
-    date_text (from, from_text);
+    ys_format_iso_date (from, from_text);
   if (to != NULL)
-    date_text (to, to_text);
+    ys_format_iso_date (to, to_text);
 
   stmt = ys_database_prepare (db,
     "SELECT started_on, duration_seconds FROM runs INDEXED BY runs_by_duration"
@@ -971,79 +809,4 @@ ys_stats_run_points (YsStore      *store,
       g_array_set_size (durations, 0);
     }
   return within;
-}
-
-/* Periods ---------------------------------------------------------------------- */
-
-gboolean
-ys_stats_parse_quarter (const char  *text,
-                        GDate       *from,
-                        GDate       *to,
-                        GError     **error)
-{
-  guint64 year = 0;
-  guint quarter;
-
-  if (text == NULL || strlen (text) != 7 || text[4] != '-' || text[5] != 'Q' ||
-      text[6] < '1' || text[6] > '4' ||
-      !g_ascii_string_to_unsigned ((char[5]) { text[0], text[1], text[2], text[3], '\0' },
-                                   10, 1, 9999, &year, NULL))
-    {
-      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
-                   _("“%s” is not a quarter like 2026-Q3."), text ? text : "");
-      return FALSE;
-    }
-
-  quarter = text[6] - '0';
-  g_date_clear (from, 1);
-  g_date_clear (to, 1);
-  g_date_set_dmy (from, 1, (quarter - 1) * 3 + 1, year);
-  g_date_set_dmy (to, 1, quarter * 3, year);
-  g_date_set_day (to, g_date_get_days_in_month (quarter * 3, year));
-  return TRUE;
-}
-
-gboolean
-ys_stats_period_dates (YsPeriod     period,
-                       const GDate *today,
-                       GDate       *from,
-                       GDate       *to)
-{
-  guint year = g_date_get_year (today);
-  guint quarter = (g_date_get_month (today) - 1) / 3;
-
-  g_date_clear (from, 1);
-  g_date_clear (to, 1);
-
-  switch (period)
-    {
-    case YS_PERIOD_LAST_4_WEEKS:
-      /* Today and the 27 days before it. */
-      *to = *today;
-      *from = *today;
-      g_date_subtract_days (from, 27);
-      return TRUE;
-
-    case YS_PERIOD_LAST_QUARTER:
-      if (quarter == 0)
-        {
-          quarter = 4;
-          year--;
-        }
-      G_GNUC_FALLTHROUGH;
-    case YS_PERIOD_THIS_QUARTER:
-      quarter = period == YS_PERIOD_THIS_QUARTER ? quarter + 1 : quarter;
-      g_date_set_dmy (from, 1, (quarter - 1) * 3 + 1, year);
-      g_date_set_dmy (to, g_date_get_days_in_month (quarter * 3, year), quarter * 3, year);
-      return TRUE;
-
-    case YS_PERIOD_THIS_YEAR:
-      g_date_set_dmy (from, 1, 1, year);
-      g_date_set_dmy (to, 31, 12, year);
-      return TRUE;
-
-    case YS_PERIOD_ALL_TIME:
-    default:
-      return FALSE;
-    }
 }

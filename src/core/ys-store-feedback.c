@@ -77,8 +77,7 @@ ys_store_answer_feedback (YsStore     *self,
   char given_on[11];
 
   ys_clock_get_today (self->clock, &today);
-  g_snprintf (given_on, sizeof given_on, "%04d-%02d-%02d", g_date_get_year (&today),
-              g_date_get_month (&today), g_date_get_day (&today));
+  ys_format_iso_date (&today, given_on);
   id = ys_store_add_feedback (self, workflow_id, tool_id, saves_time, given_on, "", error);
   return id != NULL;
 }

@@ -458,14 +458,15 @@ record_class (YsRecordKind kind)
     }
 }
 
-gboolean
-ys_store_get_record (YsStore       *self,
-                     YsRecordKind   kind,
-                     const char    *id,
-                     gpointer       record,
-                     GStringChunk  *strings,
-                     gboolean      *found,
-                     GError       **error)
+/* The row of @id, into @record when given. */
+static gboolean
+read_by_id (YsStore       *self,
+            YsRecordKind   kind,
+            const char    *id,
+            gpointer       record,
+            GStringChunk  *strings,
+            gboolean      *found,
+            GError       **error)
 {
   const YsStoreRecordClass *klass = record_class (kind);
   sqlite3_stmt *stmt = ys_store_prepare (self, klass->by_id_sql, error);
@@ -476,15 +477,26 @@ ys_store_get_record (YsStore       *self,
     return FALSE;
   ys_database_bind_text (stmt, ":id", id);
   rc = ys_database_step (self->database, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      klass->from_row (stmt, record, strings);
-      *found = TRUE;
-    }
-  else if (rc != SQLITE_DONE)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return FALSE;
+  *found = rc == SQLITE_ROW;
+  if (*found && record != NULL)
+    klass->from_row (stmt, record, strings);
   sqlite3_reset (stmt);
   return TRUE;
+}
+
+gboolean
+ys_store_get_record (YsStore       *self,
+                     YsRecordKind   kind,
+                     const char    *id,
+                     gpointer       record,
+                     GStringChunk  *strings,
+                     gboolean      *found,
+                     GError       **error)
+{
+  g_return_val_if_fail (record != NULL && strings != NULL, FALSE);
+  return read_by_id (self, kind, id, record, strings, found, error);
 }
 
 gboolean
@@ -494,20 +506,7 @@ ys_store_record_exists (YsStore       *self,
                         gboolean      *exists,
                         GError       **error)
 {
-  const YsStoreRecordClass *klass = record_class (kind);
-  sqlite3_stmt *stmt = ys_store_prepare (self, klass->by_id_sql, error);
-  int rc;
-
-  *exists = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  ys_database_bind_text (stmt, ":id", id);
-  rc = ys_database_step (self->database, stmt, error);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return FALSE;
-  *exists = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return TRUE;
+  return read_by_id (self, kind, id, NULL, NULL, exists, error);
 }
 
 gboolean

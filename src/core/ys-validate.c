@@ -228,6 +228,14 @@ ys_parse_iso_date (const char *text,
   return TRUE;
 }
 
+void
+ys_format_iso_date (const GDate *date,
+                    char         text[11])
+{
+  g_snprintf (text, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
 /* "2026-Q3" */
 gboolean
 ys_is_quarter (const char *text)

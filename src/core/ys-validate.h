@@ -29,6 +29,9 @@ gboolean  ys_validate_mode_tool   (YsMode       mode,
                                    GError     **error);
 gboolean  ys_parse_iso_date       (const char  *text,
                                    GDate       *date);
+/* The other way: "2026-11-22", four-digit years, so dates compare as text. */
+void      ys_format_iso_date      (const GDate *date,
+                                   char         text[11]);
 gboolean  ys_is_quarter           (const char  *text);
 gboolean  ys_is_uuid              (const char  *string);
 char     *ys_uuid_new             (void);

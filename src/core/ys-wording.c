@@ -333,3 +333,39 @@ ys_wording_correction_trend (GArray *weeks)
     return YS_TREND_FALLING;
   return YS_TREND_STEADY;
 }
+
+/* What an import did, for a toast: "Imported 12 runs from anna.json: …". */
+char *
+ys_import_result_describe (const YsImportResult *result,
+                           const char           *display_name)
+{
+  GString *text = g_string_new (NULL);
+  guint runs = result->runs.added + result->runs.updated + result->runs.unchanged;
+  guint workflows = result->workflows.added + result->workflows.updated +
+                    result->workflows.unchanged;
+
+  if (runs > 0)
+    g_string_append_printf (text,
+                            ngettext ("Imported %u run from %s: %u new, %u updated",
+                                      "Imported %u runs from %s: %u new, %u updated", runs),
+                            runs, display_name, result->runs.added, result->runs.updated);
+  else
+    g_string_append_printf (text,
+                            ngettext ("Imported %u workflow from %s: %u new, %u updated",
+                                      "Imported %u workflows from %s: %u new, %u updated",
+                                      workflows),
+                            workflows, display_name, result->workflows.added,
+                            result->workflows.updated);
+
+  if (result->archived_on_import > 0)
+    {
+      g_string_append (text, ". ");
+      g_string_append_printf (text,
+                              ngettext ("%u workflow arrived archived because three are active",
+                                        "%u workflows arrived archived because three are active",
+                                        result->archived_on_import),
+                              result->archived_on_import);
+    }
+
+  return g_string_free (text, FALSE);
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ys-bundle.h"
 #include "ys-stats.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,8 @@ char       *ys_wording_divergence    (const YsWorkflowFigures *w,
  * against the second. */
 YsTrend     ys_wording_correction_trend (GArray *weeks);
 char       *ys_wording_percent       (double                   share);
+/* What an import did, in a sentence for a toast. */
+char       *ys_import_result_describe (const YsImportResult   *result,
+                                       const char             *display_name);
 
 G_END_DECLS

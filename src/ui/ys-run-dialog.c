@@ -53,7 +53,6 @@ struct _YsRunDialog
   GtkWidget *feedback_group;
   GtkLabel *feedback_question;
   GtkToggleButton *feedback_yes;
-  GtkToggleButton *feedback_no;
   GtkToggleButton *feedback_skip;
 };
 
@@ -434,7 +433,6 @@ ys_run_dialog_class_init (YsRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_question);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_yes);
-  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_no);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, feedback_skip);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selected);

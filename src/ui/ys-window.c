@@ -17,6 +17,7 @@
 #include "ys-run-list.h"
 #include "ys-timer-card.h"
 #include "ys-window.h"
+#include "ys-wording.h"
 #include "ys-workflow-dialog.h"
 
 struct _YsWindow
@@ -34,7 +35,6 @@ struct _YsWindow
   AdwLeaflet *leaflet;
   GtkWidget *log_run_button;
   GtkListBox *workflow_list;
-  GtkWidget *content;
   AdwViewSwitcherTitle *view_title;
   GtkWidget *workflow_heading;
   GtkLabel *workflow_name_label;
@@ -68,7 +68,6 @@ struct _YsWindow
   const char *extra_page;   /* "overview", "awaiting" or NULL for a workflow */
   GtkLabel *counts_label;
   GtkListView *run_list_view;
-  AdwStatusPage *no_runs_page;
 };
 
 G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1561,7 +1560,6 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, log_run_button);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_list);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, view_title);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_heading);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_name_label);
@@ -1587,7 +1585,6 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, run_list_view);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, no_runs_page);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_run_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1695,13 +1692,6 @@ ys_window_new (GtkApplication *application,
                        "application", application,
                        "store", store,
                        NULL);
-}
-
-YsStore *
-ys_window_get_store (YsWindow *self)
-{
-  g_return_val_if_fail (YS_IS_WINDOW (self), NULL);
-  return self->store;
 }
 
 const char *

@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (YsWindow, ys_window, YS, WINDOW, AdwApplicationWindow)
 
 YsWindow   *ys_window_new                      (GtkApplication *application,
                                                 YsStore        *store);
-YsStore    *ys_window_get_store                (YsWindow       *self);
 const char *ys_window_get_selected_workflow_id (YsWindow       *self);
 void        ys_window_select_workflow          (YsWindow       *self,
                                                 const char     *id);

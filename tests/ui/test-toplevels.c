@@ -272,7 +272,7 @@ walk (GApplication *app,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (YS_IS_WINDOW (main_window));
-  store = ys_window_get_store (YS_WINDOW (main_window));
+  store = ys_context_get_store (ys_application_get_context (YS_APPLICATION (app)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (main_window));
   g_assert_cmpuint (assert_all_mapped ("start-up"), ==, 1);
 

@@ -14,6 +14,7 @@
 #include "ys-error.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
+#include "ys-wording.h"
 
 #define W1 "11111111-1111-4111-8111-111111111111"
 #define T1 "22222222-2222-4222-8222-222222222222"

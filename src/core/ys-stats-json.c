@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "yardstick-core"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ys-stats.h"
+#include "ys-validate.h"
+
+/*
+ * The summary as FORMAT.md's JSON, written by json-glib's generator: the
+ * one JSON writer of the project, which the bundle writer shares.
+ */
+
+/* Whole numbers print as integers; absent figures (NAN) as null. */
+static void
+add_number (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value) || isinf (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *member,
+          const GDate *date,
+          gboolean     known)
+{
+  char text[11];
+
+  json_builder_set_member_name (builder, member);
+  if (!known)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  ys_format_iso_date (date, text);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_mode (JsonBuilder         *builder,
+          const char          *member,
+          const YsModeFigures *m)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, m->runs);
+  add_number (builder, "median_seconds", m->median_seconds);
+  json_builder_set_member_name (builder, "median_ci95");
+  if (m->ci_low >= 0)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, m->ci_low);
+      json_builder_add_int_value (builder, m->ci_high);
+      json_builder_end_array (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  add_number (builder, "corrections_per_run", m->corrections_per_run);
+  add_number (builder, "correction_rate", m->correction_rate);
+  add_number (builder, "used_rate", m->used_rate);
+  json_builder_end_object (builder);
+}
+
+static void
+add_tool (JsonBuilder         *builder,
+          const YsToolFigures *tool)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, tool->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, tool->name);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_add_int_value (builder, tool->runs);
+  add_number (builder, "median_seconds", tool->median_seconds);
+  add_number (builder, "used_rate", tool->used_rate);
+  json_builder_set_member_name (builder, "feedback");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "yes");
+  json_builder_add_int_value (builder, tool->yes);
+  json_builder_set_member_name (builder, "no");
+  json_builder_add_int_value (builder, tool->no);
+  add_number (builder, "yes_share", tool->yes_share);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "divergent");
+  if (tool->divergent < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, tool->divergent);
+  json_builder_end_object (builder);
+}
+
+static void
+add_workflow (JsonBuilder             *builder,
+              const YsWorkflowFigures *w)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, w->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, w->name);
+  json_builder_set_member_name (builder, "archived");
+  json_builder_add_boolean_value (builder, w->archived);
+  add_mode (builder, "without_ai", &w->without_ai);
+  add_mode (builder, "with_ai", &w->with_ai);
+
+  json_builder_set_member_name (builder, "change");
+  json_builder_begin_object (builder);
+  add_number (builder, "percent", w->change_percent);
+  json_builder_set_member_name (builder, "enough_data");
+  json_builder_add_boolean_value (builder, w->enough_data);
+  json_builder_set_member_name (builder, "clear");
+  json_builder_add_boolean_value (builder, w->clear);
+  json_builder_end_object (builder);
+
+  add_number (builder, "time_saved_per_week_seconds",
+              w->has_time_saved ? (double) w->time_saved_per_week : NAN);
+  add_number (builder, "time_saved_per_person_per_week_seconds",
+              w->has_time_saved ? (double) w->time_saved_per_person_per_week : NAN);
+
+  json_builder_set_member_name (builder, "tools");
+  json_builder_begin_array (builder);
+  for (guint t = 0; t < w->tools->len; t++)
+    add_tool (builder, &g_array_index (w->tools, YsToolFigures, t));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+char *
+ys_summary_to_json (const YsSummary *summary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_date (builder, "from", &summary->from, summary->has_period);
+  add_date (builder, "to", &summary->to, summary->has_period);
+  json_builder_set_member_name (builder, "workflows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < summary->workflows->len; i++)
+    add_workflow (builder, g_ptr_array_index (summary->workflows, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  out = json_generator_to_gstring (generator, g_string_new (NULL));
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
