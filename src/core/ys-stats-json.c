@@ -138,6 +138,21 @@ add_workflow (JsonBuilder             *builder,
   json_builder_end_object (builder);
 }
 
+/* Money prints as a number of currency units: 150 or 3.64. */
+static void
+add_costs (JsonBuilder   *builder,
+           const YsCosts *costs)
+{
+  json_builder_set_member_name (builder, "costs");
+  json_builder_begin_object (builder);
+  add_number (builder, "tools_cost",
+              costs->has_tools_cost ? costs->tools_cost_cents / 100.0 : NAN);
+  add_number (builder, "hours_saved", ys_costs_hours_saved (costs));
+  add_number (builder, "cost_per_hour_saved",
+              costs->has_cost_per_hour ? costs->cost_per_hour_cents / 100.0 : NAN);
+  json_builder_end_object (builder);
+}
+
 char *
 ys_summary_to_json (const YsSummary *summary)
 {
@@ -156,6 +171,7 @@ ys_summary_to_json (const YsSummary *summary)
   for (guint i = 0; i < summary->workflows->len; i++)
     add_workflow (builder, g_ptr_array_index (summary->workflows, i));
   json_builder_end_array (builder);
+  add_costs (builder, &summary->costs);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -441,6 +441,44 @@ compute_change (YsWorkflowFigures *w,
     }
 }
 
+/* The top-level "costs": every live tool with a cost counts, used in the
+ * period or not (the team pays for it either way); the hours come from
+ * clear changes only, a clear loss included. */
+static gboolean
+compute_costs (YsDatabase  *db,
+               YsSummary   *summary,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = ys_database_prepare (db,
+    "SELECT count (monthly_cost), coalesce (sum (monthly_cost), 0) FROM tools"
+    " WHERE deleted = 0", error);
+  guint days = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = ys_database_step (db, stmt, error)) != SQLITE_ROW)
+    return FALSE;
+  if (summary->has_period)
+    days = ys_costs_period_days (&summary->from, &summary->to);
+  ys_costs_init (&summary->costs, sqlite3_column_int64 (stmt, 0) > 0,
+                 sqlite3_column_int64 (stmt, 1), days);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < summary->workflows->len; i++)
+    {
+      const YsWorkflowFigures *w = g_ptr_array_index (summary->workflows, i);
+
+      if (w->clear)
+        ys_costs_add_clear_change (&summary->costs,
+                                   ys_costs_saved_half_seconds (w->without_ai.median_seconds,
+                                                                w->with_ai.median_seconds,
+                                                                w->with_ai.runs));
+    }
+  ys_costs_finish (&summary->costs);
+  return TRUE;
+}
+
 static void
 workflow_figures_clear (gpointer data)
 {
@@ -601,6 +639,9 @@ ys_summary_compute_one (YsStore      *store,
         return NULL;
       compute_change (w, weeks);
     }
+
+  if (workflow_id == NULL && !compute_costs (db, summary, error))
+    return NULL;
 
   return g_steal_pointer (&summary);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ys-costs.h"
 #include "ys-store.h"
 
 G_BEGIN_DECLS
@@ -69,6 +70,7 @@ typedef struct
   GDate from;
   GDate to;
   GPtrArray *workflows;   /* of YsWorkflowFigures, in the order the app shows them */
+  YsCosts costs;          /* all absent in a summary of one workflow */
 } YsSummary;
 
 /* One ISO week (Monday first) of one workflow, both modes. */
