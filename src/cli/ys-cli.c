@@ -17,6 +17,7 @@
 #include "ys-error.h"
 #include "ys-stats.h"
 #include "ys-store.h"
+#include "ys-tracker-import.h"
 #include "ys-validate.h"
 
 /*
@@ -156,6 +157,86 @@ read_period (YsStore     *store,
   return TRUE;
 }
 
+/* --import-csv's companions, checked before anything is read or opened.
+ * Returns an exit status, YS_EXIT_OK when the import may go ahead. */
+static int
+check_tracker_options (char                   **files,
+                       const char              *workflow,
+                       const char              *mode_text,
+                       const char              *tool,
+                       const char              *match,
+                       YsTrackerImportOptions  *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (files == NULL)
+    {
+      if (workflow != NULL || mode_text != NULL || tool != NULL || match != NULL)
+        {
+          g_printerr (_("yardstick: --workflow, --mode, --tool and --match go with "
+                        "--import-csv\n"));
+          return YS_EXIT_USAGE;
+        }
+      return YS_EXIT_OK;
+    }
+
+  if (g_strv_length (files) > 1)
+    {
+      g_printerr (_("yardstick: give --import-csv once\n"));
+      return YS_EXIT_USAGE;
+    }
+  if (*files[0] == '\0')
+    {
+      g_printerr (_("yardstick: --import-csv needs a file name\n"));
+      return YS_EXIT_USAGE;
+    }
+  if (workflow == NULL || mode_text == NULL)
+    {
+      g_printerr (_("yardstick: --import-csv needs --workflow NAME and "
+                    "--mode without-ai or --mode with-ai\n"));
+      return YS_EXIT_USAGE;
+    }
+
+  if (!ys_mode_from_string (mode_text, &options->mode))
+    {
+      g_printerr (_("--mode: “%s” is neither without-ai nor with-ai.\n"), mode_text);
+      return YS_EXIT_REFUSED;
+    }
+  if (options->mode == YS_MODE_WITH_AI && tool == NULL)
+    {
+      g_printerr (_("yardstick: --mode with-ai needs --tool NAME, the tool the runs used\n"));
+      return YS_EXIT_USAGE;
+    }
+  if (options->mode == YS_MODE_WITHOUT_AI && tool != NULL)
+    {
+      g_printerr (_("yardstick: --tool goes with --mode with-ai; runs without AI name no tool\n"));
+      return YS_EXIT_USAGE;
+    }
+
+  if ((name = ys_validate_name (workflow, YS_NAME_WORKFLOW, &error)) == NULL)
+    {
+      g_printerr ("--workflow: %s\n", error->message);
+      return YS_EXIT_REFUSED;
+    }
+  g_clear_pointer (&name, g_free);
+  if (tool != NULL && (name = ys_validate_name (tool, YS_NAME_TOOL, &error)) == NULL)
+    {
+      g_printerr ("--tool: %s\n", error->message);
+      return YS_EXIT_REFUSED;
+    }
+  if (match != NULL && !g_utf8_validate (match, -1, NULL))
+    {
+      g_printerr (_("--match: not valid text\n"));
+      return YS_EXIT_REFUSED;
+    }
+
+  options->workflow_name = workflow;
+  options->tool_name = tool;
+  options->match = match;
+  return YS_EXIT_OK;
+}
+
 static gboolean
 export_bundle (YsStore     *store,
                const char  *path,
@@ -190,6 +271,14 @@ ys_cli_run (int          argc,
   g_autofree char *report_path = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *backup_path = NULL;
+  g_auto(GStrv) tracker_files = NULL;
+  g_autofree char *workflow_name = NULL;
+  g_autofree char *mode_text = NULL;
+  g_autofree char *tool_name = NULL;
+  g_autofree char *match = NULL;
+  g_autoptr(YsTrackerCsv) tracker_csv = NULL;
+  YsTrackerImportOptions tracker_options = { 0 };
+  int status;
   GOptionEntry entries[] = {
     /* Passed on to GApplication when D-Bus activation starts us. */
     { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &service, NULL, NULL },
@@ -197,6 +286,20 @@ ys_cli_run (int          argc,
       N_("Use this SQLite file instead of the default (created if missing)"), N_("PATH") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &imports,
       N_("Merge a bundle into the database (repeatable; each file all or nothing)"), N_("FILE") },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &tracker_files,
+      N_("Merge the entries of a time tracker’s CSV export (Toggl Track, Clockify, Kimai, "
+         "Hamster or Yardstick) as runs; needs --workflow and --mode"), N_("FILE") },
+    { "workflow", 0, 0, G_OPTION_ARG_STRING, &workflow_name,
+      N_("With --import-csv: the workflow of the runs (made if there is none; archived if "
+         "three are active)"), N_("NAME") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text,
+      N_("With --import-csv: the mode of the runs"), N_("without-ai|with-ai") },
+    { "tool", 0, 0, G_OPTION_ARG_STRING, &tool_name,
+      N_("With --import-csv --mode with-ai: the tool the runs used (made if there is none)"),
+      N_("NAME") },
+    { "match", 0, 0, G_OPTION_ARG_STRING, &match,
+      N_("With --import-csv: only entries whose project, description or tags contain TEXT, "
+         "whatever its case"), N_("TEXT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path,
       N_("Write everything, deletions included, as a bundle (- for standard output)"),
       N_("FILE") },
@@ -276,8 +379,22 @@ ys_cli_run (int          argc,
       return YS_EXIT_USAGE;
     }
 
+  status = check_tracker_options (tracker_files, workflow_name, mode_text, tool_name, match,
+                                  &tracker_options);
+  if (status != YS_EXIT_OK)
+    return status;
+
+  /* The whole file is read and checked before the database is opened, so
+   * a refused one leaves not even a new database behind. */
+  if (tracker_files != NULL)
+    {
+      tracker_csv = ys_tracker_csv_read_file (tracker_files[0], tracker_files[0], NULL, &error);
+      if (tracker_csv == NULL)
+        return refuse (error);
+    }
+
   if (demo || imports != NULL || export_path != NULL || summary || csv_path != NULL ||
-      report_path != NULL || backup_path != NULL)
+      report_path != NULL || backup_path != NULL || tracker_csv != NULL)
     {
       g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
       g_autoptr(YsStore) store = ys_store_open (path, &error);
@@ -307,6 +424,23 @@ ys_cli_run (int          argc,
             g_printerr ("%s\n", counts);
           else
             g_print ("%s\n", counts);
+        }
+
+      if (tracker_csv != NULL)
+        {
+          g_auto(YsTrackerImport) imported = { 0 };
+          g_autofree char *line = NULL;
+
+          /* The file was checked already: what is left to go wrong is the
+           * database, and its message names it. */
+          if (!ys_tracker_import (store, tracker_csv, &tracker_options, &imported, &error))
+            return refuse (error);
+          line = ys_tracker_import_describe (&imported, tracker_files[0]);
+          if (g_strcmp0 (export_path, "-") == 0 || summary ||
+              g_strcmp0 (csv_path, "-") == 0)
+            g_printerr ("%s\n", line);
+          else
+            g_print ("%s\n", line);
         }
 
       if (backup_path != NULL)

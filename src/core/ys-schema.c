@@ -230,6 +230,11 @@ static const char *migrations[] = {
   "  INSERT INTO durations VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''),"
   "   NEW.duration_seconds, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;"
   "END;",
+
+  /* 6: the runs that came from a time tracker's history, which the figures
+   * and the report count, without reading the other runs. */
+  "CREATE INDEX runs_from_tracker ON runs (workflow_id, started_on)"
+  "  WHERE source = 'tracker' AND deleted = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_SCHEMA_VERSION);

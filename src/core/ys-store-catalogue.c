@@ -198,6 +198,36 @@ check_name_free (YsStore       *self,
   return TRUE;
 }
 
+char *
+ys_store_find_by_name (YsStore       *self,
+                       YsRecordKind   kind,
+                       const char    *name,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt = kind == YS_RECORD_WORKFLOW
+    ? ys_store_prepare (self,
+        "SELECT id FROM workflows WHERE deleted = 0 AND name = :name COLLATE NOCASE"
+        " ORDER BY archived, position, rowid LIMIT 1", error)
+    : ys_store_prepare (self,
+        "SELECT id FROM tools WHERE deleted = 0 AND name = :name COLLATE NOCASE"
+        " ORDER BY id LIMIT 1", error);
+  char *id = NULL;
+  int rc;
+
+  g_return_val_if_fail (kind == YS_RECORD_WORKFLOW || kind == YS_RECORD_TOOL, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  ys_database_bind_text (stmt, ":name", name);
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc == SQLITE_ROW)
+    id = g_strdup (ys_database_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    return NULL;
+  sqlite3_reset (stmt);
+  return id;
+}
+
 gboolean
 ys_store_lookup_workflow (YsStore     *self,
                           const char  *id,

@@ -75,6 +75,14 @@ gboolean      ys_store_lookup_workflow (YsStore    *self,
                                         gboolean   *deleted,
                                         GError    **error);
 
+/* The id of the live workflow or tool (@kind) called @name, compared as
+ * names are kept unique, whatever their case; NULL without @error set when
+ * there is none. */
+char         *ys_store_find_by_name    (YsStore      *self,
+                                        YsRecordKind  kind,
+                                        const char   *name,
+                                        GError      **error);
+
 /* An answer to "does @tool_id save time on @workflow_id?", given today. */
 gboolean      ys_store_answer_feedback (YsStore    *self,
                                         const char *workflow_id,

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
 #include <glib.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
@@ -414,6 +415,305 @@ test_days_agree_across_zones (void)
     }
 }
 
+/* Time-tracker exports (FORMAT.md, "Time-tracker history"), modelled on
+ * the real headers: a byte-order mark, CRLF, quoted commas and quotes, a
+ * line break inside a description. The person columns hold marker strings
+ * that must never reach the database. */
+static const char toggl_export[] =
+  "\xEF\xBB\xBFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,"
+  "End date,End time,Duration,Tags,Amount (USD)\r\n"
+  "Zelda Markerperson,zelda.marker@example.org,\"Acme, Inc.\",Grant report,,"
+  "\"Budget, \"\"first\"\" draft\",Yes,2026-03-02,09:00:00,2026-03-02,11:30:00,02:30:00,"
+  "\"writing, grants\",\r\n"
+  "Zelda Markerperson,zelda.marker@example.org,,Grant report,,\"Narrative section\r\n"
+  "second line\",No,2026-03-03,14:15:00,2026-03-03,15:00:30,00:45:30,,\r\n"
+  "Yusuf Uniquename,yusuf.unique@example.net,,Policy brief,,Figures check,No,2026-07-14,"
+  "10:00:00,2026-07-14,11:30:00,01:30:00,review,\r\n"
+  "Yusuf Uniquename,yusuf.unique@example.net,,Admin,,Grant meeting,No,2026-07-16,"
+  "09:00:00,2026-07-16,09:20:00,00:20:00,,\r\n";
+
+static const char clockify_export[] =
+  "\xEF\xBB\xBFProject,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,"
+  "Start Time,End Date,End Time,Duration (h),Duration (decimal),Billable Rate (USD),"
+  "Billable Amount (USD)\r\n"
+  "Intake summary,\"Acme, Inc.\",\"Call notes, \"\"short\"\"\",,Xavier Markname,"
+  "Quokka Unit Marker,xavier.mark@example.com,,No,03/16/2026,01:30:00 PM,03/16/2026,"
+  "02:15:00 PM,00:45:00,0.75,0.00,0.00\r\n"
+  "Intake summary,,\"Two\nlines\",,Xavier Markname,Quokka Unit Marker,xavier.mark@example.com,"
+  "intake,No,03/17/2026,09:00:00 AM,03/17/2026,10:05:00 AM,01:05:00,1.08,0.00,0.00\r\n"
+  "Grant report,,Other,,Wilma Specialname,Quokka Unit Marker,wilma.special@example.com,,No,"
+  "03/18/2026,09:00:00 AM,03/18/2026,10:00:00 AM,01:00:00,1.00,0.00,0.00\r\n";
+
+static const char *person_markers[] = {
+  "Zelda Markerperson", "zelda.marker@example.org", "Yusuf Uniquename",
+  "yusuf.unique@example.net", "Xavier Markname", "xavier.mark@example.com",
+  "Quokka Unit Marker", "Wilma Specialname", "wilma.special@example.com",
+  /* Descriptions only choose entries; they are not kept either. */
+  "Narrative section", "Call notes",
+};
+
+static char *
+write_sample (const char *name,
+              const char *contents)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static char *
+tracker_runs (const char *path)
+{
+  return ys_test_sql_rows (path,
+                           "SELECT w.name, r.mode, coalesce (t.name, '-'), r.started_at,"
+                           " r.started_offset, r.duration_seconds, r.corrections,"
+                           " coalesce (r.used, 'unknown'), r.note, r.assignment, r.source"
+                           " FROM runs r JOIN workflows w ON w.id = r.workflow_id"
+                           " LEFT JOIN tools t ON t.id = r.tool_id"
+                           " WHERE r.deleted = 0 ORDER BY r.started_at", NULL);
+}
+
+/* The bytes of the database and of its write-ahead log, if one is left. */
+static void
+assert_no_marker_in_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *files[] = { path, wal };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *bytes = NULL;
+      gsize length = 0;
+
+      if (!g_file_test (files[f], G_FILE_TEST_EXISTS))
+        continue;
+      g_assert_true (g_file_get_contents (files[f], &bytes, &length, NULL));
+      if (f == 0)
+        g_assert_cmpuint (length, >, 0);
+      for (guint m = 0; m < G_N_ELEMENTS (person_markers); m++)
+        {
+          g_test_message ("%s: %s", files[f], person_markers[m]);
+          g_assert_null (memmem (bytes, length, person_markers[m], strlen (person_markers[m])));
+        }
+    }
+}
+
+static void
+test_import_csv (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "history.db", NULL);
+  g_autofree char *toggl = write_sample ("toggl.csv", toggl_export);
+  g_autofree char *clockify = write_sample ("clockify.csv", clockify_export);
+  g_autofree char *rows = NULL;
+  g_autofree char *again_rows = NULL;
+  g_auto(Result) from_toggl = { 0 };
+  g_auto(Result) from_clockify = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) csv = { 0 };
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  from_toggl = run ("--database", db, "--import-csv", toggl, "--workflow", "Grant report",
+                    "--mode", "without-ai", "--match", "GRANT", NULL);
+  from_clockify = run ("--database", db, "--import-csv", clockify, "--workflow", "Intake summary",
+                       "--mode", "with-ai", "--tool", "Claude", "--match", "intake", NULL);
+  csv = run ("--database", db, "--export-csv", "-", NULL);
+  g_unsetenv ("TZ");
+
+  g_assert_cmpint (from_toggl.status, ==, 0);
+  g_assert_true (g_str_has_prefix (from_toggl.out, toggl));
+  g_assert_nonnull (strstr (from_toggl.out, ": Toggl Track: 3 new runs of “Grant report” without "
+                                            "AI, 0 already there; “Grant report” is a new "
+                                            "workflow.\n"));
+  g_assert_cmpint (from_clockify.status, ==, 0);
+  g_assert_nonnull (strstr (from_clockify.out, ": Clockify: 2 new runs of “Intake summary” with "
+                                               "Claude, 0 already there; “Intake summary” is a new "
+                                               "workflow; “Claude” is a new tool.\n"));
+
+  /* Worked by hand from the samples: Toggl's project or description
+   * holds "grant" on three entries (2 h 30, 45 min 30 s, 20 min), the
+   * Clockify tag or project "intake" on two (45 min, 1 h 05); starts on
+   * the exporting tracker's wall clock, here Berlin (CET in March, CEST in
+   * July). */
+  rows = tracker_runs (db);
+  g_assert_cmpstr (rows, ==,
+                   /* 2026-03-02 09:00 +01:00 */
+                   "Grant report|0|-|1772438400|3600|9000|0|unknown||0|tracker|\n"
+                   /* 2026-03-03 14:15 +01:00 */
+                   "Grant report|0|-|1772543700|3600|2730|0|unknown||0|tracker|\n"
+                   /* 2026-03-16 13:30 +01:00 */
+                   "Intake summary|1|Claude|1773664200|3600|2700|0|unknown||0|tracker|\n"
+                   /* 2026-03-17 09:00 +01:00 */
+                   "Intake summary|1|Claude|1773734400|3600|3900|0|unknown||0|tracker|\n"
+                   /* 2026-07-16 09:00 +02:00 */
+                   "Grant report|0|-|1784185200|7200|1200|0|unknown||0|tracker|\n");
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_nonnull (strstr (csv.out, ",Grant report,without-ai,,2026-03-02T09:00:00+01:00,9000,0,,,"
+                                     "chosen\r\n"));
+  g_assert_nonnull (strstr (csv.out, ",Intake summary,with-ai,Claude,2026-03-17T09:00:00+01:00,"
+                                     "3900,0,,,chosen\r\n"));
+
+  /* A second import of both adds nothing. */
+  again = run ("--database", db, "--import-csv", toggl, "--workflow", "grant report",
+               "--mode", "without-ai", "--match", "grant", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, ": Toggl Track: 0 new runs of “Grant report” without AI, "
+                                       "3 already there.\n"));
+  result_clear (&again);
+  again = run ("--database", db, "--import-csv", clockify, "--workflow", "Intake summary",
+               "--mode", "with-ai", "--tool", "claude", "--match", "intake", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 new runs of “Intake summary” with Claude, 2 already "
+                                       "there.\n"));
+  again_rows = tracker_runs (db);
+  g_assert_cmpstr (again_rows, ==, rows);
+  g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM workflows"), ==, 2);
+  g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM tools"), ==, 1);
+
+  /* No name, e-mail or group of a person in the database, nor in what
+   * was printed. */
+  assert_no_marker_in_files (db);
+  for (guint m = 0; m < G_N_ELEMENTS (person_markers); m++)
+    {
+      g_assert_null (strstr (from_toggl.out, person_markers[m]));
+      g_assert_null (strstr (from_clockify.out, person_markers[m]));
+    }
+  ys_test_assert_integrity (db);
+}
+
+static void
+test_import_csv_refused (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "refusing.db", NULL);
+  g_autofree char *never = g_build_filename (tmp_dir, "never-made.db", NULL);
+  g_autofree char *toggl = write_sample ("good-toggl.csv", toggl_export);
+  g_autofree char *bad_text = g_strconcat (toggl_export,
+                                           "Zelda Markerperson,zelda.marker@example.org,,"
+                                           "Grant report,,\"Late\r\nentry\",No,2026-03-09,"
+                                           "09:00:00,2026-03-09,10:00:00,1:61:00,,\r\n", NULL);
+  g_autofree char *bad = write_sample ("bad-duration.csv", bad_text);
+  g_autofree char *unknown = write_sample ("hours.csv",
+                                           "\xEF\xBB\xBF" "Date,Person,Hours,Notes\r\n"
+                                           "2026-03-02,Zelda Markerperson,1.5,Draft\r\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) first = run ("--database", db, "--import-csv", toggl, "--workflow", "Grant report",
+                              "--mode", "without-ai", NULL);
+  g_auto(Result) refused = { 0 };
+  g_auto(Result) unrecognised = { 0 };
+  g_auto(Result) no_database = { 0 };
+
+  g_assert_cmpint (first.status, ==, 0);
+  before = dump_rows (db);
+
+  /* The bad row starts on line 7 (after the header and four entries, one
+   * of them on two lines); nothing of the file goes in. */
+  refused = run ("--database", db, "--import-csv", bad, "--workflow", "Other work",
+                 "--mode", "without-ai", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_true (g_str_has_prefix (refused.err, bad));
+  g_assert_nonnull (strstr (refused.err, ": line 7: Duration: \"1:61:00\" is not a duration"));
+  g_assert_true (strchr (refused.err, '\n') == refused.err + strlen (refused.err) - 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  for (guint m = 0; m < G_N_ELEMENTS (person_markers); m++)
+    g_assert_null (strstr (refused.err, person_markers[m]));
+
+  unrecognised = run ("--database", db, "--import-csv", unknown, "--workflow", "Grant report",
+                      "--mode", "without-ai", NULL);
+  g_assert_cmpint (unrecognised.status, ==, 1);
+  g_assert_true (g_str_has_prefix (unrecognised.err, unknown));
+  g_assert_nonnull (strstr (unrecognised.err, ": line 1: not a time-tracker export"));
+  g_assert_null (strstr (unrecognised.err, "Zelda"));
+
+  after = dump_rows (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM workflows"), ==, 1);
+
+  /* A refused file is refused before the database is even made. */
+  no_database = run ("--database", never, "--import-csv", bad, "--workflow", "Grant report",
+                     "--mode", "without-ai", NULL);
+  g_assert_cmpint (no_database.status, ==, 1);
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_csv_usage (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "usage.db", NULL);
+  g_autofree char *toggl = write_sample ("usage-toggl.csv", toggl_export);
+  struct
+  {
+    int status;
+    const char *args[10];
+    const char *says;
+  } cases[] = {
+    { 2, { "--import-csv", toggl, "--mode", "without-ai" }, "needs --workflow NAME" },
+    { 2, { "--import-csv", toggl, "--workflow", "Grant report" }, "needs --workflow NAME" },
+    { 2, { "--import-csv", toggl, "--workflow", "Grant report", "--mode", "with-ai" },
+      "--mode with-ai needs --tool NAME" },
+    { 2, { "--import-csv", toggl, "--workflow", "Grant report", "--mode", "without-ai",
+           "--tool", "Claude" }, "--tool goes with --mode with-ai" },
+    { 2, { "--workflow", "Grant report", "--summary" }, "go with --import-csv" },
+    { 2, { "--match", "grant", "--summary" }, "go with --import-csv" },
+    { 2, { "--import-csv", toggl, "--import-csv", toggl, "--workflow", "Grant report",
+           "--mode", "without-ai" }, "give --import-csv once" },
+    { 1, { "--import-csv", toggl, "--workflow", "Grant report", "--mode", "sometimes" },
+      "--mode: “sometimes” is neither without-ai nor with-ai." },
+    { 1, { "--import-csv", toggl, "--workflow", "   ", "--mode", "without-ai" },
+      "--workflow: A workflow needs a name." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int wait_status = 0;
+
+      g_ptr_array_add (args, (char *) g_getenv ("YARDSTICK_BIN"));
+      g_ptr_array_add (args, "--database");
+      g_ptr_array_add (args, db);
+      for (guint a = 0; a < G_N_ELEMENTS (cases[i].args) && cases[i].args[a]; a++)
+        g_ptr_array_add (args, (char *) cases[i].args[a]);
+      g_ptr_array_add (args, NULL);
+      g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                    &wait_status, &error);
+      g_assert_no_error (error);
+      g_test_message ("case %u: %s", i, err);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, cases[i].status);
+      g_assert_nonnull (strstr (err, cases[i].says));
+    }
+  /* Nothing was imported, so no database was made. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+/* A workflow that does not exist is made, archived when three are active,
+ * as a bundle would bring it; a tool that does not exist is made. */
+static void
+test_import_csv_new_workflow (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "full.db", NULL);
+  g_autofree char *toggl = write_sample ("new-toggl.csv", toggl_export);
+  g_auto(Result) demo = run ("--database", db, "--demo", NULL);
+  g_auto(Result) imported = run ("--database", db, "--import-csv", toggl, "--workflow",
+                                 "Board minutes", "--mode", "with-ai", "--tool", "Mistral",
+                                 "--match", "policy", NULL);
+
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "1 new run of “Board minutes” with Mistral, 0 already "
+                                          "there; “Board minutes” is a new workflow, archived "
+                                          "because three are active; “Mistral” is a new tool.\n"));
+  g_assert_cmpint (ys_test_sql_int (db, "SELECT archived FROM workflows WHERE name = 'Board minutes'"),
+                   ==, 1);
+  g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM workflows WHERE archived = 0"), ==, 3);
+  g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM runs r JOIN tools t ON t.id = r.tool_id"
+                                        " WHERE t.name = 'Mistral' AND r.source = 'tracker'"
+                                        " AND r.duration_seconds = 5400"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +736,10 @@ main (int   argc,
   g_test_add_func ("/cli/report-and-csv", test_report_and_csv);
   g_test_add_func ("/cli/days-agree-across-zones", test_days_agree_across_zones);
   g_test_add_func ("/cli/locked-database", test_locked_database);
+  g_test_add_func ("/cli/import-csv", test_import_csv);
+  g_test_add_func ("/cli/import-csv-refused", test_import_csv_refused);
+  g_test_add_func ("/cli/import-csv-usage", test_import_csv_usage);
+  g_test_add_func ("/cli/import-csv-new-workflow", test_import_csv_new_workflow);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

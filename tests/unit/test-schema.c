@@ -82,6 +82,11 @@ test_from_version (gconstpointer data)
           "  '2026-07-13', 5400, 1, 1, '', 1784160000000000, 0),"
           " ('44444444-4444-4444-8444-444444444444', '" W1 "', 1, '" T1 "', 1768087800, '2026-01-11',"
           "  '2026-01-05', 1800, 0, NULL, 'quick', 1768090000000000, 0);");
+  if (version >= 5)
+    /* From version 5 the store writes each run's offset with it. */
+    exec (path,
+          "UPDATE runs SET started_offset = CASE id WHEN '33333333-3333-4333-8333-333333333333'"
+          " THEN 7200 ELSE 3600 END;");
   if (version >= 4)
     exec (path,
           "INSERT INTO reviews (id, quarter, coverage_percent, working, not_working, more_rework,"
@@ -104,6 +109,9 @@ test_from_version (gconstpointer data)
   g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM tools WHERE monthly_cost IS NULL"),
                    ==, 1);
   g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (fair_test) FROM workflows"), ==, 0);
+  /* Imported runs are counted from their own index. */
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM sqlite_schema"
+                                          " WHERE name = 'runs_from_tracker'"), ==, 1);
   /* The totals count what is there, however old the file. */
   g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (runs) FROM daily"), ==, 2);
   g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (runs) FROM durations"), ==, 2);
