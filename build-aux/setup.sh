@@ -10,7 +10,7 @@ YS_BUILD_PACKAGES="libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   meson ninja-build gcc pkg-config gettext desktop-file-utils appstream
   libglib2.0-bin yelp-tools itstool"
 YS_TEST_PACKAGES="xvfb xauth dbus-daemon sqlite3 tzdata poppler-utils
-  at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool fonts-dejavu-core"
+  at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool fonts-dejavu-core locales"
 
 ys_install_missing () {
   local missing=() pkg
@@ -31,6 +31,20 @@ ys_install_missing () {
   echo "Installing ${missing[*]}" >&2
   apt-get update -qq >&2 || exit 1
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || exit 1
+}
+
+# The German runs of the wording, report, CSV and summary tests
+# (tests/meson.build) need the de_DE.UTF-8 locale, which Debian does not
+# make by itself.
+ys_make_test_locale () {
+  locale -a 2>/dev/null | grep -qx 'de_DE\.utf8' && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The tests need the de_DE.UTF-8 locale. Make it as root with:" >&2
+    echo "  localedef -i de_DE -f UTF-8 de_DE.UTF-8" >&2
+    exit 1
+  fi
+  echo "Making the de_DE.UTF-8 locale" >&2
+  localedef -i de_DE -f UTF-8 de_DE.UTF-8 >&2 || exit 1
 }
 
 ys_build () {

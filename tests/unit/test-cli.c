@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "ys-test-locale.h"
 #include "ys-test-sql.h"
 
 /* Runs the real program as a script or a person would. */
@@ -281,6 +282,23 @@ test_summary (void)
       enough += json_object_get_boolean_member (change, "enough_data");
     }
   g_assert_cmpuint (enough, >=, 2);
+
+  /* Fractions keep their point with German formats too (test-cli-de),
+   * and each equals a count by SQL. */
+  g_assert_true (g_regex_match_simple ("\"corrections_per_run\" ?: ?[0-9]+\\.[0-9]", summary.out,
+                                       0, 0));
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *workflow = json_array_get_object_element (workflows, i);
+      JsonObject *with_ai = json_object_get_object_member (workflow, "with_ai");
+      g_autofree char *sql = g_strdup_printf ("SELECT avg (corrections) FROM runs"
+                                              " WHERE deleted = 0 AND mode = 1 AND workflow_id = '%s'",
+                                              json_object_get_string_member (workflow, "id"));
+      g_autofree char *counted = ys_test_sql_rows (fresh, sql, NULL);
+
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (with_ai, "corrections_per_run"),
+                                      g_ascii_strtod (counted, NULL), 1e-12);
+    }
 
   g_assert_cmpint (quarter.status, ==, 0);
   g_assert_nonnull (strstr (quarter.out, "\"from\" : \"2026-10-01\",\n  \"to\" : \"2026-12-31\""));
@@ -722,6 +740,8 @@ main (int   argc,
   int status;
 
   ys_test_lock_helper_main (argc, argv);
+  /* Also run with German formats, which the yardstick it starts inherits. */
+  ys_test_init_locale (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("ys-cli-XXXXXX", NULL);
 

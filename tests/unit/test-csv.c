@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "ys-csv.h"
+#include "ys-test-locale.h"
 
 static char *
 cell (const char *text)
@@ -113,6 +114,8 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("TZ", "UTC", TRUE);
+  /* Also run with German formats: the CSV must not change. */
+  ys_test_init_locale (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/cells", test_cells);

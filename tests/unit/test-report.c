@@ -4,6 +4,7 @@
 
 #include "ys-demo.h"
 #include "ys-report-pdf.h"
+#include "ys-test-locale.h"
 
 /* The funder report of the demo team, read back from the PDF with
  * pdftotext and pdfinfo, and the Markdown with the same content. */
@@ -118,7 +119,10 @@ test_demo_pdf (void)
   text = run (command);
   words = squash (text);
   g_assert_nonnull (strstr (words, "What AI changed at Riverside Advice Centre"));
-  g_assert_nonnull (strstr (words, "1 October 2026 to 31 December 2026 (2026-Q4)"));
+  {
+    g_autofree char *period = ys_test_localized ("1 October 2026 to 31 December 2026 (2026-Q4)");
+    g_assert_nonnull (strstr (words, period));
+  }
   for (guint i = 0; i < report->workflows->len; i++)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
@@ -204,6 +208,31 @@ test_long_text_is_not_clipped (void)
   g_assert_nonnull (strstr (words, "Sentence number 200 of a long answer."));
 }
 
+/* Each of the @n_workflows "Corrections per run" rows of @markdown holds
+ * two numbers with one decimal, written as the locale writes them ("0.8",
+ * or "0,8" in German). */
+static void
+assert_corrections_rows (const char *markdown,
+                         guint       n_workflows)
+{
+  g_autofree char *point = ys_test_localized ("0.5");
+  g_autofree char *pattern = g_strdup_printf ("^\\| Corrections per run \\| [0-9]+%s[0-9] \\| "
+                                              "[0-9]+%s[0-9] \\|$",
+                                              point[1] == '.' ? "\\." : ",",
+                                              point[1] == '.' ? "\\." : ",");
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  guint rows = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "| Corrections per run |"))
+      {
+        if (!g_regex_match_simple (pattern, lines[i], 0, 0))
+          g_error ("“%s” does not match %s", lines[i], pattern);
+        rows++;
+      }
+  g_assert_cmpuint (rows, ==, n_workflows);
+}
+
 static void
 test_markdown (void)
 {
@@ -235,10 +264,14 @@ test_markdown (void)
   g_assert_nonnull (strstr (markdown, "## Quarterly review\n"));
   g_assert_nonnull (strstr (markdown, "> **Worth discussing:** People say Copilot saves time"));
   g_assert_nonnull (strstr (markdown, "| Week of | Without AI | With AI |"));
+  assert_corrections_rows (markdown, report->workflows->len);
 
   plain = ys_report_to_plain_text (report);
-  g_assert_true (g_str_has_prefix (plain, "What AI changed at A *bold* | team, 1 October 2026 to "
-                                          "31 December 2026 (2026-Q4).\n\n"));
+  {
+    g_autofree char *start = ys_test_localized ("What AI changed at A *bold* | team, 1 October 2026 "
+                                                "to 31 December 2026 (2026-Q4).\n\n");
+    g_assert_true (g_str_has_prefix (plain, start));
+  }
 
   g_assert_true (ys_report_write_file (report, path, &error));
   g_assert_no_error (error);
@@ -264,6 +297,7 @@ main (int   argc,
   g_setenv ("FONTCONFIG_FILE", YS_TEST_SOURCE_DIR "/fonts.conf", TRUE);
   if (!g_file_test ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", G_FILE_TEST_EXISTS))
     g_error ("fonts-dejavu-core is not installed (build-aux/setup.sh installs it)");
+  ys_test_init_locale (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("ys-report-XXXXXX", NULL);
 

@@ -7,6 +7,7 @@
 #include "ys-error.h"
 #include "ys-stats.h"
 #include "ys-store.h"
+#include "ys-test-locale.h"
 
 /* Every figure of the summary against numbers worked out by hand. Local time
  * is Berlin, so period boundaries are tested away from UTC. */
@@ -382,6 +383,25 @@ test_json (Fixture       *f,
                                               "percent"));
   g_assert_false (json_object_get_boolean_member (json_object_get_object_member (workflow, "change"),
                                                   "enough_data"));
+
+  /* Fractions keep their point in every locale: this test runs again with
+   * German formats, where printf would write "0,5". Two runs, one of them
+   * corrected once: 0.5 corrections a run, half of them corrected. */
+  g_free (add_run (f, NULL, local_time (2026, 9, 2, 9, 0), 150, 1, YS_USED_YES));
+  g_clear_pointer (&summary, ys_summary_free);
+  g_clear_pointer (&json, g_free);
+  summary = ys_summary_compute (f->store, NULL, NULL, &error);
+  json = ys_summary_to_json (summary);
+  g_assert_true (g_regex_match_simple ("\"corrections_per_run\" ?: ?0\\.5[,\n}]", json, 0, 0));
+  g_assert_true (g_regex_match_simple ("\"correction_rate\" ?: ?0\\.5[,\n}]", json, 0, 0));
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  workflow = json_array_get_object_element (json_object_get_array_member (root, "workflows"), 0);
+  without = json_object_get_object_member (workflow, "without_ai");
+  g_assert_cmpfloat (json_object_get_double_member (without, "corrections_per_run"), ==, 0.5);
+  g_assert_cmpfloat (json_object_get_double_member (without, "correction_rate"), ==, 0.5);
+  g_assert_cmpint (json_object_get_int_member (without, "median_seconds"), ==, 120);
 }
 
 static void
@@ -507,6 +527,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("TZ", "Europe/Berlin", TRUE);
+  ys_test_init_locale (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
