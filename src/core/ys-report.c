@@ -9,6 +9,7 @@
 
 #include "ys-duration.h"
 #include "ys-report.h"
+#include "ys-tracker-import.h"
 #include "ys-wording.h"
 
 /*
@@ -30,6 +31,7 @@ report_workflow_free (gpointer data)
   g_free (w->used);
   g_ptr_array_unref (w->tool_lines);
   g_ptr_array_unref (w->divergences);
+  g_free (w->imported);
   g_array_unref (w->weeks);
   g_free (w);
 }
@@ -112,6 +114,7 @@ ys_report_build (YsStore      *store,
       YsWorkflowFigures *figures = g_ptr_array_index (report->summary->workflows, i);
       g_autoptr(GArray) weeks = NULL;
       YsReportWorkflow *w;
+      guint imported = 0;
 
       /* Archived workflows appear only if they had runs in the period. */
       if (figures->archived && figures->without_ai.runs + figures->with_ai.runs == 0)
@@ -119,6 +122,8 @@ ys_report_build (YsStore      *store,
 
       weeks = ys_stats_weekly (store, figures->id, from, to, error);
       if (weeks == NULL)
+        return NULL;
+      if (!ys_tracker_count_imported (store, figures->id, from, to, &imported, error))
         return NULL;
 
       w = g_new0 (YsReportWorkflow, 1);
@@ -132,6 +137,8 @@ ys_report_build (YsStore      *store,
       w->used = ys_wording_used (figures);
       w->tool_lines = g_ptr_array_new_with_free_func (g_free);
       w->divergences = g_ptr_array_new_with_free_func (g_free);
+      w->imported = ys_tracker_imported_sentence (imported,
+                                                  figures->without_ai.runs + figures->with_ai.runs);
 
       for (guint t = 0; t < figures->tools->len; t++)
         {
@@ -280,6 +287,8 @@ ys_report_to_markdown (const YsReport *report)
                               before_used, after_used);
 
       g_string_append_printf (out, "- %s\n- %s\n- %s\n", w->time_saved, w->corrections, w->used);
+      if (w->imported != NULL)
+        g_string_append_printf (out, "- %s\n", w->imported);
       for (guint t = 0; t < w->tool_lines->len; t++)
         {
           g_string_append (out, "- ");
@@ -360,6 +369,8 @@ ys_report_to_plain_text (const YsReport *report)
                                 w->used);
       for (guint d = 0; d < w->divergences->len; d++)
         g_string_append_printf (out, "%s\n\n", (char *) g_ptr_array_index (w->divergences, d));
+      if (w->imported != NULL)
+        g_string_append_printf (out, "%s\n\n", w->imported);
     }
   if (report->has_review && report->review.working && *report->review.working)
     g_string_append_printf (out, "%s\n", report->review.working);

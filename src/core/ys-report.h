@@ -17,6 +17,7 @@ typedef struct
   char *used;
   GPtrArray *tool_lines;     /* "ChatGPT: 11 runs, median 1 h 35 min, …" */
   GPtrArray *divergences;    /* neutral notices, may be empty */
+  char *imported;            /* how many runs came from a tracker's history, or NULL */
   YsWorkflowFigures *figures;
   GArray *weeks;             /* YsWeek, for the chart and its table */
 } YsReportWorkflow;

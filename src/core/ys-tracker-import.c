@@ -462,6 +462,31 @@ ys_tracker_import_describe (const YsTrackerImport *result,
   return g_string_free (line, FALSE);
 }
 
+char *
+ys_tracker_imported_sentence (guint imported,
+                              guint runs)
+{
+  g_return_val_if_fail (imported <= runs, NULL);
+
+  if (imported == 0)
+    return NULL;
+  if (imported == runs)
+    return g_strdup (ngettext ("This run came from an imported time-tracker history: baseline "
+                               "evidence with no corrections recorded, use unknown, and the "
+                               "mode chosen rather than drawn.",
+                               "All these runs came from an imported time-tracker history: "
+                               "baseline evidence with no corrections recorded, use unknown, "
+                               "and the mode chosen rather than drawn.", runs));
+  /* TRANSLATORS: "12 of these 30 runs came from …"; the plural follows the 30 */
+  return g_strdup_printf (ngettext ("%u of these %u run came from an imported time-tracker "
+                                    "history: baseline evidence with no corrections recorded, "
+                                    "use unknown, and the mode chosen rather than drawn.",
+                                    "%u of these %u runs came from an imported time-tracker "
+                                    "history: baseline evidence with no corrections recorded, "
+                                    "use unknown, and the mode chosen rather than drawn.", runs),
+                          imported, runs);
+}
+
 gboolean
 ys_tracker_count_imported (YsStore      *store,
                            const char   *workflow_id,

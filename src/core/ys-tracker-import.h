@@ -86,6 +86,11 @@ gboolean  ys_tracker_import_undo     (YsStore                       *store,
 char     *ys_tracker_import_describe (const YsTrackerImport         *result,
                                       const char                    *display_name);
 
+/* What the figures page and the report say about the @imported of @runs
+ * that came from a tracker's history; NULL when none did. */
+char     *ys_tracker_imported_sentence (guint                     imported,
+                                        guint                     runs);
+
 /* How many of the runs of @workflow_id in the period (@from/@to NULL for
  * all time) came from a tracker's history. */
 gboolean  ys_tracker_count_imported  (YsStore                       *store,

@@ -262,7 +262,9 @@ layout_report (Flow           *flow,
       paragraph (flow, medians, "Serif 10.5", 0.15, 3);
       paragraph (flow, w->time_saved, "Serif 10.5", 0.15, 3);
       paragraph (flow, w->corrections, "Serif 10.5", 0.15, 3);
-      paragraph (flow, w->used, "Serif 10.5", 0.15, 6);
+      paragraph (flow, w->used, "Serif 10.5", 0.15, w->imported ? 3 : 6);
+      if (w->imported != NULL)
+        paragraph (flow, w->imported, "Serif 10.5", 0.15, 6);
 
       for (guint t = 0; t < w->tool_lines->len; t++)
         {

@@ -9,6 +9,7 @@
 #include "ys-chart.h"
 #include "ys-duration.h"
 #include "ys-figures-view.h"
+#include "ys-tracker-import.h"
 #include "ys-wording.h"
 
 /* Charts show individual runs as faint points only up to this many. */
@@ -32,6 +33,7 @@ struct _YsFiguresView
   GtkLabel *period_label;
   GtkLabel *evidence_label;
   GtkLabel *headline_label;
+  GtkLabel *imported_label;
   GtkWidget *divergence_box;
   AdwActionRow *corrections_row;
   AdwActionRow *used_row;
@@ -342,6 +344,8 @@ refresh (YsFiguresView *self)
   g_autofree char *corrections = NULL;
   g_autofree char *used = NULL;
   g_autofree char *saved = NULL;
+  g_autofree char *imported_text = NULL;
+  guint imported = 0;
   YsWorkflowFigures *w = NULL;
   GDate today, from, to;
   gboolean has_dates;
@@ -381,6 +385,13 @@ refresh (YsFiguresView *self)
   self->headline = w ? ys_wording_headline (w) : g_strdup ("");
   gtk_label_set_label (self->headline_label, self->headline);
   gtk_label_set_label (self->evidence_label, w ? evidence_caption (ys_wording_evidence (w)) : "");
+
+  imported_text = w && ys_tracker_count_imported (self->store, self->workflow_id,
+                                                  has_dates ? &from : NULL,
+                                                  has_dates ? &to : NULL, &imported, NULL)
+    ? ys_tracker_imported_sentence (imported, w->without_ai.runs + w->with_ai.runs) : NULL;
+  gtk_label_set_label (self->imported_label, imported_text ? imported_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->imported_label), imported_text != NULL);
 
   corrections = w ? ys_wording_corrections (w, trend) : NULL;
   used = w ? ys_wording_used (w) : NULL;
@@ -505,6 +516,7 @@ ys_figures_view_class_init (YsFiguresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, period_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, evidence_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, imported_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, divergence_box);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, corrections_row);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, used_row);

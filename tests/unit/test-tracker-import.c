@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ys-error.h"
+#include "ys-report.h"
 #include "ys-stats.h"
 #include "ys-store.h"
 #include "ys-tracker-import.h"
@@ -314,6 +315,9 @@ test_count_imported (Fixture       *f,
   YsRunFields fields = { .workflow_id = f->workflow_id, .mode = YS_MODE_WITHOUT_AI,
                          .started_at = MARCH_2 + 3600, .duration_seconds = 600,
                          .note = (char *) "" };
+  g_autoptr(YsReport) report = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *plain = NULL;
   GDate from, to;
   guint n = 99;
 
@@ -334,9 +338,42 @@ test_count_imported (Fixture       *f,
   g_assert_true (ys_tracker_count_imported (f->store, f->workflow_id, &from, &to, &n, &error));
   g_assert_cmpuint (n, ==, 2);
 
+  /* The report says it, for March: three of the four runs. */
+  g_date_set_dmy (&from, 1, G_DATE_MARCH, 2026);
+  g_date_set_dmy (&to, 31, G_DATE_MARCH, 2026);
+  report = ys_report_build (f->store, &from, &to, NULL, &error);
+  g_assert_no_error (error);
+  markdown = ys_report_to_markdown (report);
+  plain = ys_report_to_plain_text (report);
+  g_assert_nonnull (strstr (markdown, "\n- 3 of these 4 runs came from an imported time-tracker "
+                                      "history: baseline evidence with no corrections recorded, "
+                                      "use unknown, and the mode chosen rather than drawn.\n"));
+  g_assert_nonnull (strstr (plain, "3 of these 4 runs came from an imported"));
+
+  g_date_set_dmy (&from, 3, G_DATE_MARCH, 2026);
+  g_date_set_dmy (&to, 4, G_DATE_MARCH, 2026);
   g_assert_true (ys_store_delete_run (f->store, g_ptr_array_index (result.written, 1), &error));
   g_assert_true (ys_tracker_count_imported (f->store, f->workflow_id, &from, &to, &n, &error));
   g_assert_cmpuint (n, ==, 1);
+}
+
+static void
+test_sentence (void)
+{
+  g_autofree char *one = ys_tracker_imported_sentence (1, 1);
+  g_autofree char *all = ys_tracker_imported_sentence (7, 7);
+  g_autofree char *some = ys_tracker_imported_sentence (12, 30);
+
+  g_assert_null (ys_tracker_imported_sentence (0, 5));
+  g_assert_cmpstr (one, ==, "This run came from an imported time-tracker history: baseline "
+                            "evidence with no corrections recorded, use unknown, and the mode "
+                            "chosen rather than drawn.");
+  g_assert_cmpstr (all, ==, "All these runs came from an imported time-tracker history: "
+                            "baseline evidence with no corrections recorded, use unknown, and "
+                            "the mode chosen rather than drawn.");
+  g_assert_cmpstr (some, ==, "12 of these 30 runs came from an imported time-tracker history: "
+                             "baseline evidence with no corrections recorded, use unknown, and "
+                             "the mode chosen rather than drawn.");
 }
 
 /* Thousands of entries take the bulk path (indexes and totals built once
@@ -393,6 +430,7 @@ main (int   argc,
   ADD ("/tracker-import/preview", test_preview);
   ADD ("/tracker-import/count-imported", test_count_imported);
   ADD ("/tracker-import/bulk", test_bulk);
+  g_test_add_func ("/tracker-import/sentence", test_sentence);
 #undef ADD
 
   return g_test_run ();
