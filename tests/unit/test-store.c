@@ -439,16 +439,36 @@ test_run_rules (Fixture       *f,
   g_assert_cmpstr (error->message, ==, "“Brief” is archived. Bring it back to log new runs.");
 }
 
+/* What a view of the list has been told, by its items-changed signals. */
+typedef struct
+{
+  GListModel *model;
+  guint seen;   /* items the signals add up to */
+  guint grew;   /* signals that added one more run */
+  guint shrank; /* signals that took one away */
+} ListView;
+
 static void
 on_items_changed (GListModel *model,
                   guint       position,
                   guint       removed,
                   guint       added,
-                  guint      *count)
+                  ListView   *view)
 {
-  (*count)++;
+  g_assert_cmpuint (position + removed, <=, view->seen);
+  view->seen = view->seen - removed + added;
+  g_assert_cmpuint (view->seen, ==, g_list_model_get_n_items (model));
+  if (added == removed + 1)
+    view->grew++;
+  else if (removed == added + 1)
+    view->shrank++;
+  else
+    g_assert_cmpuint (added, ==, removed);
 }
 
+/* The list of one workflow's runs tells its views about each run added to
+ * that workflow. A run of another workflow may be announced as a change
+ * that adds nothing, or not at all: that is not this list's business. */
 static void
 test_run_list_model (Fixture       *f,
                      gconstpointer  data)
@@ -457,23 +477,29 @@ test_run_list_model (Fixture       *f,
   g_autoptr(YsWorkflow) brief = add_workflow (f, "Brief");
   g_autoptr(YsWorkflow) other = add_workflow (f, "Other");
   g_autoptr(GListModel) runs = ys_store_list_runs (f->store, ys_workflow_get_id (brief));
-  guint changes = 0;
+  ListView view = { runs, 0, 0, 0 };
   gint64 previous = G_MAXINT64;
 
-  g_signal_connect (runs, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 0);
+  g_signal_connect (runs, "items-changed", G_CALLBACK (on_items_changed), &view);
 
   /* More than a page, in random order of start. */
   for (int i = 0; i < 250; i++)
     {
-      YsRunFields fields = run_fields (ys_workflow_get_id (i % 5 == 0 ? other : brief));
+      gboolean to_brief = i % 5 != 0;
+      YsRunFields fields = run_fields (ys_workflow_get_id (to_brief ? brief : other));
       g_autoptr(YsRun) run = NULL;
+      guint grew = view.grew;
 
       fields.started_at = 1760000000 + ((i * 7919) % 250) * 3600;
       run = ys_store_add_run (f->store, &fields, &error);
       g_assert_no_error (error);
+      g_assert_cmpuint (view.grew, ==, grew + to_brief);
     }
+  g_assert_cmpuint (view.shrank, ==, 0);
 
-  g_assert_cmpuint (changes, ==, 250);
+  g_assert_cmpuint (view.grew, ==, 200);
+  g_assert_cmpuint (view.seen, ==, 200);
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 200);
   g_assert_true (g_list_model_get_item_type (runs) == YS_TYPE_RUN);
 
@@ -487,6 +513,16 @@ test_run_list_model (Fixture       *f,
       previous = ys_run_get_fields (run)->started_at;
     }
   g_assert_null (g_list_model_get_item (runs, 200));
+
+  /* A deletion is told too. */
+  {
+    g_autoptr(YsRun) newest = g_list_model_get_item (runs, 0);
+
+    g_assert_true (ys_store_delete_run (f->store, ys_run_get_id (newest), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (view.shrank, ==, 1);
+    g_assert_cmpuint (view.seen, ==, 199);
+  }
 }
 
 static char *
@@ -496,7 +532,35 @@ sql_text (const char *path,
   return ys_test_sql_rows (path, sql, NULL);
 }
 
-/* The per-day totals the triggers keep always equal a count from scratch. */
+/* What the test expects of one run, kept beside the store as it goes. */
+typedef struct
+{
+  char *id;
+  gint64 started_at;
+  int corrections;
+  YsUsed used;
+  gboolean with_ai;
+  gboolean deleted;
+} ExpectedRun;
+
+/* The stored value of used: 1, 0 or, for not known, NULL (-1 here). */
+static int
+used_column (YsUsed used)
+{
+  return used == YS_USED_UNKNOWN ? -1 : used == YS_USED_YES;
+}
+
+static int
+compare_expected_runs (const void *a,
+                       const void *b)
+{
+  return strcmp (((const ExpectedRun *) a)->id, ((const ExpectedRun *) b)->id);
+}
+
+/* The per-day totals the triggers keep always equal a count from scratch,
+ * through edits, deletions, undos and outcomes, each of which does what
+ * the test expects of it: a deleted run can be deleted or brought back
+ * again, but neither edited nor given an outcome. */
 static void
 test_daily_totals_follow_runs (Fixture       *f,
                                gconstpointer  data)
@@ -504,12 +568,15 @@ test_daily_totals_follow_runs (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(YsWorkflow) brief = add_workflow (f, "Brief");
   g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  ExpectedRun expected[60];
+  g_autoptr(GString) expected_rows = g_string_new (NULL);
+  g_autofree char *stored_rows = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *counted = NULL;
+  guint refused = 0, deleted_at_end = 0;
   GRand *rand = g_rand_new_with_seed (7);
 
-  for (int i = 0; i < 60; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       YsRunFields fields = run_fields (ys_workflow_get_id (brief));
       g_autoptr(YsRun) run = NULL;
@@ -524,32 +591,85 @@ test_daily_totals_follow_runs (Fixture       *f,
         }
       run = ys_store_add_run (f->store, &fields, &error);
       g_assert_no_error (error);
-      g_ptr_array_add (ids, g_strdup (ys_run_get_id (run)));
+      expected[i] = (ExpectedRun) { g_strdup (ys_run_get_id (run)), fields.started_at,
+                                    fields.corrections, fields.used,
+                                    fields.mode == YS_MODE_WITH_AI, FALSE };
     }
 
   /* Edits that move runs between days and modes, deletions and undo. */
   for (int i = 0; i < 40; i++)
     {
-      const char *id = g_ptr_array_index (ids, g_rand_int_range (rand, 0, ids->len));
+      ExpectedRun *run = &expected[g_rand_int_range (rand, 0, G_N_ELEMENTS (expected))];
       int what = g_rand_int_range (rand, 0, 4);
+      gboolean ok;
 
       if (what == 0)
         {
           YsRunFields fields = run_fields (ys_workflow_get_id (brief));
+
           fields.started_at = 1790000000 + g_rand_int_range (rand, 0, 10) * 86400;
           fields.corrections = 5;
-          g_assert_true (ys_store_update_run (f->store, id, &fields, &error));
+          ok = ys_store_update_run (f->store, run->id, &fields, &error);
+          if (!run->deleted)
+            {
+              run->started_at = fields.started_at;
+              run->corrections = fields.corrections;
+              run->used = fields.used;
+              run->with_ai = FALSE;
+            }
         }
       else if (what == 1)
-        ys_store_delete_run (f->store, id, &error);
+        {
+          ok = ys_store_delete_run (f->store, run->id, &error);
+          run->deleted = TRUE;
+        }
       else if (what == 2)
-        ys_store_restore_run (f->store, id, &error);
+        {
+          ok = ys_store_restore_run (f->store, run->id, &error);
+          run->deleted = FALSE;
+        }
       else
-        g_assert_true (ys_store_set_run_used (f->store, id, g_rand_int_range (rand, 0, 3), NULL) ||
-                       TRUE);
-      g_clear_error (&error);
+        {
+          YsUsed used = g_rand_int_range (rand, 0, 3);
+
+          ok = ys_store_set_run_used (f->store, run->id, used, &error);
+          if (!run->deleted)
+            run->used = used;
+        }
+
+      if ((what == 0 || what == 3) && run->deleted)
+        {
+          g_assert_false (ok);
+          g_assert_error (error, YS_ERROR, YS_ERROR_NOT_FOUND);
+          g_clear_error (&error);
+          refused++;
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+        }
     }
   g_rand_free (rand);
+
+  /* The seed above reaches both kinds of call on a deleted run. */
+  g_assert_cmpuint (refused, >, 0);
+
+  /* Every run holds what the calls above should have left. */
+  qsort (expected, G_N_ELEMENTS (expected), sizeof expected[0], compare_expected_runs);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_string_append_printf (expected_rows, "%s|%" G_GINT64_FORMAT "|%d|%d|%d|%d|\n",
+                              expected[i].id, expected[i].started_at, expected[i].corrections,
+                              used_column (expected[i].used), expected[i].with_ai,
+                              expected[i].deleted);
+      deleted_at_end += expected[i].deleted;
+      g_free (expected[i].id);
+    }
+  g_assert_cmpuint (deleted_at_end, >, 0);
+  stored_rows = sql_text (f->path, "SELECT id, started_at, corrections, coalesce (used, -1), mode,"
+                                   " deleted FROM runs ORDER BY id");
+  g_assert_cmpstr (stored_rows, ==, expected_rows->str);
 
   kept = sql_text (f->path, "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected,"
                             " used_yes, used_no FROM daily WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
