@@ -38,19 +38,13 @@ exec (const char *path,
   sqlite3_close (db);
 }
 
+/* A database of schema @version at @path, holding the rows that release
+ * would have written. */
 static void
-test_from_version (gconstpointer data)
+make_old_database (const char *path,
+                   int         version)
 {
-  int version = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ys-schema-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-  g_autofree char *runs = NULL;
-  g_autofree char *exported = NULL;
-  g_autoptr(YsStore) store = NULL;
-  g_autoptr(GOutputStream) out = NULL;
-  g_autoptr(YsSummary) summary = NULL;
 
   g_assert_true (ys_schema_create_at_version (path, version, &error));
   g_assert_no_error (error);
@@ -92,10 +86,20 @@ test_from_version (gconstpointer data)
           "INSERT INTO reviews (id, quarter, coverage_percent, working, not_working, more_rework,"
           " updated_at, deleted) VALUES ('66666666-6666-4666-8666-666666666666', '2026-Q3', 40,"
           " 'Briefs', '', '', 1784160000000000, 0);");
+}
 
-  store = ys_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
+/* The rows make_old_database() wrote, brought up to date in the database
+ * @store has open at @path. */
+static void
+assert_brought_up_to_date (YsStore    *store,
+                           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *runs = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(YsSummary) summary = NULL;
+
   ys_test_assert_integrity (path);
   g_assert_cmpint (ys_test_sql_int (path, "PRAGMA user_version"), ==, YS_SCHEMA_VERSION);
 
@@ -112,9 +116,22 @@ test_from_version (gconstpointer data)
   /* Imported runs are counted from their own index. */
   g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM sqlite_schema"
                                           " WHERE name = 'runs_from_tracker'"), ==, 1);
-  /* The totals count what is there, however old the file. */
-  g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (runs) FROM daily"), ==, 2);
-  g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (runs) FROM durations"), ==, 2);
+  /* The totals count what is there, however old the file: the baseline run
+   * on 15 July (5400 s, one correction, used) and the run with ChatGPT on
+   * 11 January (1800 s, no correction, use not known). */
+  {
+    g_autofree char *daily = ys_test_sql_rows (path,
+      "SELECT day, mode, tool_key, runs, corrections, corrected, used_yes, used_no FROM daily"
+      " WHERE runs <> 0 ORDER BY day", NULL);
+    g_autofree char *durations = ys_test_sql_rows (path,
+      "SELECT mode, tool_key, duration_seconds, runs FROM durations WHERE runs <> 0"
+      " ORDER BY duration_seconds", NULL);
+
+    g_assert_cmpstr (daily, ==, "2026-01-11|1|" T1 "|1|0|0|0|0|\n"
+                                "2026-07-15|0||1|1|1|1|0|\n");
+    g_assert_cmpstr (durations, ==, "1|" T1 "|1800|1|\n"
+                                    "0||5400|1|\n");
+  }
 
   /* The bundle writes each start with that offset, so every computer puts
    * it on the same day. */
@@ -134,8 +151,72 @@ test_from_version (gconstpointer data)
   g_assert_no_error (error);
   summary = ys_summary_compute (store, NULL, NULL, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (summary->workflows->len, ==, 1);
   g_assert_cmpuint (((YsWorkflowFigures *) g_ptr_array_index (summary->workflows, 0))->without_ai.runs,
                     ==, 1);
+  g_assert_cmpuint (((YsWorkflowFigures *) g_ptr_array_index (summary->workflows, 0))->with_ai.runs,
+                    ==, 1);
+}
+
+/* Opening a database an earlier release made brings it up to date. */
+static void
+test_from_version (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ys-schema-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(YsStore) store = NULL;
+
+  make_old_database (path, version);
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  assert_brought_up_to_date (store, path);
+
+  g_clear_object (&store);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
+/* A backup an earlier release made is restored over today's database and
+ * brought up to date, while the backup itself is left as it was. */
+static void
+test_restore_from_version (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ys-schema-XXXXXX", NULL);
+  g_autofree char *backup = g_build_filename (dir, "old-backup.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "yardstick.db", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autofree char *backup_before = NULL;
+  g_autofree char *backup_after = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(YsStore) store = NULL;
+  g_autoptr(YsWorkflow) today = NULL;
+
+  make_old_database (backup, version);
+  backup_before = ys_test_sql_rows (backup, "PRAGMA user_version", "SELECT * FROM runs", NULL);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  today = ys_store_add_workflow (store, "Intake summary", "", 2, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ys_store_restore_backup (store, backup, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  assert_brought_up_to_date (store, path);
+  /* What was there before the restore is gone from the database... */
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM workflows"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (store)), ==, 1);
+  /* ...and kept aside, in today's schema. */
+  g_assert_cmpint (ys_test_sql_int (kept, "SELECT count(*) FROM workflows"
+                                          " WHERE name = 'Intake summary'"), ==, 1);
+
+  backup_after = ys_test_sql_rows (backup, "PRAGMA user_version", "SELECT * FROM runs", NULL);
+  g_assert_cmpstr (backup_after, ==, backup_before);
 
   g_clear_object (&store);
   g_assert_cmpint (system (command), ==, 0);
@@ -151,7 +232,10 @@ main (int   argc,
   for (int v = 1; v < YS_SCHEMA_VERSION; v++)
     {
       g_autofree char *name = g_strdup_printf ("/schema/from-version-%d", v);
+      g_autofree char *restore = g_strdup_printf ("/schema/restore-from-version-%d", v);
+
       g_test_add_data_func (name, GINT_TO_POINTER (v), test_from_version);
+      g_test_add_data_func (restore, GINT_TO_POINTER (v), test_restore_from_version);
     }
 
   return g_test_run ();
