@@ -336,7 +336,7 @@ test_tools_and_divergence (Fixture       *f,
   g_assert_true (isnan (only_feedback->median_seconds));
   g_assert_cmpint (only_feedback->divergent, ==, -1);
 
-  /* Agreeing answers: no divergence. One answer short: undefined. */
+  /* Agreeing answers: no divergence. */
   {
     g_autoptr(YsSummary) again = NULL;
 
@@ -345,6 +345,67 @@ test_tools_and_divergence (Fixture       *f,
     again = ys_summary_compute (f->store, NULL, NULL, NULL);
     g_assert_cmpint (g_array_index (figures (again, f)->tools, YsToolFigures, 1).divergent, ==, 0);
   }
+}
+
+static int
+divergent (Fixture    *f,
+           const char *tool_name)
+{
+  g_autoptr(YsSummary) summary = ys_summary_compute (f->store, NULL, NULL, NULL);
+  YsWorkflowFigures *w = figures (summary, f);
+
+  for (guint i = 0; i < w->tools->len; i++)
+    if (g_str_equal (g_array_index (w->tools, YsToolFigures, i).name, tool_name))
+      return g_array_index (w->tools, YsToolFigures, i).divergent;
+  g_assert_not_reached ();
+}
+
+/* Divergence is defined from 6 runs of the tool, 3 answers and 6 runs
+ * without AI (FORMAT.md): one short of any of them, and it is not. */
+static void
+test_divergence_needs_enough (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *baseline = NULL;
+
+  /* Without AI: 1000 s; ChatGPT is quicker (500 s) and people say it is
+   * not, Claude slower (1200 s) and people say it is quicker. */
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *id = add_run (f, NULL, local_time (2026, 9, 1 + i, 9, 0), 1000, 0,
+                                     YS_USED_YES);
+
+      if (i == 0)
+        baseline = g_steal_pointer (&id);
+      g_free (add_run (f, f->chatgpt, local_time (2026, 9, 8 + i, 9, 0), 500, 0, YS_USED_YES));
+    }
+  for (int i = 0; i < 5; i++)
+    g_free (add_run (f, f->claude, local_time (2026, 9, 15 + i, 9, 0), 1200, 0, YS_USED_YES));
+  /* Answers within the period the runs span (1 to 19 September). */
+  for (int i = 0; i < 3; i++)
+    add_feedback (f, f->claude, TRUE, "2026-09-18");
+  add_feedback (f, f->chatgpt, FALSE, "2026-09-14");
+  add_feedback (f, f->chatgpt, FALSE, "2026-09-15");
+
+  /* ChatGPT: two answers; Claude: five runs. */
+  g_assert_cmpint (divergent (f, "ChatGPT"), ==, -1);
+  g_assert_cmpint (divergent (f, "Claude"), ==, -1);
+
+  add_feedback (f, f->chatgpt, FALSE, "2026-09-16");
+  g_free (add_run (f, f->claude, local_time (2026, 9, 20, 9, 0), 1200, 0, YS_USED_YES));
+  g_assert_cmpint (divergent (f, "ChatGPT"), ==, 1);
+  g_assert_cmpint (divergent (f, "Claude"), ==, 1);
+
+  /* Five runs without AI leave nothing to compare with. */
+  g_assert_true (ys_store_delete_run (f->store, baseline, NULL));
+  g_assert_cmpint (divergent (f, "ChatGPT"), ==, -1);
+  g_assert_cmpint (divergent (f, "Claude"), ==, -1);
+  g_assert_true (ys_store_restore_run (f->store, baseline, NULL));
+
+  /* Evenly split answers say neither: no divergence, whatever the clock. */
+  for (int i = 0; i < 3; i++)
+    add_feedback (f, f->chatgpt, TRUE, "2026-09-17");
+  g_assert_cmpint (divergent (f, "ChatGPT"), ==, 0);
 }
 
 static void
@@ -540,6 +601,7 @@ main (int   argc,
   ADD ("/stats/overlap-and-deleted", test_overlap_and_deleted);
   ADD ("/stats/period-in-local-time", test_period_in_local_time);
   ADD ("/stats/tools-and-divergence", test_tools_and_divergence);
+  ADD ("/stats/divergence-needs-enough", test_divergence_needs_enough);
   ADD ("/stats/json", test_json);
   ADD ("/stats/weekly", test_weekly);
   ADD ("/stats/counts-match-seeks", test_counts_match_seeks);
