@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What ys-window.c and ys-window-actions.c share, as GNOME Text Editor's
+ * editor-window-private.h does: the window's struct and the few calls
+ * between the two files. Nothing else includes it. */
+
+#include "ys-feedback-view.h"
+#include "ys-figures-view.h"
+#include "ys-timer-card.h"
+#include "ys-window.h"
+#include "ys-workflow.h"
+
+G_BEGIN_DECLS
+
+struct _YsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  YsStore *store;
+  GSettings *settings;
+  char *selected_id;
+  char *reselect_id;   /* kept while the sidebar rebuilds its rows */
+  GListModel *runs;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  GtkWidget *log_run_button;
+  GtkListBox *workflow_list;
+  AdwViewSwitcherTitle *view_title;
+  GtkWidget *workflow_heading;
+  GtkLabel *workflow_name_label;
+  GtkLabel *workflow_description_label;
+  GtkRevealer *archived_revealer;
+  GtkRevealer *read_error_revealer;
+  GtkLabel *read_error_label;
+  GtkStack *content_stack;
+  GtkStack *runs_stack;
+  AdwViewStack *view_stack;
+  AdwClamp *timer_clamp;
+  AdwBin *feedback_slot;
+  AdwBin *figures_slot;
+  AdwBin *awaiting_slot;
+  GtkListBox *extras_list;
+  GtkListBoxRow *awaiting_row;
+  GtkListBoxRow *overview_row;
+  GtkListBoxRow *report_row;
+  AdwBin *report_slot;
+  AdwBin *overview_slot;
+  GtkLabel *awaiting_badge;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+
+  YsTimerCard *timer_card;
+  YsFeedbackView *feedback_view;
+  YsFiguresView *figures_view;
+  GListModel *awaiting_runs;
+  guint tick_id;
+  guint run_list_idle_id;
+  const char *extra_page;   /* "overview", "awaiting" or NULL for a workflow */
+  GtkLabel *counts_label;
+  GtkListView *run_list_view;
+};
+
+YsWorkflow *_ys_window_dup_selected_workflow (YsWindow      *self);
+void        _ys_window_class_actions_init    (YsWindowClass *klass);
+void        _ys_window_actions_update        (YsWindow      *self,
+                                              YsWorkflow    *workflow);
+
+G_END_DECLS
