@@ -17,6 +17,7 @@
 #include "ys-error.h"
 #include "ys-stats.h"
 #include "ys-store.h"
+#include "ys-sync.h"
 #include "ys-tracker-import.h"
 #include "ys-validate.h"
 
@@ -64,6 +65,37 @@ describe_counts (const char           *file,
                                             result->archived_on_import),
                             result->archived_on_import);
   return g_string_free (line, FALSE);
+}
+
+/* One line per file merged or skipped, then the counts. */
+static void
+print_sync_report (const YsSyncReport *report,
+                   gboolean            to_stderr)
+{
+  void (*print) (const char *format, ...) = to_stderr ? g_printerr : g_print;
+  g_autofree char *own = NULL;
+
+  for (guint i = 0; i < report->files->len; i++)
+    {
+      const YsSyncFile *file = report->files->pdata[i];
+
+      if (file->outcome == YS_SYNC_MERGED)
+        {
+          g_autofree char *counts = describe_counts (file->name, &file->counts);
+          /* TRANSLATORS: %s is a file name followed by what it brought */
+          print (_("Merged %s\n"), counts);
+        }
+      else
+        /* TRANSLATORS: %s names the file, then says what is wrong with it */
+        print (_("Skipped %s\n"), file->problem);
+    }
+
+  own = report->wrote_own ? g_strdup_printf (_("wrote %s"), report->own_name)
+                          : g_strdup_printf (_("%s was up to date"), report->own_name);
+  /* TRANSLATORS: the last line of --sync-folder, e.g. "Team folder /home/a/Team:
+   * 2 merged, 1 skipped, 17 unchanged; wrote yardstick-….json" */
+  print (_("Team folder %s: %u merged, %u skipped, %u unchanged; %s\n"),
+         report->folder, report->merged, report->skipped, report->unchanged, own);
 }
 
 /* The organisation's name from the preferences, when they can be read. */
@@ -271,6 +303,7 @@ ys_cli_run (int          argc,
   g_autofree char *report_path = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *backup_path = NULL;
+  g_autofree char *sync_folder = NULL;
   g_auto(GStrv) tracker_files = NULL;
   g_autofree char *workflow_name = NULL;
   g_autofree char *mode_text = NULL;
@@ -318,6 +351,9 @@ ys_cli_run (int          argc,
       N_("The period of a calendar quarter"), N_("YYYY-QN") },
     { "backup", 0, 0, G_OPTION_ARG_FILENAME, &backup_path,
       N_("Write a consistent copy of the database, even while it is in use"), N_("FILE") },
+    { "sync-folder", 0, 0, G_OPTION_ARG_FILENAME, &sync_folder,
+      N_("Sync once with a team folder: merge the other computers’ files there, then write "
+         "this one’s"), N_("DIR") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Fill an empty database with a realistic sample team"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -393,8 +429,15 @@ ys_cli_run (int          argc,
         return refuse (error);
     }
 
+  if (sync_folder != NULL && *sync_folder == '\0')
+    {
+      g_printerr (_("yardstick: --sync-folder needs a folder name\n"));
+      return YS_EXIT_USAGE;
+    }
+
   if (demo || imports != NULL || export_path != NULL || summary || csv_path != NULL ||
-      report_path != NULL || backup_path != NULL || tracker_csv != NULL)
+      report_path != NULL || backup_path != NULL || tracker_csv != NULL ||
+      sync_folder != NULL)
     {
       g_autofree char *path = database ? g_strdup (database) : ys_store_default_path ();
       g_autoptr(YsStore) store = ys_store_open (path, &error);
@@ -441,6 +484,18 @@ ys_cli_run (int          argc,
             g_printerr ("%s\n", line);
           else
             g_print ("%s\n", line);
+        }
+
+      /* After the imports, so that the team gets them; before the
+       * exports, so that they hold what the team sent. */
+      if (sync_folder != NULL)
+        {
+          g_autoptr(YsSyncReport) report = ys_sync_run (store, sync_folder, NULL, &error);
+
+          if (report == NULL)
+            return refuse (error);
+          print_sync_report (report, g_strcmp0 (export_path, "-") == 0 || summary ||
+                                     g_strcmp0 (csv_path, "-") == 0);
         }
 
       if (backup_path != NULL)

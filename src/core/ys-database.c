@@ -204,6 +204,26 @@ exec_on_open (YsDatabase  *self,
   return TRUE;
 }
 
+/* ys_casefold (text): @text case-folded (GLib's full Unicode folding), so
+ * that names sort the same on every computer, whatever its locale; bytes
+ * of the folded text then compare as code points do. */
+static void
+casefold (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      sqlite3_result_value (context, argv[0]);
+      return;
+    }
+  folded = g_utf8_casefold (text, -1);
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
 static gboolean
 open_file (YsDatabase  *self,
            int          newest_version,
@@ -233,6 +253,9 @@ open_file (YsDatabase  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_create_function_v2 (self->db, "ys_casefold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, casefold, NULL, NULL, NULL);
   self->busy_timeout = ys_busy_timeout_ms ();
   sqlite3_busy_timeout (self->db, self->busy_timeout);
 

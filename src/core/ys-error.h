@@ -21,6 +21,7 @@ typedef enum
   YS_ERROR_DAMAGED,        /* a damaged database, or a file that is not one */
   YS_ERROR_READ_ONLY,      /* the database or its folder cannot be written */
   YS_ERROR_BUSY,           /* another program kept the database locked */
+  YS_ERROR_FOLDER,         /* the team folder cannot be read, or written to */
 } YsError;
 
 GQuark ys_error_quark (void);

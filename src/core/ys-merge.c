@@ -143,6 +143,94 @@ apply (Merge          *merge,
   return TRUE;
 }
 
+/* Leaving out what changes nothing ------------------------------------------ */
+
+static gboolean
+drop_known (Merge          *merge,
+            YsRecordKind    kind,
+            YsMergeCounts  *counts,
+            GError        **error)
+{
+  GArray *records = ys_bundle_get_records (merge->bundle, kind);
+  gsize size = g_array_get_element_size (records);
+  guint kept = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      YsMergeCounts scratch = { 0 };
+      gpointer record = records->data + (gsize) i * size;
+      gboolean write = FALSE;
+
+      if (!decide (merge, kind, record, &write, &scratch, error))
+        return FALSE;
+      if (!write)
+        {
+          counts->unchanged++;
+          continue;
+        }
+      if (kept != i)
+        memcpy (records->data + (gsize) kept * size, record, size);
+      kept++;
+    }
+  g_array_set_size (records, kept);
+  return TRUE;
+}
+
+static void
+merge_init (Merge          *merge,
+            YsStore        *store,
+            const YsBundle *bundle,
+            YsImportResult *result)
+{
+  memset (merge, 0, sizeof *merge);
+  merge->store = store;
+  merge->bundle = bundle;
+  merge->result = result;
+  memset (merge->result, 0, sizeof *merge->result);
+  merge->scratch = g_string_chunk_new (4096);
+  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
+    merge->known[k] = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+merge_clear (Merge *merge)
+{
+  g_string_chunk_free (merge->scratch);
+  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
+    g_hash_table_unref (merge->known[k]);
+}
+
+gboolean
+ys_merge_drop_known (YsStore         *reader,
+                     YsBundle        *bundle,
+                     YsImportResult  *unchanged,
+                     GError         **error)
+{
+  YsImportResult scratch_result;
+  YsDatabase *db;
+  Merge merge;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (reader), FALSE);
+  g_return_val_if_fail (bundle != NULL, FALSE);
+
+  db = ys_store_get_database (reader);
+  if (!ys_database_begin (db, YS_TRANSACTION_READ, error))
+    return FALSE;
+
+  merge_init (&merge, reader, bundle, unchanged ? unchanged : &scratch_result);
+  ok = drop_known (&merge, YS_RECORD_WORKFLOW, &merge.result->workflows, error) &&
+       drop_known (&merge, YS_RECORD_TOOL, &merge.result->tools, error) &&
+       drop_known (&merge, YS_RECORD_RUN, &merge.result->runs, error) &&
+       drop_known (&merge, YS_RECORD_FEEDBACK, &merge.result->feedback, error) &&
+       drop_known (&merge, YS_RECORD_REVIEW, &merge.result->reviews, error);
+  merge_clear (&merge);
+
+  /* Nothing was written, so ending the read cannot lose anything. */
+  ys_database_end (db, TRUE, NULL);
+  return ok;
+}
+
 /* References ------------------------------------------------------------------ */
 
 static gboolean
@@ -310,19 +398,15 @@ ys_merge_bundle (YsStore         *store,
                  YsImportResult  *result,
                  GError         **error)
 {
-  YsImportResult scratch_result = { 0 };
-  Merge merge = { store, bundle, result ? result : &scratch_result, NULL, { NULL } };
+  YsImportResult scratch_result;
   YsDatabase *db;
+  Merge merge;
   gboolean ok;
 
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
   g_return_val_if_fail (bundle != NULL, FALSE);
 
-  memset (merge.result, 0, sizeof *merge.result);
-  merge.scratch = g_string_chunk_new (4096);
-  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
-    merge.known[k] = g_hash_table_new (g_str_hash, g_str_equal);
-
+  merge_init (&merge, store, bundle, result ? result : &scratch_result);
   db = ys_store_get_database (store);
   ys_database_set_bulk (db, TRUE);
   ok = ys_store_begin (store, error);
@@ -335,8 +419,6 @@ ys_merge_bundle (YsStore         *store,
 
   if (!ok)
     memset (merge.result, 0, sizeof *merge.result);
-  g_string_chunk_free (merge.scratch);
-  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
-    g_hash_table_unref (merge.known[k]);
+  merge_clear (&merge);
   return ok;
 }

@@ -25,4 +25,15 @@ gboolean ys_merge_bundle (YsStore         *store,
                           YsImportResult  *result,
                           GError         **error);
 
+/* Before a merge, on another thread: drops from @bundle every record that
+ * would change nothing in @reader's database as it is now (the stored one
+ * is newer, or the same, or wins the tie), counting them in @unchanged, so
+ * that the merge itself, which holds the write lock, looks only at what may
+ * be new. References stay valid: a record left out is in the database. A
+ * later merge decides every record that is left again. */
+gboolean ys_merge_drop_known (YsStore         *reader,
+                              YsBundle        *bundle,
+                              YsImportResult  *unchanged,
+                              GError         **error);
+
 G_END_DECLS

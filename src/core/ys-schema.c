@@ -24,6 +24,15 @@
   "INSERT INTO durations SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds," \
   "  count(*) FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
 
+/* Any change to a record of @table advances the count of changes. */
+#define SYNC_TRIGGERS(table) \
+  "CREATE TRIGGER sync_" table "_insert AFTER INSERT ON " table " BEGIN" \
+  "  UPDATE sync_state SET changes = changes + 1; END;" \
+  "CREATE TRIGGER sync_" table "_update AFTER UPDATE ON " table " BEGIN" \
+  "  UPDATE sync_state SET changes = changes + 1; END;" \
+  "CREATE TRIGGER sync_" table "_delete AFTER DELETE ON " table " BEGIN" \
+  "  UPDATE sync_state SET changes = changes + 1; END;"
+
 /* Each entry moves the schema one version forward; never edit a released one. */
 static const char *migrations[] = {
   /* 1: workflows, tools, runs and feedback as FORMAT.md describes them. */
@@ -235,6 +244,41 @@ static const char *migrations[] = {
    * and the report count, without reading the other runs. */
   "CREATE INDEX runs_from_tracker ON runs (workflow_id, started_on)"
   "  WHERE source = 'tracker' AND deleted = 0;",
+
+  /* 7: the team folder, local to this computer and never in bundles. One
+   * row of state: the device id (made at the first sync), a count of
+   * changes to records that the triggers below advance (a bulk merge, which
+   * drops the triggers on runs, advances it itself), and what the last own
+   * file written held; then what was last read of each other file, so that
+   * an unchanged one is not read again. */
+  "CREATE TABLE sync_state ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  device_id TEXT,"
+  "  folder TEXT,"
+  "  changes INTEGER NOT NULL DEFAULT 0,"
+  "  written_changes INTEGER,"
+  "  written_size INTEGER,"
+  "  written_mtime INTEGER,"
+  "  written_inode INTEGER,"
+  "  written_hash TEXT,"
+  "  synced_at INTEGER"
+  ") STRICT;"
+  "INSERT INTO sync_state (id) VALUES (1);"
+  "CREATE TABLE sync_files ("
+  "  name TEXT PRIMARY KEY NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  mtime INTEGER NOT NULL,"
+  "  inode INTEGER NOT NULL,"
+  "  hash TEXT NOT NULL,"
+  "  merged INTEGER NOT NULL CHECK (merged IN (0, 1)),"
+  "  problem TEXT,"
+  "  failing_since INTEGER"
+  ") STRICT, WITHOUT ROWID;"
+  SYNC_TRIGGERS ("workflows")
+  SYNC_TRIGGERS ("tools")
+  SYNC_TRIGGERS ("runs")
+  SYNC_TRIGGERS ("feedback")
+  SYNC_TRIGGERS ("reviews"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_SCHEMA_VERSION);
@@ -382,7 +426,8 @@ ys_schema_bulk_end (YsDatabase  *database,
     return TRUE;
 
   if (!ys_database_exec (database, "DELETE FROM daily;" DAILY_FROM_RUNS
-                                   "DELETE FROM durations;" DURATIONS_FROM_RUNS, error))
+                                   "DELETE FROM durations;" DURATIONS_FROM_RUNS
+                                   "UPDATE sync_state SET changes = changes + 1;", error))
     return FALSE;
   for (guint i = 0; i < rebuild->len; i++)
     if (!ys_database_exec (database, rebuild->pdata[i], error))

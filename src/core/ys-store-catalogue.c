@@ -29,7 +29,7 @@ ys_store_reload_workflows (YsStore  *self,
 {
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "SELECT id, name, description, people, archived FROM workflows "
-    "WHERE deleted = 0 ORDER BY archived, position, rowid", error);
+    "WHERE deleted = 0 ORDER BY " YS_STORE_WORKFLOW_ORDER ("") , error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -475,8 +475,9 @@ workflow_from_row (sqlite3_stmt *stmt,
   r->deleted = sqlite3_column_int (stmt, 6) != 0;
 }
 
-/* A workflow new to this computer goes after the others. Whether it is a
- * fair test is this computer's setting: bundles do not carry it. */
+/* Whether a workflow is a fair test is this computer's setting: bundles do
+ * not carry it. (The position column of schema 1 is no longer read: the
+ * order comes from names, the same on every computer.) */
 static gboolean
 put_workflow (YsStore        *self,
               gconstpointer   record,
@@ -484,9 +485,8 @@ put_workflow (YsStore        *self,
 {
   const YsWorkflowRecord *r = record;
   sqlite3_stmt *stmt = ys_store_prepare (self,
-    "INSERT INTO workflows (id, name, description, people, archived, position, updated_at, deleted)"
-    " VALUES (:id, :name, :description, :people, :archived,"
-    "  (SELECT coalesce (max (position), 0) + 1 FROM workflows), :updated_at, :deleted)"
+    "INSERT INTO workflows (id, name, description, people, archived, updated_at, deleted)"
+    " VALUES (:id, :name, :description, :people, :archived, :updated_at, :deleted)"
     " ON CONFLICT (id) DO UPDATE SET name = :name, description = :description, people = :people,"
     " archived = :archived, updated_at = :updated_at, deleted = :deleted", error);
 

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /*
  * Shared by the store's areas (ys-store-catalogue.c, -runs.c, -timers.c,
- * -feedback.c, -reviews.c), the merge and the query modules: these, and
- * only these, write SQL.
+ * -feedback.c, -reviews.c), the merge, the query modules and the team
+ * folder's sync (its own tables): these, and only these, write SQL.
  */
 struct _YsStore
 {
@@ -34,10 +34,22 @@ struct _YsStore
   GTimeZone *local_zone;
 };
 
+/* The order workflows are shown, listed and reported in, the same on every
+ * computer: active first, then archived, each by case-folded name, then id. */
+#define YS_STORE_WORKFLOW_ORDER(prefix) \
+  prefix "archived, ys_casefold (" prefix "name), " prefix "id"
+
 /* A change must sort after the stored one even if the clock went back. */
 #define YS_STORE_NEXT_UPDATED_AT "max (:now, updated_at + 1)"
 
 YsDatabase   *ys_store_get_database (YsStore       *self);
+
+/* A store for reading on another thread: its own read-only connection to
+ * @path (a database ys_store_open() has brought up to date), no models and
+ * no clock. Only the record lists (ys_store_list_records(), an export) and
+ * reads through its database work. */
+YsStore      *ys_store_open_reader  (const char    *path,
+                                     GError       **error);
 
 /* A write transaction; on commit the models reload and "changed" is
  * emitted with what was touched. Nested calls are savepoints. */

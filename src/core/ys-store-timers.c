@@ -22,7 +22,7 @@ ys_store_reload_timers (YsStore  *self,
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "SELECT t.workflow_id, t.mode, t.tool_id, t.started_at, coalesce (t.paused_at, 0),"
     " t.paused_total FROM timers t JOIN workflows w ON w.id = t.workflow_id AND w.deleted = 0"
-    " ORDER BY w.archived, w.position, w.rowid", error);
+    " ORDER BY " YS_STORE_WORKFLOW_ORDER ("w."), error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 

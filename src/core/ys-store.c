@@ -158,6 +158,22 @@ ys_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+YsStore *
+ys_store_open_reader (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(YsStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (YS_TYPE_STORE, NULL);
+  self->local_zone = g_time_zone_new_local ();
+  self->database = ys_database_open (path, YS_DATABASE_READ_ONLY, YS_SCHEMA_VERSION, NULL, error);
+  if (self->database == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 /* Restoring copies the backup into the open database with the backup API,
  * inside SQLite's locks, so the window keeps its connection and another
  * process reading at the same time sees the old or the new database, never

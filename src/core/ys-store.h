@@ -80,7 +80,8 @@ void         ys_store_refresh                (YsStore                 *self);
 gboolean     ys_store_is_empty               (YsStore                 *self,
                                               GError                 **error);
 
-/* Workflows: active first, then archived, each in the order they were added. */
+/* Workflows: active first, then archived, each by name (case-folded), then
+ * id: the same order on every computer. */
 GListModel  *ys_store_get_workflows          (YsStore                 *self);
 YsWorkflow  *ys_store_get_workflow           (YsStore                 *self,
                                               const char              *id);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -192,6 +193,127 @@ count_runs (const char *path)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return n;
+}
+
+/* The records of @database's export, without the time it was made. */
+static char *
+export_records (const char *database)
+{
+  g_auto(Result) exported = run ("--database", database, "--export", "-", NULL);
+  g_auto(GStrv) lines = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (exported.status, ==, 0);
+  lines = g_strsplit (exported.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "\"exported_at\"") == NULL)
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_lines (const char *text,
+             const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_has_prefix (lines[i], prefix);
+  return n;
+}
+
+/* Three databases sync with one folder through the command line, in
+ * random orders: they end the same; what is not a whole bundle is skipped
+ * with exit 0; a sync with nothing new reads nothing and writes nothing. */
+static void
+test_sync_folder (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "Team", NULL);
+  g_auto(GStrv) dbs = g_new0 (char *, 4);
+  g_autofree char *first = NULL;
+  g_autofree char *bundle = g_build_filename (tmp_dir, "for-sync.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *junk = g_build_filename (folder, "notes.json", NULL);
+  gsize length;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    dbs[i] = g_strdup_printf ("%s/sync-%u.db", tmp_dir, i);
+  {
+    g_auto(Result) fill = run ("--database", dbs[0], "--demo", NULL);
+    g_auto(Result) exported = run ("--database", dbs[0], "--export", bundle, NULL);
+
+    g_assert_cmpint (fill.status, ==, 0);
+    g_assert_cmpint (exported.status, ==, 0);
+  }
+
+  /* A file still arriving, one that is not a bundle, one from a newer
+   * Yardstick. */
+  g_assert_true (g_file_get_contents (bundle, &contents, &length, NULL));
+  cut = g_build_filename (folder, "yardstick-11111111-2222-4333-8444-555555555555.json", NULL);
+  g_assert_true (g_file_set_contents (cut, contents, length / 3, NULL));
+  g_assert_true (g_file_set_contents (junk, "{\"shopping\": [\"milk\"]}", -1, NULL));
+  memcpy (strstr (contents, "\"version\": 1"), "\"version\": 7", 12);
+  newer = g_build_filename (folder, "yardstick-66666666-7777-4888-8999-000000000000.json", NULL);
+  g_assert_true (g_file_set_contents (newer, contents, length, NULL));
+
+  for (guint round = 0; round < 3; round++)
+    {
+      guint order[3] = { 0, 1, 2 };
+
+      for (guint i = 2; i > 0; i--)
+        {
+          guint j = g_test_rand_int_range (0, i + 1), t = order[i];
+          order[i] = order[j];
+          order[j] = t;
+        }
+      for (guint i = 0; i < 3; i++)
+        {
+          g_auto(Result) synced = run ("--database", dbs[order[i]], "--sync-folder", folder, NULL);
+
+          g_assert_cmpint (synced.status, ==, 0);
+          g_assert_cmpstr (synced.err, ==, "");
+          /* One line for each file merged or skipped, and one with the counts. */
+          g_assert_cmpuint (count_lines (synced.out, "Skipped "), ==, 3);
+          g_assert_nonnull (strstr (synced.out, "Skipped notes.json: "));
+          g_assert_nonnull (strstr (synced.out, "Skipped yardstick-66666666-7777-4888-8999-000000000000.json: "));
+          g_assert_nonnull (strstr (synced.out, "Team folder "));
+          g_assert_cmpuint (count_lines (synced.out, ""), ==,
+                            count_lines (synced.out, "Merged ") + 3 + 1 + 1);
+        }
+    }
+
+  first = export_records (dbs[0]);
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autofree char *records = export_records (dbs[i]);
+      g_assert_cmpstr (records, ==, first);
+    }
+
+  /* Nothing new: no file merged, nothing written. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto(Result) again = run ("--database", dbs[i], "--sync-folder", folder, NULL);
+      g_autofree char *tail = g_strdup_printf (": 0 merged, 3 skipped, 2 unchanged; yardstick-");
+
+      g_assert_cmpint (again.status, ==, 0);
+      g_assert_cmpuint (count_lines (again.out, "Merged "), ==, 0);
+      g_assert_nonnull (strstr (again.out, tail));
+      g_assert_true (g_str_has_suffix (again.out, ".json was up to date\n"));
+    }
+
+  /* No folder there: exit 1 with one line naming it. */
+  {
+    g_autofree char *missing = g_build_filename (tmp_dir, "No such folder", NULL);
+    g_auto(Result) refused = run ("--database", dbs[0], "--sync-folder", missing, NULL);
+
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_nonnull (strstr (refused.err, missing));
+    g_assert_true (strchr (refused.err, '\n') == refused.err + strlen (refused.err) - 1);
+  }
 }
 
 static void
@@ -752,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/cli/damaged-database", test_damaged_database);
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/import-export", test_import_export);
+  g_test_add_func ("/cli/sync-folder", test_sync_folder);
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/report-and-csv", test_report_and_csv);
   g_test_add_func ("/cli/days-agree-across-zones", test_days_agree_across_zones);

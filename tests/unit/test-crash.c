@@ -6,11 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ys-bundle-reader.h"
 #include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-step.h"
 #include "ys-store.h"
+#include "ys-sync.h"
 #include "ys-test-sql.h"
 
 /*
@@ -32,6 +34,9 @@
 /* One step for this many records merged. */
 #define RECORDS_PER_STEP 500
 #define TIMER_KILLS 21
+#define SYNC_KILLS 8
+#define SYNC_RUNS 3000
+#define OTHER_FILE "yardstick-aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee.json"
 
 static char *tmp_dir;
 static char *self_path;
@@ -57,10 +62,11 @@ add_many_runs (YsStore  *store,
                gpointer  user_data,
                GError  **error)
 {
+  int n_runs = GPOINTER_TO_INT (user_data);
   g_autoptr(YsWorkflow) workflow = g_list_model_get_item (ys_store_get_workflows (store), 0);
   g_autoptr(YsTool) tool = g_list_model_get_item (ys_store_get_tools (store), 0);
 
-  for (int i = 0; i < IMPORT_RUNS; i++)
+  for (int i = 0; i < n_runs; i++)
     {
       YsRunFields fields = {
         .workflow_id = (char *) ys_workflow_get_id (workflow), .mode = i % 2,
@@ -78,10 +84,11 @@ add_many_runs (YsStore  *store,
 }
 
 /* The demo team, closed cleanly (so a single file), and a bundle holding
- * that team plus IMPORT_RUNS more runs. */
+ * that team plus @n_runs more runs. */
 static void
 make_base_and_bundle (const char *base,
-                      const char *bundle)
+                      const char *bundle,
+                      int         n_runs)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *big = g_build_filename (tmp_dir, "big.db", NULL);
@@ -94,7 +101,8 @@ make_base_and_bundle (const char *base,
 
   store = ys_store_open (big, &error);
   g_assert_no_error (error);
-  g_assert_true (ys_store_run_in_transaction (store, add_many_runs, NULL, &error));
+  g_assert_true (ys_store_run_in_transaction (store, add_many_runs, GINT_TO_POINTER (n_runs),
+                                              &error));
   g_assert_no_error (error);
   g_assert_true (ys_bundle_export_file (store, YS_BUNDLE_EVERYTHING, bundle, &error));
   g_assert_no_error (error);
@@ -222,7 +230,7 @@ test_kill_during_import (void)
   char step;
   int status;
 
-  make_base_and_bundle (base, bundle);
+  make_base_and_bundle (base, bundle, IMPORT_RUNS);
   base_runs = check_database (base);
 
   /* A whole import, going on at every step, to learn its steps. */
@@ -296,6 +304,228 @@ test_kill_during_import (void)
 
   g_test_message ("%u kills: %u left nothing of the bundle, %u all of it",
                   IMPORT_KILLS, nothing, everything);
+}
+
+/* Syncing with a team folder ------------------------------------------------ */
+
+static void
+sync_step (const char *step,
+           gpointer    user_data)
+{
+  guint *records = user_data;
+
+  if (g_str_equal (step, "record"))
+    {
+      if (++*records % RECORDS_PER_STEP == 0)
+        step_done ('r');
+    }
+  else if (g_str_equal (step, "merged"))
+    step_done ('m');
+  else if (g_str_equal (step, "sync-file-read"))
+    step_done ('f');
+  else if (g_str_equal (step, "bytes-written"))
+    step_done ('w');
+  else if (g_str_equal (step, "sync-written"))
+    step_done ('d');
+}
+
+/* The child: "o" opened, "f" a file read, "r" RECORDS_PER_STEP records merged, "m" all
+ * merged (the commit is next), "w" part of its own file written (to the
+ * temporary file), "d" its own file renamed into place, "c" the sync's
+ * state saved. */
+static G_NORETURN void
+sync_child (const char *database,
+            const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  YsStore *store = ys_store_open (database, &error);
+  YsSyncReport *report;
+  guint records = 0;
+
+  if (store == NULL)
+    _exit (2);
+  step_done ('o');
+  ys_step_set_func (sync_step, &records);
+  report = ys_sync_run (store, folder, NULL, &error);
+  if (report == NULL)
+    _exit (3);
+  step_done ('c');
+  ys_sync_report_free (report);
+  g_object_unref (store);
+  _exit (0);
+}
+
+/* The folder as the kill found it: the own file as it was before, or the
+ * whole new one, never part of it; anything else a dot file. */
+static void
+check_folder (const char *folder,
+              const char *own_name,
+              const char *old_own,
+              gsize       old_length,
+              int         expect)     /* 0 the old file, 1 a new one, -1 either */
+{
+  g_autofree char *own = g_build_filename (folder, own_name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  gsize length;
+  gboolean old;
+
+  g_assert_true (g_file_get_contents (own, &text, &length, NULL));
+  old = length == old_length && memcmp (text, old_own, length) == 0;
+  if (!old)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YsBundle) bundle = ys_bundle_read_data (own_name, text, length, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (bundle->runs->len, >, SYNC_RUNS);
+    }
+  if (expect >= 0)
+    g_assert_cmpint (old, ==, expect == 0);
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_equal (name, own_name) || g_str_equal (name, OTHER_FILE) ||
+                   name[0] == '.');
+}
+
+static void
+fresh_folder (const char *folder,
+              const char *own_name,
+              const char *old_own,
+              gsize       old_length,
+              const char *other)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
+  g_autofree char *own = g_build_filename (folder, own_name, NULL);
+  g_autofree char *other_copy = g_build_filename (folder, OTHER_FILE, NULL);
+
+  g_assert_cmpint (system (command), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (own, old_own, old_length, NULL));
+  ys_test_copy_file (other, other_copy);
+}
+
+static void
+test_kill_during_sync (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_build_filename (tmp_dir, "sync-base.db", NULL);
+  g_autofree char *other = g_build_filename (tmp_dir, "sync-other.json", NULL);
+  g_autofree char *work = g_build_filename (tmp_dir, "sync-work.db", NULL);
+  g_autofree char *folder = g_build_filename (tmp_dir, "Team", NULL);
+  g_autofree char *own_name = NULL;
+  g_autofree char *old_own = NULL;
+  g_autoptr(GString) steps = g_string_new (NULL);
+  gsize old_length = 0;
+  gint64 base_runs, full_runs;
+  Child child;
+  char step;
+  int status;
+
+  /* The database has synced before: its older file is in the folder, with
+   * another computer's file that brings SYNC_RUNS runs. */
+  make_base_and_bundle (base, other, SYNC_RUNS);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  {
+    g_autoptr(YsStore) store = ys_store_open (base, &error);
+    g_autoptr(YsSyncReport) report = NULL;
+    g_autofree char *own = NULL;
+
+    g_assert_no_error (error);
+    report = ys_sync_run (store, folder, NULL, &error);
+    g_assert_no_error (error);
+    own_name = g_strdup (report->own_name);
+    own = g_build_filename (folder, own_name, NULL);
+    g_assert_true (g_file_get_contents (own, &old_own, &old_length, NULL));
+  }
+  base_runs = check_database (base);
+
+  /* A whole sync, going on at every step, to learn its steps. */
+  fresh_copy (base, work);
+  fresh_folder (folder, own_name, old_own, old_length, other);
+  child_spawn (&child, "--sync-child", work, folder);
+  while ((step = child_next_step (&child)) != 0)
+    {
+      g_string_append_c (steps, step);
+      child_go_on (&child);
+    }
+  status = child_reap (&child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  full_runs = check_database (work);
+  g_assert_cmpint (full_runs, ==, base_runs + SYNC_RUNS);
+  check_folder (folder, own_name, old_own, old_length, 1);
+  g_assert_true (g_str_has_prefix (steps->str, "off"));
+  g_assert_nonnull (strstr (steps->str, "rmww"));
+  g_assert_true (g_str_has_suffix (steps->str, "wdc"));
+  g_test_message ("a sync of %d runs in %" G_GSIZE_FORMAT " steps: %s", SYNC_RUNS, steps->len,
+                  steps->str);
+
+  for (guint i = 0; i < SYNC_KILLS; i++)
+    {
+      gsize merged = strchr (steps->str, 'm') - steps->str;
+      gsize first_write = strchr (steps->str, 'w') - steps->str;
+      gsize renamed = strchr (steps->str, 'd') - steps->str;
+      gsize kill_after;
+      gint64 runs;
+      int expect;
+
+      /* Anywhere; and at least once while it writes its file, and once
+       * just after the file is in place. */
+      if (i == 0)
+        kill_after = g_test_rand_int_range ((gint32) first_write, (gint32) renamed - 1);
+      else if (i == 1)
+        kill_after = renamed;
+      else
+        kill_after = g_test_rand_int_range (0, (gint32) steps->len - 1);
+
+      fresh_copy (base, work);
+      fresh_folder (folder, own_name, old_own, old_length, other);
+      child_spawn (&child, "--sync-child", work, folder);
+      for (gsize k = 0; k <= kill_after; k++)
+        {
+          g_assert_cmpint (child_next_step (&child), ==, steps->str[k]);
+          if (k < steps->len - 1)
+            child_go_on (&child);
+        }
+      kill (child.pid, SIGKILL);
+      status = child_reap (&child);
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+      /* The merge is all or nothing; the own file is the old one until
+       * the new one is whole and in place. */
+      runs = check_database (work);
+      if (kill_after < merged)
+        g_assert_cmpint (runs, ==, base_runs);
+      else if (kill_after > merged)
+        g_assert_cmpint (runs, ==, full_runs);
+      else
+        g_assert_true (runs == base_runs || runs == full_runs);
+      expect = kill_after + 1 < renamed ? 0 : kill_after >= renamed ? 1 : -1;
+      check_folder (folder, own_name, old_own, old_length, expect);
+      g_test_message ("killed after step %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " ('%c')",
+                      kill_after, steps->len, steps->str[kill_after]);
+
+      /* The next sync ends the work and tidies up. */
+      {
+        g_autoptr(YsStore) store = ys_store_open (work, &error);
+        g_autoptr(YsSyncReport) report = NULL;
+        g_autoptr(GDir) dir = NULL;
+        const char *name;
+
+        g_assert_no_error (error);
+        report = ys_sync_run (store, folder, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (check_database (work), ==, full_runs);
+        check_folder (folder, own_name, old_own, old_length, 1);
+        dir = g_dir_open (folder, 0, NULL);
+        while ((name = g_dir_read_name (dir)) != NULL)
+          g_assert_cmpint (name[0], !=, '.');
+      }
+    }
 }
 
 static gboolean
@@ -476,6 +706,8 @@ main (int   argc,
     import_child (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "--timer-rounds"))
     timer_rounds (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--sync-child"))
+    sync_child (argv[2], argv[3]);
 
   self_path = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, NULL);
@@ -484,6 +716,7 @@ main (int   argc,
 
   g_test_add_func ("/crash/kill-during-import", test_kill_during_import);
   g_test_add_func ("/crash/kill-while-timing-and-saving", test_kill_while_timing_and_saving);
+  g_test_add_func ("/crash/kill-during-sync", test_kill_during_sync);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

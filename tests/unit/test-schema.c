@@ -133,6 +133,12 @@ assert_brought_up_to_date (YsStore    *store,
                                     "0||5400|1|\n");
   }
 
+  /* The team folder's state: no device id until the first sync. */
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM sync_state WHERE id = 1"
+                                          " AND device_id IS NULL AND written_changes IS NULL"),
+                   ==, 1);
+  g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM sync_files"), ==, 0);
+
   /* The bundle writes each start with that offset, so every computer puts
    * it on the same day. */
   out = g_memory_output_stream_new_resizable ();

@@ -5,6 +5,7 @@
 
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-stats.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
 #include "ys-validate.h"
@@ -784,6 +785,45 @@ test_feedback (Fixture       *f,
   g_assert_cmpstr (error->message, ==, "“2026-02-30” is not a date like 2026-11-22.");
 }
 
+/* Active first, then archived, each by case-folded name (Unicode code
+ * points, the same in every locale), then id: the order every computer
+ * shows, whatever order the workflows arrived in. */
+static void
+test_workflow_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "policy brief");
+  g_autoptr(YsWorkflow) intake = add_workflow (f, "Intake summary");
+  g_autoptr(YsWorkflow) eclair = add_workflow (f, "Éclair reports");
+  g_autoptr(YsWorkflow) budget = NULL;
+  g_autoptr(YsWorkflow) alpha = NULL;
+  g_autoptr(YsSummary) summary = NULL;
+  const char *expected[] = { "Alpha", "budget memo", "policy brief", "Intake summary",
+                             "Éclair reports" };
+  GListModel *workflows = ys_store_get_workflows (f->store);
+
+  g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (intake), TRUE, &error));
+  budget = add_workflow (f, "budget memo");
+  g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (eclair), TRUE, &error));
+  alpha = add_workflow (f, "Alpha");
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (workflows), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, i);
+      g_assert_cmpstr (ys_workflow_get_name (workflow), ==, expected[i]);
+    }
+
+  /* The summary (and so the report) lists them the same way. */
+  summary = ys_summary_compute (f->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->workflows->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (((YsWorkflowFigures *) summary->workflows->pdata[i])->name, ==, expected[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +840,7 @@ main (int   argc,
   ADD ("/store/foreign-files-refused", test_foreign_files_refused);
   ADD ("/store/workflow-rules", test_workflow_rules);
   ADD ("/store/three-active-workflows", test_three_active_workflows);
+  ADD ("/store/workflow-order", test_workflow_order);
   ADD ("/store/tombstones", test_tombstones);
   ADD ("/store/tools", test_tools);
   ADD ("/store/run-rules", test_run_rules);
