@@ -13,6 +13,16 @@
 
 G_BEGIN_DECLS
 
+/* What the content side shows: a workflow's pages, or one of the pages
+ * listed under the workflows in the sidebar. */
+typedef enum
+{
+  YS_WINDOW_PAGE_WORKFLOW,
+  YS_WINDOW_PAGE_OVERVIEW,
+  YS_WINDOW_PAGE_REPORT,
+  YS_WINDOW_PAGE_AWAITING,
+} YsWindowPage;
+
 struct _YsWindow
 {
   AdwApplicationWindow parent_instance;
@@ -58,7 +68,7 @@ struct _YsWindow
   GListModel *awaiting_runs;
   guint tick_id;
   guint run_list_idle_id;
-  const char *extra_page;   /* "overview", "awaiting" or NULL for a workflow */
+  YsWindowPage page;
   GtkLabel *counts_label;
   GtkListView *run_list_view;
 };

@@ -23,6 +23,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The content stack's child for each page. */
+static const char * const page_names[] = {
+  [YS_WINDOW_PAGE_WORKFLOW] = "workflow",
+  [YS_WINDOW_PAGE_OVERVIEW] = "overview",
+  [YS_WINDOW_PAGE_REPORT] = "report",
+  [YS_WINDOW_PAGE_AWAITING] = "awaiting",
+};
+
 static void update_content (YsWindow *self);
 
 YsWorkflow *
@@ -158,9 +166,9 @@ on_workflow_selected (YsWindow      *self,
   if (self->reselect_id != NULL)
     return;
 
-  if (row != NULL && self->extra_page != NULL)
+  if (row != NULL && self->page != YS_WINDOW_PAGE_WORKFLOW)
     {
-      self->extra_page = NULL;
+      self->page = YS_WINDOW_PAGE_WORKFLOW;
       gtk_list_box_unselect_all (self->extras_list);
     }
 
@@ -220,7 +228,7 @@ on_workflows_changed (YsWindow   *self,
   gboolean any = g_list_model_get_n_items (model) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "main" : "welcome");
-  if (any && !(self->extra_page != NULL && (keep == NULL || *keep == '\0')))
+  if (any && !(self->page != YS_WINDOW_PAGE_WORKFLOW && (keep == NULL || *keep == '\0')))
     select_row_for_id (self, keep);
   else
     on_workflow_selected (self, NULL, self->workflow_list);
@@ -250,8 +258,9 @@ on_extras_selected (YsWindow      *self,
   if (row == NULL)
     return;
 
-  self->extra_page = row == self->overview_row ? "overview"
-                     : row == self->report_row ? "report" : "awaiting";
+  self->page = row == self->overview_row ? YS_WINDOW_PAGE_OVERVIEW
+               : row == self->report_row ? YS_WINDOW_PAGE_REPORT
+               : YS_WINDOW_PAGE_AWAITING;
   gtk_list_box_unselect_all (self->workflow_list);
   update_content (self);
 }
@@ -359,21 +368,33 @@ on_overview_activated (YsWindow   *self,
 /* The Overview, Report and Awaiting Outcome pages are built on their first
  * visit: built at start, they were a quarter of the time to the first frame. */
 static void
-ensure_extra_page (YsWindow   *self,
-                   const char *name)
+ensure_page (YsWindow     *self,
+             YsWindowPage  page)
 {
-  if (g_str_equal (name, "overview") && adw_bin_get_child (self->overview_slot) == NULL)
+  switch (page)
     {
-      GtkWidget *overview = ys_overview_view_new (self->store);
+    case YS_WINDOW_PAGE_OVERVIEW:
+      if (adw_bin_get_child (self->overview_slot) == NULL)
+        {
+          GtkWidget *overview = ys_overview_view_new (self->store);
 
-      adw_bin_set_child (self->overview_slot, overview);
-      g_signal_connect_object (overview, "workflow-activated", G_CALLBACK (on_overview_activated),
-                               self, G_CONNECT_SWAPPED);
+          adw_bin_set_child (self->overview_slot, overview);
+          g_signal_connect_object (overview, "workflow-activated",
+                                   G_CALLBACK (on_overview_activated), self, G_CONNECT_SWAPPED);
+        }
+      break;
+    case YS_WINDOW_PAGE_REPORT:
+      if (adw_bin_get_child (self->report_slot) == NULL)
+        adw_bin_set_child (self->report_slot, ys_report_view_new (self->store));
+      break;
+    case YS_WINDOW_PAGE_AWAITING:
+      if (adw_bin_get_child (self->awaiting_slot) == NULL)
+        adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
+      break;
+    case YS_WINDOW_PAGE_WORKFLOW:
+    default:
+      break;
     }
-  else if (g_str_equal (name, "report") && adw_bin_get_child (self->report_slot) == NULL)
-    adw_bin_set_child (self->report_slot, ys_report_view_new (self->store));
-  else if (g_str_equal (name, "awaiting") && adw_bin_get_child (self->awaiting_slot) == NULL)
-    adw_bin_set_child (self->awaiting_slot, ys_awaiting_view_new (self->store));
 }
 
 /* The workflow is named at the top of its page at every width: in the
@@ -401,7 +422,7 @@ on_folded_changed (YsWindow *self)
 {
   g_autoptr(YsWorkflow) workflow = NULL;
 
-  if (self->extra_page == NULL)
+  if (self->page == YS_WINDOW_PAGE_WORKFLOW)
     workflow = _ys_window_dup_selected_workflow (self);
 
   if (workflow != NULL)
@@ -422,23 +443,23 @@ update_content (YsWindow *self)
 
   update_awaiting_badge (self);
 
-  if (self->extra_page != NULL)
+  if (self->page != YS_WINDOW_PAGE_WORKFLOW)
     {
-      const char *title = g_str_equal (self->extra_page, "overview") ? _("Overview")
-                          : g_str_equal (self->extra_page, "report") ? _("Report")
+      const char *title = self->page == YS_WINDOW_PAGE_OVERVIEW ? _("Overview")
+                          : self->page == YS_WINDOW_PAGE_REPORT ? _("Report")
                           : _("Awaiting Outcome");
 
       update_title (self, NULL);
       adw_view_switcher_title_set_title (self->view_title, title);
       adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
       gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
-      ensure_extra_page (self, self->extra_page);
-      gtk_stack_set_visible_child_name (self->content_stack, self->extra_page);
+      ensure_page (self, self->page);
+      gtk_stack_set_visible_child_name (self->content_stack, page_names[self->page]);
       return;
     }
 
   adw_view_switcher_title_set_view_switcher_enabled (self->view_title, workflow != NULL);
-  gtk_stack_set_visible_child_name (self->content_stack, "workflow");
+  gtk_stack_set_visible_child_name (self->content_stack, page_names[YS_WINDOW_PAGE_WORKFLOW]);
 
   if (workflow == NULL)
     {
@@ -641,7 +662,6 @@ static gboolean
 ys_window_close_request (GtkWindow *window)
 {
   YsWindow *self = YS_WINDOW (window);
-  int width, height;
 
   /* Timers live in the database, so closing loses nothing; say so. */
   if (g_list_model_get_n_items (ys_store_get_timers (self->store)) > 0 &&
@@ -656,15 +676,6 @@ ys_window_close_request (GtkWindow *window)
       g_notification_set_default_action (notification, "app.activate");
       g_application_send_notification (G_APPLICATION (gtk_window_get_application (window)),
                                        "timer-running", notification);
-    }
-
-  if (self->settings != NULL)
-    {
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
     }
 
   return GTK_WINDOW_CLASS (ys_window_parent_class)->close_request (window);
@@ -903,11 +914,12 @@ ys_window_init (YsWindow *self)
   if (schema != NULL)
     {
       self->settings = g_settings_new (APP_ID);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 900, 640);
