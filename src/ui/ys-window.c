@@ -6,11 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "ys-awaiting-view.h"
-#include "ys-duration.h"
 #include "ys-overview-view.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
+#include "ys-run-row.h"
+#include "ys-sidebar-row.h"
 #include "ys-window-private.h"
 
 G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,52 +48,14 @@ static GtkWidget *
 create_workflow_row (gpointer item,
                      gpointer user_data)
 {
-  YsWorkflow *workflow = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (ys_workflow_get_name (workflow));
-  const char *description = ys_workflow_get_description (workflow);
+  return ys_sidebar_row_new (item);
+}
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), name);
-
-  if (description != NULL && *description != '\0')
-    {
-      GtkWidget *subtitle = gtk_label_new (description);
-
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (subtitle, "caption");
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_box_append (GTK_BOX (box), subtitle);
-    }
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_hexpand (box, TRUE);
-
-  /* A running timer shows on its workflow from anywhere in the sidebar. */
-  {
-    GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *timer_label = gtk_label_new (NULL);
-
-    gtk_widget_add_css_class (timer_label, "numeric");
-    gtk_widget_add_css_class (timer_label, "ys-sidebar-timer");
-    gtk_widget_set_valign (timer_label, GTK_ALIGN_CENTER);
-    gtk_widget_set_visible (timer_label, FALSE);
-    gtk_box_append (GTK_BOX (outer), box);
-    gtk_box_append (GTK_BOX (outer), timer_label);
-    g_object_set_data (G_OBJECT (row), "timer-label", timer_label);
-    box = outer;
-  }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "workflow-id",
-                          g_strdup (ys_workflow_get_id (workflow)), g_free);
-  if (ys_workflow_get_archived (workflow))
-    g_object_set_data (G_OBJECT (row), "archived", GINT_TO_POINTER (TRUE));
-
-  return row;
+static gboolean
+row_is_archived (GtkListBoxRow *row)
+{
+  return row != NULL &&
+         ys_workflow_get_archived (ys_sidebar_row_get_workflow (YS_SIDEBAR_ROW (row)));
 }
 
 static void
@@ -100,10 +63,7 @@ workflow_list_header (GtkListBoxRow *row,
                       GtkListBoxRow *before,
                       gpointer       user_data)
 {
-  gboolean archived = g_object_get_data (G_OBJECT (row), "archived") != NULL;
-  gboolean before_archived = before && g_object_get_data (G_OBJECT (before), "archived");
-
-  if (archived && !before_archived)
+  if (row_is_archived (row) && !row_is_archived (before))
     {
       GtkWidget *header = gtk_label_new (_("Archived"));
 
@@ -126,7 +86,7 @@ select_row_for_id (YsWindow   *self,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->workflow_list, i)); i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "workflow-id"), id) == 0)
+    if (g_strcmp0 (ys_sidebar_row_get_workflow_id (YS_SIDEBAR_ROW (row)), id) == 0)
       {
         gtk_list_box_select_row (self->workflow_list, row);
         return;
@@ -161,7 +121,7 @@ on_workflow_selected (YsWindow      *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
 {
-  const char *id = row ? g_object_get_data (G_OBJECT (row), "workflow-id") : NULL;
+  const char *id = row ? ys_sidebar_row_get_workflow_id (YS_SIDEBAR_ROW (row)) : NULL;
 
   if (self->reselect_id != NULL)
     return;
@@ -284,32 +244,17 @@ update_sidebar_timers (gpointer user_data)
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->workflow_list, i)); i++)
     {
-      GtkWidget *label = g_object_get_data (G_OBJECT (row), "timer-label");
-      const char *id = g_object_get_data (G_OBJECT (row), "workflow-id");
-      gboolean shown = FALSE;
+      const char *id = ys_sidebar_row_get_workflow_id (YS_SIDEBAR_ROW (row));
+      g_autoptr(YsTimer) shown = NULL;
 
-      for (guint t = 0; label != NULL && t < g_list_model_get_n_items (timers); t++)
+      for (guint t = 0; shown == NULL && t < g_list_model_get_n_items (timers); t++)
         {
           g_autoptr(YsTimer) timer = g_list_model_get_item (timers, t);
 
           if (g_strcmp0 (ys_timer_get_workflow_id (timer), id) == 0)
-            {
-              g_autofree char *text = ys_duration_format_clock (ys_timer_get_elapsed_seconds (timer, now));
-              g_autofree char *accessible = g_strdup_printf (ys_timer_is_paused (timer)
-                                                             ? _("Timer paused at %s")
-                                                             : _("Timer running: %s"), text);
-
-              gtk_label_set_label (GTK_LABEL (label), text);
-              gtk_widget_set_tooltip_text (label, accessible);
-              if (ys_timer_is_paused (timer))
-                gtk_widget_add_css_class (label, "dim-label");
-              else
-                gtk_widget_remove_css_class (label, "dim-label");
-              shown = TRUE;
-            }
+            shown = g_steal_pointer (&timer);
         }
-      if (label != NULL)
-        gtk_widget_set_visible (label, shown);
+      ys_sidebar_row_set_timer (YS_SIDEBAR_ROW (row), shown, now);
     }
 
   return G_SOURCE_CONTINUE;
@@ -535,66 +480,7 @@ setup_run_row (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                YsWindow                 *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *mode = gtk_label_new (NULL);
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
-
-  gtk_widget_set_valign (mode, GTK_ALIGN_CENTER);
-  gtk_label_set_ellipsize (GTK_LABEL (mode), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (mode), 14);
-  gtk_widget_add_css_class (mode, "ys-mode-tag");
-
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_tooltip_text (delete, _("Delete Run"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Run"), -1);
-
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), mode);
-  gtk_box_append (GTK_BOX (box), delete);
-  gtk_widget_add_css_class (box, "ys-run-row");
-  gtk_list_item_set_child (item, box);
-
-  g_object_set_data (G_OBJECT (item), "title", title);
-  g_object_set_data (G_OBJECT (item), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (item), "mode", mode);
-  g_object_set_data (G_OBJECT (item), "delete", delete);
-}
-
-static char *
-describe_run_details (YsRun *run)
-{
-  const YsRunFields *fields = ys_run_get_fields (run);
-  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (fields->started_at);
-  /* TRANSLATORS: date and time of a run, see g_date_time_format() */
-  g_autofree char *when = g_date_time_format (started, _("%a %-d %b %Y, %H:%M"));
-  g_autofree char *corrections = g_strdup_printf (ngettext ("%d correction", "%d corrections",
-                                                            (gulong) fields->corrections),
-                                                  (int) fields->corrections);
-  const char *used;
-
-  switch (fields->used)
-    {
-    case YS_USED_YES: used = _("used"); break;
-    case YS_USED_NO: used = _("not used"); break;
-    case YS_USED_UNKNOWN:
-    default: used = _("use not yet known"); break;
-    }
-
-  return g_strdup_printf ("%s · %s · %s", when, corrections, used);
+  gtk_list_item_set_child (item, ys_run_row_new ());
 }
 
 static void
@@ -602,42 +488,7 @@ bind_run_row (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               YsWindow                 *self)
 {
-  YsRun *run = gtk_list_item_get_item (item);
-  const YsRunFields *fields = ys_run_get_fields (run);
-  GtkWidget *mode = g_object_get_data (G_OBJECT (item), "mode");
-  g_autofree char *duration = ys_duration_format (fields->duration_seconds);
-  g_autofree char *details = describe_run_details (run);
-  g_autofree char *accessible = NULL;
-  const char *mode_text;
-
-  if (fields->mode == YS_MODE_WITH_AI)
-    {
-      mode_text = ys_run_get_tool_name (run) ? ys_run_get_tool_name (run) : _("With AI");
-      gtk_widget_add_css_class (mode, "ys-with-ai");
-    }
-  else
-    {
-      mode_text = _("Without AI");
-      gtk_widget_remove_css_class (mode, "ys-with-ai");
-    }
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "title"), duration);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "subtitle"), details);
-  gtk_label_set_label (GTK_LABEL (mode), mode_text);
-  /* Room for a short tool name in full; a long one ellipsizes. */
-  gtk_label_set_width_chars (GTK_LABEL (mode), MIN (g_utf8_strlen (mode_text, -1), 12));
-  /* Target before name: a name without its target would warn. */
-  gtk_actionable_set_action_target (g_object_get_data (G_OBJECT (item), "delete"),
-                                    "s", ys_run_get_id (run));
-  gtk_actionable_set_action_name (g_object_get_data (G_OBJECT (item), "delete"),
-                                  "win.delete-run");
-
-  accessible = fields->mode == YS_MODE_WITH_AI
-    /* TRANSLATORS: accessible description of a run: duration, tool, details */
-    ? g_strdup_printf (_("%s with %s, %s"), duration, mode_text, details)
-    : g_strdup_printf (_("%s without AI, %s"), duration, details);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  ys_run_row_set_run (YS_RUN_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
 static void
