@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-error.h"
+#include "ys-money.h"
 #include "ys-store-private.h"
 #include "ys-validate.h"
 
@@ -56,7 +57,8 @@ ys_store_reload_tools (YsStore  *self,
                        GError  **error)
 {
   sqlite3_stmt *stmt = ys_store_prepare (self,
-    "SELECT id, name FROM tools WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id", error);
+    "SELECT id, name, monthly_cost FROM tools WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id",
+    error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -64,7 +66,9 @@ ys_store_reload_tools (YsStore  *self,
     return FALSE;
   while ((rc = ys_database_step (self->database, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (items, ys_tool_new (ys_database_column_text (stmt, 0),
-                                         ys_database_column_text (stmt, 1)));
+                                         ys_database_column_text (stmt, 1),
+                                         sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                                           ? -1 : sqlite3_column_int64 (stmt, 2)));
   if (rc != SQLITE_DONE)
     return FALSE;
   sqlite3_reset (stmt);
@@ -549,7 +553,7 @@ ys_store_add_tool (YsStore     *self,
   if (!ys_store_end (self, ok, error))
     return NULL;
 
-  return ys_tool_new (id, clean_name);
+  return ys_tool_new (id, clean_name, -1);
 }
 
 gboolean
@@ -584,6 +588,50 @@ ys_store_rename_tool (YsStore     *self,
       ok = ys_database_run (self->database, stmt, error);
       /* Run rows show the tool's name. */
       self->pending_changes |= YS_STORE_CHANGE_TOOLS | YS_STORE_CHANGE_RUNS;
+    }
+
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
+ys_store_set_tool_cost (YsStore     *self,
+                        const char  *id,
+                        gint64       monthly_cost,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (monthly_cost < -1 || monthly_cost > YS_MONEY_MAX_CENTS)
+    {
+      g_autofree char *maximum = ys_money_format (NULL, YS_MONEY_MAX_CENTS);
+
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("A monthly cost can be at most %s."), maximum);
+      return FALSE;
+    }
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  /* Typing the same cost again changes nothing, so nothing travels. */
+  ok = ys_store_find_record (self, YS_RECORD_TOOL, id, FALSE, error) &&
+       (stmt = ys_store_prepare (self,
+          "UPDATE tools SET monthly_cost = :cost, updated_at = " YS_STORE_NEXT_UPDATED_AT
+          " WHERE id = :id AND monthly_cost IS NOT :cost", error)) != NULL;
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":id", id);
+      if (monthly_cost < 0)
+        ys_database_bind_null (stmt, ":cost");
+      else
+        ys_database_bind_int64 (stmt, ":cost", monthly_cost);
+      ys_database_bind_int64 (stmt, ":now", ys_store_now (self));
+      ok = ys_database_run (self->database, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_TOOLS;
     }
 
   return ys_store_end (self, ok, error);

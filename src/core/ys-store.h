@@ -119,6 +119,12 @@ gboolean     ys_store_rename_tool            (YsStore                 *self,
                                               const char              *id,
                                               const char              *name,
                                               GError                 **error);
+/* What the organisation pays for the tool a month, all seats together, in
+ * cents (0 to YS_MONEY_MAX_CENTS); -1 when not known. */
+gboolean     ys_store_set_tool_cost          (YsStore                 *self,
+                                              const char              *id,
+                                              gint64                   monthly_cost,
+                                              GError                 **error);
 gboolean     ys_store_delete_tool            (YsStore                 *self,
                                               const char              *id,
                                               GError                 **error);

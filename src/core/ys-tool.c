@@ -9,6 +9,7 @@ struct _YsTool
 
   char *id;
   char *name;
+  gint64 monthly_cost;
 };
 
 G_DEFINE_FINAL_TYPE (YsTool, ys_tool, G_TYPE_OBJECT)
@@ -17,6 +18,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_NAME,
+  PROP_MONTHLY_COST,
   N_PROPS
 };
 
@@ -45,6 +47,7 @@ ys_tool_get_property (GObject    *object,
     {
     case PROP_ID: g_value_set_string (value, self->id); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_MONTHLY_COST: g_value_set_int64 (value, self->monthly_cost); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -61,6 +64,7 @@ ys_tool_set_property (GObject      *object,
     {
     case PROP_ID: self->id = g_value_dup_string (value); break;
     case PROP_NAME: self->name = g_value_dup_string (value); break;
+    case PROP_MONTHLY_COST: self->monthly_cost = g_value_get_int64 (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -77,6 +81,8 @@ ys_tool_class_init (YsToolClass *klass)
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_MONTHLY_COST] = g_param_spec_int64 ("monthly-cost", NULL, NULL,
+                                                      -1, G_MAXINT64, -1, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -88,9 +94,10 @@ ys_tool_init (YsTool *self)
 
 YsTool *
 ys_tool_new (const char *id,
-             const char *name)
+             const char *name,
+             gint64      monthly_cost)
 {
-  return g_object_new (YS_TYPE_TOOL, "id", id, "name", name, NULL);
+  return g_object_new (YS_TYPE_TOOL, "id", id, "name", name, "monthly-cost", monthly_cost, NULL);
 }
 
 const char *
@@ -105,4 +112,11 @@ ys_tool_get_name (YsTool *self)
 {
   g_return_val_if_fail (YS_IS_TOOL (self), NULL);
   return self->name;
+}
+
+gint64
+ys_tool_get_monthly_cost (YsTool *self)
+{
+  g_return_val_if_fail (YS_IS_TOOL (self), -1);
+  return self->monthly_cost;
 }

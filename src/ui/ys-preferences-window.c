@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-form.h"
+#include "ys-money.h"
 #include "ys-preferences-window.h"
 
 struct _YsPreferencesWindow
@@ -30,6 +31,15 @@ struct _YsPreferencesWindow
   GPtrArray *default_tool_ids;     /* parallel to the row's model; [0] is "" */
   AdwActionRow *restore_row;
   gboolean filling_default_tool;
+
+  AdwPreferencesGroup *costs_group;
+  AdwComboRow *currency_row;
+  GPtrArray *currency_codes;       /* parallel to the row's model; [0] is "" */
+  gboolean filling_currency;
+  GPtrArray *cost_rows;
+  GtkWidget *staff_cost_row;
+  GtkEntry *staff_cost_entry;
+  GtkLabel *cost_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (YsPreferencesWindow, ys_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -39,7 +49,14 @@ static const char *suggested_tools[] = {
   "ChatGPT", "Claude", "Copilot", "Gemini", "Le Chat", "Perplexity",
 };
 
+/* Offered besides the region's own; codes read the same in every language. */
+static const char *common_currencies[] = {
+  "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "INR",
+  "JPY", "KES", "MXN", "NGN", "NOK", "NZD", "PLN", "SEK", "SGD", "USD", "ZAR",
+};
+
 static void rebuild (YsPreferencesWindow *self);
+static void rebuild_costs (YsPreferencesWindow *self);
 
 static void
 show_error (YsPreferencesWindow *self,
@@ -192,6 +209,252 @@ rebuild (YsPreferencesWindow *self)
   gtk_widget_set_visible (self->suggestions_group, any_suggestion);
 }
 
+/* Costs -------------------------------------------------------------------- */
+
+/* The currency costs are shown in: the chosen one, else the region's. */
+static char *
+currency (YsPreferencesWindow *self)
+{
+  g_autofree char *chosen = self->settings ? g_settings_get_string (self->settings, "currency")
+                                           : g_strdup ("");
+
+  return ys_money_resolve_currency (chosen);
+}
+
+static char *
+describe_cost (YsPreferencesWindow *self,
+               gint64               cents)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *amount = NULL;
+
+  if (cents < 0)
+    return g_strdup (_("Cost not set"));
+  code = currency (self);
+  amount = ys_money_format (code, cents);
+  /* TRANSLATORS: a tool's monthly cost, e.g. "60,00 € a month" */
+  return g_strdup_printf (_("%s a month"), amount);
+}
+
+/* Under the costs, where the field is; the staff cost's under its own. */
+static void
+show_cost_error (YsPreferencesWindow *self,
+                 GtkEditable         *entry,
+                 const char          *message)
+{
+  if (GTK_WIDGET (entry) == GTK_WIDGET (self->staff_cost_entry))
+    show_error (self, GTK_WIDGET (entry), message);
+  else
+    ys_form_show_error (GTK_WIDGET (entry), self->cost_error_label, message);
+}
+
+/* "" for a cost not set; the amount as the locale writes it otherwise. */
+static char *
+cost_text (gint64 cents)
+{
+  g_auto(YsMoneyFormat) format = { 0 };
+
+  if (cents < 0)
+    return g_strdup ("");
+  ys_money_format_init_locale (&format);
+  return ys_money_format_amount (&format, cents);
+}
+
+/* An empty field means "not known". FALSE with the reason shown when the
+ * text is not an amount. */
+static gboolean
+read_cost (YsPreferencesWindow *self,
+           GtkEditable         *entry,
+           gint64              *cents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  *cents = -1;
+  if (*text != '\0' && !ys_money_parse (text, cents, &error))
+    {
+      show_cost_error (self, entry, error->message);
+      return FALSE;
+    }
+  show_cost_error (self, entry, NULL);
+  return TRUE;
+}
+
+static void
+save_tool_cost (YsPreferencesWindow *self,
+                GtkEditable         *entry)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (entry), "tool-id");
+  gint64 saved = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "saved-cost")) - 1;
+  gint64 cents;
+
+  if (!read_cost (self, entry, &cents) || cents == saved)
+    return;
+  if (!ys_store_set_tool_cost (self->store, id, cents, &error))
+    show_cost_error (self, entry, error->message);
+}
+
+static void
+on_cost_activate (GtkEntry            *entry,
+                  YsPreferencesWindow *self)
+{
+  save_tool_cost (self, GTK_EDITABLE (entry));
+}
+
+/* Leaving the field keeps what was typed, as Return does. */
+static void
+on_cost_focus_leave (GtkEventControllerFocus *focus,
+                     YsPreferencesWindow     *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  if (gtk_widget_get_root (entry) != NULL)
+    save_tool_cost (self, GTK_EDITABLE (entry));
+}
+
+static GtkWidget *
+cost_row_new (YsPreferencesWindow *self,
+              YsTool              *tool)
+{
+  gint64 cents = ys_tool_get_monthly_cost (tool);
+  g_autofree char *subtitle = describe_cost (self, cents);
+  g_autofree char *text = cost_text (cents);
+  g_autofree char *label = g_strdup_printf (_("Monthly cost of %s"), ys_tool_get_name (tool));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ys_tool_get_name (tool));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Long names wrap rather than push the field off a narrow window. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  /* TRANSLATORS: the empty cost field of a tool */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Not set"));
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  g_object_set_data_full (G_OBJECT (entry), "tool-id", g_strdup (ys_tool_get_id (tool)), g_free);
+  g_object_set_data (G_OBJECT (entry), "saved-cost", GSIZE_TO_POINTER ((gsize) (cents + 1)));
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_cost_activate), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_cost_focus_leave), self, 0);
+  gtk_widget_add_controller (entry, focus);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+  return row;
+}
+
+static void
+rebuild_costs (YsPreferencesWindow *self)
+{
+  GListModel *tools = ys_store_get_tools (self->store);
+
+  for (guint i = 0; i < self->cost_rows->len; i++)
+    adw_preferences_group_remove (self->costs_group, g_ptr_array_index (self->cost_rows, i));
+  g_ptr_array_set_size (self->cost_rows, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
+    {
+      g_autoptr(YsTool) tool = g_list_model_get_item (tools, i);
+      GtkWidget *row = cost_row_new (self, tool);
+
+      adw_preferences_group_add (self->costs_group, row);
+      g_ptr_array_add (self->cost_rows, row);
+    }
+}
+
+static void
+on_currency_selected (YsPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+
+  if (self->filling_currency || self->settings == NULL ||
+      selected >= self->currency_codes->len)
+    return;
+  g_settings_set_string (self->settings, "currency",
+                         g_ptr_array_index (self->currency_codes, selected));
+  rebuild_costs (self);
+}
+
+static void
+add_currency (GtkStringList *names,
+              GPtrArray     *codes,
+              const char    *code)
+{
+  for (guint i = 1; i < codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (codes, i), code) == 0)
+      return;
+  gtk_string_list_append (names, code);
+  g_ptr_array_add (codes, g_strdup (code));
+}
+
+static void
+fill_currency (YsPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *region = ys_money_locale_currency ();
+  g_autofree char *chosen = g_settings_get_string (self->settings, "currency");
+  g_autofree char *first = region
+    /* TRANSLATORS: the default currency, e.g. "EUR, your region’s" */
+    ? g_strdup_printf (_("%s, your region’s"), region)
+    /* TRANSLATORS: no currency: amounts are shown as plain numbers */
+    : g_strdup (_("None"));
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->currency_codes, 0);
+  gtk_string_list_append (names, first);
+  g_ptr_array_add (self->currency_codes, g_strdup (""));
+  if (*chosen != '\0')
+    add_currency (names, self->currency_codes, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (common_currencies); i++)
+    add_currency (names, self->currency_codes, common_currencies[i]);
+
+  for (guint i = 1; i < self->currency_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->currency_codes, i), chosen) == 0)
+      selected = i;
+
+  self->filling_currency = TRUE;
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->currency_row, selected);
+  self->filling_currency = FALSE;
+}
+
+static void
+fill_staff_cost (YsPreferencesWindow *self)
+{
+  g_autofree char *text = cost_text (g_settings_get_int64 (self->settings,
+                                                           "staff-cost-per-hour"));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->staff_cost_entry), text);
+}
+
+static void
+on_staff_cost_activate (YsPreferencesWindow *self)
+{
+  gint64 cents;
+
+  if (self->settings != NULL && read_cost (self, GTK_EDITABLE (self->staff_cost_entry), &cents))
+    {
+      g_settings_set_int64 (self->settings, "staff-cost-per-hour", cents);
+      fill_staff_cost (self);
+    }
+}
+
+static void
+on_staff_cost_focus_leave (YsPreferencesWindow *self)
+{
+  if (gtk_widget_get_root (GTK_WIDGET (self->staff_cost_entry)) != NULL)
+    on_staff_cost_activate (self);
+}
+
 static void
 on_default_tool_selected (YsPreferencesWindow *self)
 {
@@ -239,6 +502,7 @@ static void
 on_tools_changed (YsPreferencesWindow *self)
 {
   rebuild (self);
+  rebuild_costs (self);
   fill_default_tool (self);
 }
 
@@ -415,6 +679,8 @@ ys_preferences_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->tool_rows, g_ptr_array_unref);
   g_clear_pointer (&self->default_tool_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->cost_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ys_preferences_window_parent_class)->finalize (object);
 }
@@ -443,6 +709,13 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, default_tool_row);
   gtk_widget_class_bind_template_callback (widget_class, on_default_tool_selected);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, restore_row);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, costs_group);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, staff_cost_row);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, staff_cost_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, cost_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_staff_cost_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_row_activated);
 }
@@ -455,6 +728,8 @@ ys_preferences_window_init (YsPreferencesWindow *self)
 
   self->tool_rows = g_ptr_array_new ();
   self->default_tool_ids = g_ptr_array_new_with_free_func (g_free);
+  self->currency_codes = g_ptr_array_new_with_free_func (g_free);
+  self->cost_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (source != NULL)
@@ -467,11 +742,21 @@ ys_preferences_window_init (YsPreferencesWindow *self)
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "organisation-name", self->organisation_row, "text",
                        G_SETTINGS_BIND_DEFAULT);
+      fill_currency (self);
+      fill_staff_cost (self);
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect_object (focus, "leave", G_CALLBACK (on_staff_cost_focus_leave),
+                                 self, G_CONNECT_SWAPPED);
+        gtk_widget_add_controller (GTK_WIDGET (self->staff_cost_entry), focus);
+      }
     }
   else
     {
       gtk_widget_set_visible (self->feedback_group, FALSE);
       gtk_widget_set_visible (self->report_group, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->currency_row), FALSE);
     }
 }
 
@@ -488,6 +773,7 @@ ys_preferences_window_new (GtkWindow *parent,
   g_signal_connect_object (ys_store_get_tools (store), "items-changed",
                            G_CALLBACK (on_tools_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
+  rebuild_costs (self);
   fill_default_tool (self);
   update_restore_row (self);
 

@@ -356,6 +356,59 @@ test_tools (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 2);
 }
 
+/* A tool's monthly cost: set, kept in cents, cleared to unknown, never
+ * bumped when typed again, refused beyond FORMAT.md's range. */
+static void
+test_tool_cost (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "ChatGPT", &error);
+  g_autoptr(YsTool) listed = NULL;
+  const char *id = ys_tool_get_id (tool);
+  GListModel *tools = ys_store_get_tools (f->store);
+  gint64 updated_at;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ys_tool_get_monthly_cost (tool), ==, -1);
+  g_assert_cmpint (sql_int (f->path, "SELECT monthly_cost IS NULL FROM tools"), ==, 1);
+
+  g_assert_true (ys_store_set_tool_cost (f->store, id, 6000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT monthly_cost FROM tools"), ==, 6000);
+  listed = g_list_model_get_item (tools, 0);
+  g_assert_cmpint (ys_tool_get_monthly_cost (listed), ==, 6000);
+
+  /* The same cost again is no edit: nothing new to send to others. */
+  updated_at = sql_int (f->path, "SELECT updated_at FROM tools");
+  g_assert_true (ys_store_set_tool_cost (f->store, id, 6000, &error));
+  g_assert_cmpint (sql_int (f->path, "SELECT updated_at FROM tools"), ==, updated_at);
+
+  /* The largest cost a bundle may carry, and one cent more. */
+  g_assert_true (ys_store_set_tool_cost (f->store, id, G_GINT64_CONSTANT (1000000000), &error));
+  g_assert_cmpint (sql_int (f->path, "SELECT updated_at FROM tools"), >, updated_at);
+  g_assert_false (ys_store_set_tool_cost (f->store, id, G_GINT64_CONSTANT (1000000001), &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A monthly cost can be at most 10000000.00.");
+  g_clear_error (&error);
+  g_assert_false (ys_store_set_tool_cost (f->store, id, -2, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (f->path, "SELECT monthly_cost FROM tools"), ==, 1000000000);
+
+  /* Not known again: NULL, as in a bundle. */
+  g_assert_true (ys_store_set_tool_cost (f->store, id, -1, &error));
+  g_assert_cmpint (sql_int (f->path, "SELECT monthly_cost IS NULL FROM tools"), ==, 1);
+  g_clear_object (&listed);
+  listed = g_list_model_get_item (tools, 0);
+  g_assert_cmpint (ys_tool_get_monthly_cost (listed), ==, -1);
+
+  /* A removed tool has no cost to set. */
+  g_assert_true (ys_store_delete_tool (f->store, id, &error));
+  g_assert_false (ys_store_set_tool_cost (f->store, id, 100, &error));
+  g_assert_error (error, YS_ERROR, YS_ERROR_NOT_FOUND);
+}
+
 /* Runs ----------------------------------------------------------------------- */
 
 static void
@@ -843,6 +896,7 @@ main (int   argc,
   ADD ("/store/workflow-order", test_workflow_order);
   ADD ("/store/tombstones", test_tombstones);
   ADD ("/store/tools", test_tools);
+  ADD ("/store/tool-cost", test_tool_cost);
   ADD ("/store/run-rules", test_run_rules);
   ADD ("/store/run-list-model", test_run_list_model);
   ADD ("/store/transaction-all-or-nothing", test_transaction_all_or_nothing);
