@@ -6,6 +6,7 @@
 #include "ys-database.h"
 #include "ys-error.h"
 #include "ys-schema.h"
+#include "ys-step.h"
 #include "ys-timestamp.h"
 
 /*
@@ -414,6 +415,7 @@ ys_schema_bulk_begin (YsDatabase  *database,
       return FALSE;
 
   *rebuild = g_steal_pointer (&statements);
+  ys_step ("bulk");
   return TRUE;
 }
 

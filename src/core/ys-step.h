@@ -7,10 +7,13 @@ G_BEGIN_DECLS
 
 /*
  * For tests that stop the program at a chosen moment (tests/unit/test-crash.c
- * kills an import between two steps it picks). Long work names its steps
- * as it goes, and a test's function, when one is set, runs at each:
+ * kills an import between two steps it picks) or check which way it went
+ * (tests/unit/test-bundle.c). Long work names its steps as it goes, and a
+ * test's function, when one is set, runs at each:
  *
  *   "record"  an import merged one more record (any kind)
+ *   "bulk"    an import brings enough runs to drop the runs' indexes and
+ *             totals triggers and build them once afterwards
  *   "merged"  an import merged everything; the commit comes next
  *
  * Without a function a step costs one comparison.

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-step.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
 #include "ys-wording.h"
@@ -167,6 +169,16 @@ add_many_runs (YsStore  *store,
   return TRUE;
 }
 
+static void
+count_bulk_steps (const char *step,
+                  gpointer    user_data)
+{
+  guint *bulk = user_data;
+
+  if (g_str_equal (step, "bulk"))
+    (*bulk)++;
+}
+
 /* A bundle of thousands of runs takes the bulk path (indexes and totals
  * built once afterwards); it must leave exactly what run-by-run merging
  * leaves: the same rows, the same schema, totals equal to a recount. */
@@ -196,10 +208,14 @@ test_bulk_merge (void)
   g_autofree char *source_rows = NULL;
   g_autofree char *target_rows = NULL;
   YsImportResult result;
+  guint bulk = 0;
   gsize length;
   char *text;
 
+  ys_step_set_func (count_bulk_steps, &bulk);
+  /* The sample team's hundred-odd runs merge one by one. */
   g_assert_true (ys_demo_fill (source, &error));
+  g_assert_cmpuint (bulk, ==, 0);
   g_assert_true (ys_store_run_in_transaction (source, add_many_runs, GINT_TO_POINTER (6000), &error));
   g_assert_no_error (error);
   g_assert_true (ys_bundle_export (source, YS_BUNDLE_EVERYTHING, out, NULL, &error));
@@ -211,8 +227,12 @@ test_bulk_merge (void)
    * has as well as new ones. */
   g_assert_true (ys_demo_fill (target, &error));
   schema_before = sql_rows (target, schema_sql);
+  g_assert_cmpuint (bulk, ==, 0);
   g_assert_true (ys_bundle_import_data (target, "big.json", text, length, &result, &error));
   g_assert_no_error (error);
+  ys_step_set_func (NULL, NULL);
+  /* This one took the bulk path. */
+  g_assert_cmpuint (bulk, ==, 1);
   g_assert_cmpuint (result.runs.added, ==, 6000);
 
   schema_after = sql_rows (target, schema_sql);
@@ -269,6 +289,7 @@ test_round_trip (void)
   g_autofree char *dump_demo = NULL;
   g_autofree char *dump_copy = NULL;
   YsImportResult result;
+  gint64 n_runs;
 
   g_assert_true (ys_demo_fill (demo, &error));
   /* A tombstone must survive the trip too. */
@@ -286,7 +307,21 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpuint (result.workflows.added, ==, 3);
   g_assert_cmpuint (result.tools.added, ==, 3);
-  g_assert_cmpuint (result.runs.added, >, 60);
+  /* Every run the sample team has, the deleted one too, counted in its
+   * database and in the file by a JSON parser, is new here. */
+  n_runs = ys_test_sql_int (ys_store_get_path (demo), "SELECT count(*) FROM runs");
+  g_assert_cmpint (ys_test_sql_int (ys_store_get_path (demo),
+                                    "SELECT count(*) FROM runs WHERE deleted = 1"), ==, 1);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+
+    g_assert_true (json_parser_load_from_data (parser, first, -1, &error));
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "runs")), ==, n_runs);
+  }
+  g_assert_cmpuint (result.runs.added, ==, n_runs);
   g_assert_cmpuint (result.runs.updated + result.runs.unchanged, ==, 0);
 
   second = export_text (copy, YS_BUNDLE_EVERYTHING);
@@ -607,6 +642,100 @@ test_ties (void)
       g_assert_no_error (error);
       run = ys_store_get_run (tombs, R1, NULL);
       g_assert_null (run);
+    }
+}
+
+/* valid_bundle with a review, its run R2's note, answer F1's comment and
+ * the review's first text as given, every updated_at unchanged. */
+static char *
+tie_bundle (const char *note,
+            const char *comment,
+            const char *working)
+{
+  g_autofree char *with_review = replace_once (valid_bundle, " \"future_extension\"",
+    " \"reviews\": [{\"id\": \"77777777-7777-4777-8777-777777777777\", \"quarter\": \"2026-Q3\","
+    " \"coverage_percent\": 60, \"working\": \"WORKING\", \"not_working\": \"\","
+    " \"more_rework\": \"\", \"updated_at\": \"2026-11-03T13:00:00Z\", \"deleted\": false}],\n"
+    " \"future_extension\"");
+  g_autofree char *a = replace_once (with_review, "\"note\": \"quick\"", note);
+  g_autofree char *b = replace_once (a, "\"saves_time\": true, \"given_on\": \"2026-11-03\","
+                                     " \"comment\": \"\"", comment);
+
+  return replace_once (b, "\"working\": \"WORKING\"", working);
+}
+
+/* A tie (same updated_at, different content) in a run, an answer and a
+ * review, met in either order. FORMAT.md: the record whose compact JSON
+ * text sorts later byte by byte wins. Worked by hand: the texts first
+ * differ inside the changed string, where "quick, checked" has ',' (0x2c)
+ * against the closing '"' (0x22) of "quick"; "fine" has 'f' (0x66)
+ * against the '"' of ""; "Briefs" has 'B' (0x42) against 'A' (0x41) of
+ * "After". So the first bundle below wins all three, in both orders, and
+ * the import that brings it counts each as updated. */
+static void
+test_ties_every_kind (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wins = tie_bundle ("\"note\": \"quick, checked\"",
+                                      "\"saves_time\": true, \"given_on\": \"2026-11-03\","
+                                      " \"comment\": \"fine\"",
+                                      "\"working\": \"Briefs\"");
+  g_autofree char *loses = tie_bundle ("\"note\": \"quick\"",
+                                       "\"saves_time\": true, \"given_on\": \"2026-11-03\","
+                                       " \"comment\": \"\"",
+                                       "\"working\": \"After\"");
+  g_autofree char *first_dump = NULL;
+
+  for (guint o = 0; o < 2; o++)
+    {
+      g_autoptr(YsStore) store = new_store ();
+      g_autoptr(YsRun) run = NULL;
+      g_autoptr(GListModel) answers = NULL;
+      g_autoptr(YsFeedback) answer = NULL;
+      g_autofree char *dumped = NULL;
+      YsImportResult result;
+      YsReview review;
+
+      g_assert_true (import_text (store, o == 0 ? loses : wins, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (import_text (store, o == 0 ? wins : loses, &result, &error));
+      g_assert_no_error (error);
+
+      if (o == 0)
+        {
+          /* The winner came second: it replaced all three. */
+          g_assert_cmpuint (result.runs.updated, ==, 1);
+          g_assert_cmpuint (result.runs.unchanged, ==, 1);
+          g_assert_cmpuint (result.feedback.updated, ==, 1);
+          g_assert_cmpuint (result.reviews.updated, ==, 1);
+        }
+      else
+        {
+          g_assert_cmpuint (result.runs.updated, ==, 0);
+          g_assert_cmpuint (result.runs.unchanged, ==, 2);
+          g_assert_cmpuint (result.feedback.updated, ==, 0);
+          g_assert_cmpuint (result.feedback.unchanged, ==, 1);
+          g_assert_cmpuint (result.reviews.updated, ==, 0);
+          g_assert_cmpuint (result.reviews.unchanged, ==, 1);
+        }
+      g_assert_cmpuint (result.runs.added + result.feedback.added + result.reviews.added, ==, 0);
+      g_assert_cmpuint (result.workflows.unchanged + result.tools.unchanged, ==, 2);
+
+      run = ys_store_get_run (store, R2, NULL);
+      g_assert_cmpstr (ys_run_get_fields (run)->note, ==, "quick, checked");
+      answers = ys_store_list_feedback (store, W1);
+      g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 1);
+      answer = g_list_model_get_item (answers, 0);
+      g_assert_cmpstr (ys_feedback_get_comment (answer), ==, "fine");
+      g_assert_true (ys_store_get_review (store, "2026-Q3", &review, NULL));
+      g_assert_cmpstr (review.working, ==, "Briefs");
+      ys_review_clear (&review);
+
+      dumped = export_text (store, YS_BUNDLE_EVERYTHING);
+      if (first_dump == NULL)
+        first_dump = g_steal_pointer (&dumped);
+      else
+        g_assert_cmpstr (dumped, ==, first_dump);
     }
 }
 
@@ -1195,6 +1324,7 @@ main (int   argc,
   g_test_add_func ("/bundle/archived-on-import", test_archived_on_import);
   g_test_add_func ("/bundle/active-limit-converges", test_active_limit_converges);
   g_test_add_func ("/bundle/ties", test_ties);
+  g_test_add_func ("/bundle/ties-every-kind", test_ties_every_kind);
   g_test_add_func ("/bundle/new-fields-travel", test_new_fields_travel);
   g_test_add_func ("/bundle/export-does-not-block-writer", test_export_does_not_block_writer);
   g_test_add_func ("/bundle/every-order-same-export", test_every_order_same_export);
