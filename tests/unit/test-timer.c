@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "ys-error.h"
 #include "ys-store.h"
@@ -10,6 +13,8 @@
  * on 2026-03-29 at 02:00. */
 
 #define MINUTES(n) ((gint64) (n) * 60 * G_USEC_PER_SEC)
+
+static char *self_path;
 
 typedef struct
 {
@@ -214,7 +219,7 @@ test_survives_restart (Fixture       *f,
   set_now (f, f->now + MINUTES (45));
   g_assert_true (ys_store_pause_timer (f->store, f->workflow, &error));
 
-  /* As after a crash or a reboot: a new store on the same file, later. */
+  /* As after a reboot: the store closed, a new one on the same file, later. */
   open_store (f);
   set_now (f, f->now + MINUTES (180));
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 1);
@@ -226,6 +231,117 @@ test_survives_restart (Fixture       *f,
   g_assert_cmpint (elapsed_seconds (f), ==, 3600);
   run = finish (f);
   g_assert_cmpint (ys_run_get_fields (run)->duration_seconds, ==, 3600);
+}
+
+/* The child of /timer/survives-crash: opens the database at @path with its
+ * clock at @now (microseconds), starts, pauses or resumes (@what) the timer
+ * of its first workflow, with AI and its first tool, and dies at once, as
+ * the program does when the power goes. */
+static G_NORETURN void
+crash_child (const char *path,
+             const char *what,
+             const char *now)
+{
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (g_ascii_strtoll (now, NULL, 10));
+  YsStore *store = ys_store_open (path, NULL);
+  YsWorkflow *workflow;
+  YsTool *tool;
+  gboolean ok = FALSE;
+
+  if (store == NULL)
+    _exit (2);
+  ys_store_set_clock (store, clock);
+  workflow = g_list_model_get_item (ys_store_get_workflows (store), 0);
+  tool = g_list_model_get_item (ys_store_get_tools (store), 0);
+  if (g_str_equal (what, "start"))
+    ok = ys_store_start_timer (store, ys_workflow_get_id (workflow), YS_MODE_WITH_AI,
+                               ys_tool_get_id (tool), NULL);
+  else if (g_str_equal (what, "pause"))
+    ok = ys_store_pause_timer (store, ys_workflow_get_id (workflow), NULL);
+  else if (g_str_equal (what, "resume"))
+    ok = ys_store_resume_timer (store, ys_workflow_get_id (workflow), NULL);
+  if (!ok)
+    _exit (3);
+  kill (getpid (), SIGKILL);
+  _exit (4);
+}
+
+/* Closes the store, has a fresh process do @what to the timer at @now and
+ * get killed, then opens the database again, as the app does next. */
+static void
+crash_after (Fixture    *f,
+             const char *what,
+             gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now_text = g_strdup_printf ("%" G_GINT64_FORMAT, now);
+  const char *argv[] = { self_path, "--crash-child", f->path, what, now_text, NULL };
+  int status;
+
+  g_clear_object (&f->store);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  set_now (f, now);
+  open_store (f);
+}
+
+/* A timer started, paused and resumed by a process that was killed each
+ * time comes back as it was: its workflow, mode and tool, the moment it
+ * started and its pauses. */
+static void
+test_survives_crash (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 started = f->now;
+  g_autoptr(YsRun) run = NULL;
+
+  crash_after (f, "start", started);
+  {
+    g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, f->workflow);
+
+    g_assert_nonnull (timer);
+    g_assert_cmpint (ys_timer_get_mode (timer), ==, YS_MODE_WITH_AI);
+    g_assert_cmpstr (ys_timer_get_tool_id (timer), ==, f->tool);
+    g_assert_cmpint (ys_timer_get_started_at (timer), ==, started);
+    g_assert_false (ys_timer_is_paused (timer));
+    g_assert_cmpint (ys_timer_get_paused_at (timer), ==, 0);
+    g_assert_cmpint (ys_timer_get_paused_total (timer), ==, 0);
+  }
+
+  /* Paused after 45 minutes; three hours later it still says 45. */
+  crash_after (f, "pause", started + MINUTES (45));
+  {
+    g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, f->workflow);
+
+    g_assert_cmpint (ys_timer_get_started_at (timer), ==, started);
+    g_assert_true (ys_timer_is_paused (timer));
+    g_assert_cmpint (ys_timer_get_paused_at (timer), ==, started + MINUTES (45));
+    g_assert_cmpint (ys_timer_get_paused_total (timer), ==, 0);
+  }
+  set_now (f, started + MINUTES (180));
+  g_assert_cmpint (elapsed_seconds (f), ==, 45 * 60);
+
+  /* Resumed at 3 h 45: the pause lasted 180 minutes. */
+  crash_after (f, "resume", started + MINUTES (225));
+  {
+    g_autoptr(YsTimer) timer = ys_store_get_timer (f->store, f->workflow);
+
+    g_assert_cmpint (ys_timer_get_started_at (timer), ==, started);
+    g_assert_false (ys_timer_is_paused (timer));
+    g_assert_cmpint (ys_timer_get_paused_at (timer), ==, 0);
+    g_assert_cmpint (ys_timer_get_paused_total (timer), ==, MINUTES (180));
+  }
+
+  /* 45 minutes, then 15 more: the run is an hour, started when it was. */
+  set_now (f, started + MINUTES (240));
+  run = finish (f);
+  g_assert_cmpint (ys_run_get_fields (run)->duration_seconds, ==, 3600);
+  g_assert_cmpint (ys_run_get_fields (run)->started_at, ==, started / G_USEC_PER_SEC);
+  g_assert_cmpint (ys_run_get_fields (run)->mode, ==, YS_MODE_WITH_AI);
+  g_assert_cmpstr (ys_run_get_tool_name (run), ==, "Claude");
 }
 
 static void
@@ -291,6 +407,48 @@ test_saved_as_started (Fixture       *f,
                                          NULL), ==, 0);
   /* The answer to the question was saved with it. */
   g_assert_cmpuint (ys_store_count_feedback (f->store, f->workflow, NULL), ==, 1);
+  g_assert_null (ys_store_get_timer (f->store, f->workflow));
+}
+
+/* Finishing names a workflow; only that workflow's timer, as it was
+ * started, can become a run. Another workflow's finish is refused and
+ * leaves the timer running; a timer started without AI saves a run
+ * without AI and no answer about a tool, whatever the dialog sends. */
+static void
+test_finish_mismatched (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) other = ys_store_add_workflow (f->store, "Grant report section", "", 2,
+                                                       &error);
+  YsRunOutcome outcome = { .duration_seconds = 900, .used = YS_USED_YES };
+  g_autoptr(YsRun) run = NULL;
+  YsRun *refused;
+
+  g_assert_no_error (error);
+  g_assert_true (ys_store_start_timer (f->store, f->workflow, YS_MODE_WITHOUT_AI, NULL, &error));
+  g_assert_no_error (error);
+
+  refused = ys_store_finish_timer (f->store, ys_workflow_get_id (other), &outcome, 1, &error);
+  g_assert_null (refused);
+  g_assert_error (error, YS_ERROR, YS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (elapsed_seconds (f), ==, 0);
+  g_assert_null (ys_store_get_timer (f->store, ys_workflow_get_id (other)));
+  for (YsMode mode = YS_MODE_WITHOUT_AI; mode <= YS_MODE_WITH_AI; mode++)
+    {
+      g_assert_cmpuint (ys_store_count_runs (f->store, f->workflow, mode, NULL), ==, 0);
+      g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (other), mode, NULL),
+                        ==, 0);
+    }
+
+  /* "Saves time: yes" sent with a run without AI is no answer about a tool. */
+  run = ys_store_finish_timer (f->store, f->workflow, &outcome, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ys_run_get_fields (run)->mode, ==, YS_MODE_WITHOUT_AI);
+  g_assert_null (ys_run_get_fields (run)->tool_id);
+  g_assert_cmpstr (ys_run_get_fields (run)->workflow_id, ==, f->workflow);
+  g_assert_cmpuint (ys_store_count_feedback (f->store, f->workflow, NULL), ==, 0);
   g_assert_null (ys_store_get_timer (f->store, f->workflow));
 }
 
@@ -419,7 +577,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 5 && g_str_equal (argv[1], "--crash-child"))
+    crash_child (argv[2], argv[3], argv[4]);
+
   g_setenv ("TZ", "Europe/Berlin", TRUE);
+  self_path = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, NULL);
 
   if (!g_file_test ("/usr/share/zoneinfo/Europe/Berlin", G_FILE_TEST_EXISTS))
@@ -436,8 +598,10 @@ main (int   argc,
   ADD ("/timer/across-midnight", test_across_midnight);
   ADD ("/timer/across-daylight-saving", test_across_daylight_saving);
   ADD ("/timer/survives-restart", test_survives_restart);
+  ADD ("/timer/survives-crash", test_survives_crash);
   ADD ("/timer/discard-and-undo", test_discard_and_undo);
   ADD ("/timer/failed-finish-keeps-timer", test_failed_finish_keeps_timer);
+  ADD ("/timer/finish-mismatched", test_finish_mismatched);
   ADD ("/timer/saved-as-started", test_saved_as_started);
   ADD ("/feedback/interval", test_feedback_interval);
   ADD ("/feedback/list", test_feedback_list);
