@@ -33,7 +33,7 @@
 #define IMPORT_KILLS 10
 /* One step for this many records merged. */
 #define RECORDS_PER_STEP 500
-#define TIMER_KILLS 21
+#define TIMER_KILLS 20
 #define SYNC_KILLS 8
 #define SYNC_RUNS 3000
 #define OTHER_FILE "yardstick-aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee.json"
@@ -528,79 +528,130 @@ test_kill_during_sync (void)
     }
 }
 
-static gboolean
-has_timer (YsStore    *store,
-           const char *workflow_id)
-{
-  g_autoptr(YsTimer) timer = ys_store_get_timer (store, workflow_id);
+/* Round r of the timer test, in seconds: the timer starts at
+ * ROUND_START (r), is paused 10 minutes in and resumed 5 minutes later, and
+ * finished 40 minutes in, so its run lasts 35 minutes; the run logged by
+ * hand in between starts an hour in and lasts 60 + r seconds. */
+#define ROUND_START(r) (G_GINT64_CONSTANT (1763800000) + (gint64) (r) * 7200)
+#define PAUSED_AFTER 600
+#define RESUMED_AFTER 900
+#define FINISHED_AFTER 2400
+#define TIMED_SECONDS (FINISHED_AFTER - (RESUMED_AFTER - PAUSED_AFTER))
 
-  return timer != NULL;
+static void
+set_clock (YsClock *clock,
+           gint64   seconds)
+{
+  ys_clock_set_now (clock, seconds * G_USEC_PER_SEC);
 }
 
-/* The child: round after round, start the timer ("s") and finish it as a
- * run whose note numbers the round ("f"), and log a run by hand in between
- * ("h"); "o" once the store is open. */
+/* The child: round after round, start the timer ("s"), pause it ("p"),
+ * resume it ("u"), log a run by hand ("h") and finish the timer as a run
+ * ("f"), each note numbering the round; "o" once the store is open. Its
+ * clock is fixed at each step's moment. A child that finds a round
+ * half-done (the one before it was killed) takes it up where the database
+ * says it stopped. */
 static G_NORETURN void
 timer_rounds (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(YsStore) store = ys_store_open (path, &error);
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (0);
+  g_autoptr(YsStore) store = ys_store_open (path, NULL);
   g_autoptr(YsWorkflow) workflow = NULL;
   const char *id;
   int round;
 
   if (store == NULL)
     _exit (2);
+  ys_store_set_clock (store, clock);
   workflow = g_list_model_get_item (ys_store_get_workflows (store), 0);
   id = ys_workflow_get_id (workflow);
   round = ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI, NULL) / 2 + 1;
   step_done ('o');
 
-  /* Killed between a round's two runs: its timer is still running. */
-  if (ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI, NULL) % 2 == 1)
-    {
-      g_autofree char *note = g_strdup_printf ("round %d", round);
-      YsRunFields fields = {
-        .workflow_id = (char *) id, .mode = YS_MODE_WITHOUT_AI,
-        .started_at = 1763800000 + round, .duration_seconds = 60 + round,
-        .corrections = 0, .used = YS_USED_UNKNOWN, .note = note,
-      };
-      YsRunOutcome outcome = { fields.duration_seconds, 0, YS_USED_UNKNOWN, note };
-      g_autoptr(YsRun) finished = ys_store_finish_timer (store, id, &outcome, -1, NULL);
-
-      if (finished == NULL)
-        _exit (5);
-      step_done ('f');
-      round++;
-    }
-
   for (;; round++)
     {
       g_autofree char *note = g_strdup_printf ("round %d", round);
-      YsRunFields fields = {
-        .workflow_id = (char *) id, .mode = YS_MODE_WITHOUT_AI,
-        .started_at = 1763800000 + round, .duration_seconds = 60 + round,
-        .corrections = 0, .used = YS_USED_UNKNOWN, .note = note,
-      };
-      YsRunOutcome outcome = { fields.duration_seconds, 0, YS_USED_UNKNOWN, note };
-      g_autoptr(YsRun) by_hand = NULL;
+      g_autoptr(YsTimer) timer = ys_store_get_timer (store, id);
       g_autoptr(YsRun) finished = NULL;
+      YsRunOutcome outcome = { 0, 0, YS_USED_UNKNOWN, note };
 
-      if (!has_timer (store, id))
+      if (timer == NULL)
         {
+          set_clock (clock, ROUND_START (round));
           if (!ys_store_start_timer (store, id, YS_MODE_WITHOUT_AI, NULL, NULL))
             _exit (3);
           step_done ('s');
+          timer = ys_store_get_timer (store, id);
         }
-      by_hand = ys_store_add_run (store, &fields, NULL);
-      if (by_hand == NULL)
-        _exit (4);
-      step_done ('h');
+      if (!ys_timer_is_paused (timer) && ys_timer_get_paused_total (timer) == 0)
+        {
+          set_clock (clock, ROUND_START (round) + PAUSED_AFTER);
+          if (!ys_store_pause_timer (store, id, NULL))
+            _exit (4);
+          step_done ('p');
+          g_clear_object (&timer);
+          timer = ys_store_get_timer (store, id);
+        }
+      if (ys_timer_is_paused (timer))
+        {
+          set_clock (clock, ROUND_START (round) + RESUMED_AFTER);
+          if (!ys_store_resume_timer (store, id, NULL))
+            _exit (5);
+          step_done ('u');
+          g_clear_object (&timer);
+          timer = ys_store_get_timer (store, id);
+        }
+      if (ys_store_count_runs (store, id, YS_MODE_WITHOUT_AI, NULL) % 2 == 0)
+        {
+          YsRunFields fields = {
+            .workflow_id = (char *) id, .mode = YS_MODE_WITHOUT_AI,
+            .started_at = ROUND_START (round) + 3600, .duration_seconds = 60 + round,
+            .corrections = 0, .used = YS_USED_UNKNOWN, .note = note,
+          };
+          g_autoptr(YsRun) by_hand = ys_store_add_run (store, &fields, NULL);
+
+          if (by_hand == NULL)
+            _exit (6);
+          step_done ('h');
+        }
+      set_clock (clock, ROUND_START (round) + FINISHED_AFTER);
+      outcome.duration_seconds = ys_timer_get_elapsed_seconds (timer,
+                                                               ys_clock_get_now (clock));
       finished = ys_store_finish_timer (store, id, &outcome, -1, NULL);
       if (finished == NULL)
-        _exit (4);
+        _exit (7);
       step_done ('f');
     }
+}
+
+/* The timer of round @round as the database holds it after a kill:
+ * "none", "started", "paused" or "resumed", or "wrong" when its times are
+ * none of those the child wrote. */
+static const char *
+timer_state (const char *path,
+             int         round)
+{
+  g_autofree char *row = ys_test_sql_rows (path, "SELECT started_at, coalesce (paused_at, 0),"
+                                                 " paused_total FROM timers", NULL);
+  gint64 start = ROUND_START (round) * G_USEC_PER_SEC;
+  struct { const char *name; gint64 paused_at, paused_total; } states[] = {
+    { "started", 0, 0 },
+    { "paused", start + PAUSED_AFTER * G_USEC_PER_SEC, 0 },
+    { "resumed", 0, (RESUMED_AFTER - PAUSED_AFTER) * G_USEC_PER_SEC },
+  };
+
+  if (*row == '\0')
+    return "none";
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%"
+                                                   G_GINT64_FORMAT "|\n", start,
+                                                   states[i].paused_at, states[i].paused_total);
+      if (g_str_equal (row, expected))
+        return states[i].name;
+    }
+  g_test_message ("timer of round %d: %s", round, row);
+  return "wrong";
 }
 
 static void
@@ -610,7 +661,6 @@ test_kill_while_timing_and_saving (void)
   g_autofree char *path = g_build_filename (tmp_dir, "timer.db", NULL);
   g_autoptr(YsStore) store = ys_store_open (path, &error);
   guint with_timer = 0;
-  gboolean timer_running;
   gint64 runs = 0;
 
   g_assert_no_error (error);
@@ -622,11 +672,14 @@ test_kill_while_timing_and_saving (void)
 
   for (int i = 0; i < TIMER_KILLS; i++)
     {
-      /* Killed while it logs a run by hand (after "s"), finishes the
-       * timer (after "h") or starts the next one (after "f"), in turn, in
-       * the first, second or third round this child gets to. */
-      char kill_after = "shf"[i % 3];
+      /* Killed while it pauses (after "s"), resumes (after "p"), logs a
+       * run by hand (after "u"), finishes the timer (after "h") or starts
+       * the next one (after "f"), in turn, in the first, second or third
+       * round this child gets to. */
+      char kill_after = "spuhf"[i % 5];
       int nth = g_test_rand_int_range (1, 4);
+      const char *state;
+      int round;
       Child child;
       char step;
       int status;
@@ -644,7 +697,9 @@ test_kill_while_timing_and_saving (void)
       g_assert_true (WIFSIGNALED (status));
 
       runs = check_database (path);
-      timer_running = FALSE;
+      /* The round under way: the one after the last whole round. */
+      round = runs / 2 + 1;
+      state = timer_state (path, round);
 
       /* Every round saved both its runs or neither: the notes count up
        * in pairs, with no gap and no repeat. */
@@ -654,7 +709,6 @@ test_kill_while_timing_and_saving (void)
         int expected = 1;
 
         g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-        timer_running = ys_test_sql_int (path, "SELECT count(*) FROM timers") == 1;
         g_assert_cmpint (sqlite3_prepare_v2 (db,
                                              "SELECT CAST (substr (note, 7) AS INTEGER) AS n, count(*)"
                                              " FROM runs GROUP BY n ORDER BY n",
@@ -667,21 +721,58 @@ test_kill_while_timing_and_saving (void)
             /* The last round may have its hand-logged run without the
              * finished one: the timer is then still there to finish. */
             g_assert_cmpint (n, ==, expected);
-            g_assert_true (count == 2 || (count == 1 && timer_running));
+            g_assert_true (count == 2 || (count == 1 && n == round));
             expected++;
           }
         sqlite3_finalize (stmt);
         sqlite3_close (db);
-        with_timer += timer_running;
       }
-      /* Killed before it could finish the timer it had started. */
-      if (kill_after == 's')
-        g_assert_true (timer_running);
+      /* Each run is the one its round wrote: the timer's started when the
+       * timer did and lasted the time it ran, pauses left out. */
+      g_assert_cmpint (ys_test_sql_int (path,
+                         "SELECT count(*) FROM runs WHERE started_at = 1763800000"
+                         " + CAST (substr (note, 7) AS INTEGER) * 7200"
+                         " AND duration_seconds = " G_STRINGIFY (TIMED_SECONDS)), ==, runs / 2);
+      g_assert_cmpint (ys_test_sql_int (path,
+                         "SELECT count(*) FROM runs WHERE started_at = 1763800000 + 3600"
+                         " + CAST (substr (note, 7) AS INTEGER) * 7200"
+                         " AND duration_seconds = 60 + CAST (substr (note, 7) AS INTEGER)"),
+                       ==, runs - runs / 2);
 
-      /* The app opens it as usual, with the timer still running. */
+      /* The timer is there exactly when the kill let it be, started when
+       * it was, and paused or resumed as far as the kill let it go. A run
+       * logged by hand comes only after the timer is resumed. */
+      g_test_message ("kill after %c: %" G_GINT64_FORMAT " runs, timer %s",
+                      kill_after, runs, state);
+      if (runs % 2 == 1)
+        g_assert_cmpstr (state, ==, "resumed");
+      switch (kill_after)
+        {
+        case 's':
+          g_assert_true (g_str_equal (state, "started") || g_str_equal (state, "paused"));
+          break;
+        case 'p':
+          g_assert_true (g_str_equal (state, "paused") || g_str_equal (state, "resumed"));
+          break;
+        case 'u':
+          g_assert_cmpstr (state, ==, "resumed");
+          break;
+        case 'h':
+          g_assert_true (g_str_equal (state, "resumed") || g_str_equal (state, "none"));
+          break;
+        case 'f':
+          g_assert_true (g_str_equal (state, "started") || g_str_equal (state, "none"));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      with_timer += !g_str_equal (state, "none");
+
+      /* The app opens it as usual, with the timer as it was. */
       store = ys_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (store)), ==, timer_running);
+      g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (store)), ==,
+                        !g_str_equal (state, "none"));
       g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
       g_object_unref (store);
       /* No connection may stay open across fork(). */
@@ -691,7 +782,6 @@ test_kill_while_timing_and_saving (void)
   g_test_message ("%d kills; %" G_GINT64_FORMAT " runs saved; %u kills found a timer running",
                   TIMER_KILLS, runs, with_timer);
   g_assert_cmpint (runs, >, 0);
-  g_assert_cmpuint (with_timer, >=, TIMER_KILLS / 3);
 }
 
 int
