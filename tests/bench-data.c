@@ -39,6 +39,9 @@ fill (YsStore   *store,
       g_autofree char *id = g_uuid_string_random ();
       int w = i % 3;
       gboolean with_ai = g_rand_boolean (rand);
+      /* Most runs drawn, as on a team that keeps the fair test on; a few
+       * draws declined, and runs logged after the fact. */
+      double how = g_rand_double (rand);
       YsRunRecord run = {
         .id = id,
         .workflow = workflow_ids[w],
@@ -49,6 +52,8 @@ fill (YsStore   *store,
         .corrections = g_rand_int_range (rand, 0, 4),
         .used = g_rand_int_range (rand, 0, 3),
         .note = "",
+        .assignment = how < 0.6 ? YS_ASSIGNMENT_DRAWN
+                      : how < 0.65 ? YS_ASSIGNMENT_OVERRIDDEN : YS_ASSIGNMENT_CHOSEN,
         .updated_at = 2,
       };
 

@@ -18,16 +18,6 @@
 #define DAYS_IN_4_YEARS 1461
 #define MONTHS_IN_4_YEARS 48
 
-guint
-ys_costs_period_days (const GDate *from,
-                      const GDate *to)
-{
-  g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
-  g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
-
-  return (guint) MAX (0, g_date_days_between (from, to) + 1);
-}
-
 double
 ys_costs_months (guint days)
 {

@@ -21,9 +21,6 @@ typedef struct
   gint64   cost_per_hour_cents;
 } YsCosts;
 
-/* Days from @from to @to, both counted: 1 for a single day. */
-guint    ys_costs_period_days         (const GDate *from,
-                                       const GDate *to);
 /* Months in @days days: days ÷ (365.25 ÷ 12). */
 double   ys_costs_months              (guint        days);
 /* @monthly_cents × months(@days), rounded to the nearest cent. Exact: the

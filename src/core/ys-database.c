@@ -534,6 +534,7 @@ ys_database_begin (YsDatabase     *self,
                    GError        **error)
 {
   const char *sql;
+  int rc;
 
   g_return_val_if_fail (YS_IS_DATABASE (self), FALSE);
   /* Upgrading a read snapshot to a write fails at once when another
@@ -548,8 +549,15 @@ ys_database_begin (YsDatabase     *self,
   else
     sql = "BEGIN DEFERRED";
 
-  if (!ys_database_exec (self, sql, error))
-    return FALSE;
+  /* A read that cannot begin is a failed read, and is announced as one. */
+  rc = self->fault != 0 ? self->fault : sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ys_database_set_error (self, rc,
+                             (self->depth > 0 ? self->outer_kind : kind) == YS_TRANSACTION_WRITE,
+                             error);
+      return FALSE;
+    }
 
   if (self->depth == 0)
     self->outer_kind = kind;

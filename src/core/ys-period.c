@@ -7,11 +7,12 @@
 #include <string.h>
 
 #include "ys-error.h"
-#include "ys-stats.h"
+#include "ys-period.h"
 
 /*
  * Periods: a calendar quarter ("2026-Q3") and the periods the app offers,
- * as first and last days, both included.
+ * as first and last days, both included; and the number of days in one,
+ * counted the same way for every figure.
  */
 
 gboolean
@@ -85,4 +86,16 @@ ys_stats_period_dates (YsPeriod     period,
     default:
       return FALSE;
     }
+}
+
+guint
+ys_period_count_days (const GDate *from,
+                      const GDate *to)
+{
+  g_return_val_if_fail (from != NULL && g_date_valid (from), 0);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
+
+  if (g_date_compare (from, to) > 0)
+    return 0;
+  return (guint) g_date_days_between (from, to) + 1;
 }

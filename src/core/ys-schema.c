@@ -15,8 +15,8 @@
  * database made by any earlier Yardstick comes up to date through them.
  */
 
-/* The per-day and per-duration totals counted from scratch: when schema 3
- * added them, and after a bulk merge (ys_store_bulk_end()). */
+/* The per-day and per-duration totals counted from scratch, as schema 3
+ * added them; the per-duration counts (by tool) are still made this way. */
 #define DAILY_FROM_RUNS \
   "INSERT INTO daily SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*)," \
   "  sum (corrections), sum (corrections >= 1), sum (used IS 1), sum (used IS 0)" \
@@ -33,6 +33,52 @@
   "  UPDATE sync_state SET changes = changes + 1; END;" \
   "CREATE TRIGGER sync_" table "_delete AFTER DELETE ON " table " BEGIN" \
   "  UPDATE sync_state SET changes = changes + 1; END;"
+
+/* The same since schema 8, which counts drawn and overridden runs per day
+ * and keeps the per-duration counts of each workflow and mode with drawn
+ * runs apart: after schema 8's own migration and after a bulk merge
+ * (ys_schema_bulk_end()). */
+#define DAILY_FROM_RUNS_8 \
+  "INSERT INTO daily (workflow_id, mode, tool_key, day, runs, corrections, corrected," \
+  "  used_yes, used_no, drawn, overridden)" \
+  "  SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*), sum (corrections)," \
+  "  sum (corrections >= 1), sum (used IS 1), sum (used IS 0), sum (assignment = 1)," \
+  "  sum (assignment = 2) FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+#define MODE_DURATIONS_FROM_RUNS_8 \
+  "INSERT INTO mode_durations (workflow_id, mode, duration_seconds, drawn, runs)" \
+  "  SELECT workflow_id, mode, duration_seconds, assignment = 1, count(*) FROM runs" \
+  "  WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+
+/* Schema 8's totals triggers: a run counts in (ADD_NEW) or out (REMOVE_OLD). */
+#define ADD_NEW_8 \
+  "  INSERT INTO daily (workflow_id, mode, tool_key, day, runs, corrections, corrected," \
+  "   used_yes, used_no, drawn, overridden)" \
+  "  VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, ''), NEW.started_on, 1," \
+  "   NEW.corrections, NEW.corrections >= 1, NEW.used IS 1, NEW.used IS 0, NEW.assignment = 1," \
+  "   NEW.assignment = 2)" \
+  "  ON CONFLICT DO UPDATE SET runs = runs + 1, corrections = corrections + excluded.corrections," \
+  "   corrected = corrected + excluded.corrected, used_yes = used_yes + excluded.used_yes," \
+  "   used_no = used_no + excluded.used_no, drawn = drawn + excluded.drawn," \
+  "   overridden = overridden + excluded.overridden;" \
+  "  INSERT INTO durations VALUES (NEW.workflow_id, NEW.mode, coalesce (NEW.tool_id, '')," \
+  "   NEW.duration_seconds, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;" \
+  "  INSERT INTO mode_durations VALUES (NEW.workflow_id, NEW.mode, NEW.duration_seconds," \
+  "   NEW.assignment = 1, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;"
+#define REMOVE_OLD_8 \
+  "  UPDATE daily SET runs = runs - 1, corrections = corrections - OLD.corrections," \
+  "   corrected = corrected - (OLD.corrections >= 1), used_yes = used_yes - (OLD.used IS 1)," \
+  "   used_no = used_no - (OLD.used IS 0), drawn = drawn - (OLD.assignment = 1)," \
+  "   overridden = overridden - (OLD.assignment = 2)" \
+  "  WHERE workflow_id = OLD.workflow_id AND mode = OLD.mode" \
+  "   AND tool_key = coalesce (OLD.tool_id, '') AND day = OLD.started_on;" \
+  "  UPDATE durations SET runs = runs - 1 WHERE workflow_id = OLD.workflow_id" \
+  "   AND mode = OLD.mode AND tool_key = coalesce (OLD.tool_id, '')" \
+  "   AND duration_seconds = OLD.duration_seconds;" \
+  "  UPDATE mode_durations SET runs = runs - 1 WHERE workflow_id = OLD.workflow_id" \
+  "   AND mode = OLD.mode AND duration_seconds = OLD.duration_seconds" \
+  "   AND drawn = (OLD.assignment = 1);"
+#define COUNTED_COLUMNS_8 \
+  "workflow_id, mode, tool_id, started_on, duration_seconds, corrections, used, assignment, deleted"
 
 /* Each entry moves the schema one version forward; never edit a released one. */
 static const char *migrations[] = {
@@ -280,6 +326,77 @@ static const char *migrations[] = {
   SYNC_TRIGGERS ("runs")
   SYNC_TRIGGERS ("feedback")
   SYNC_TRIGGERS ("reviews"),
+
+  /* 8: the fair test. The per-day totals count drawn and overridden runs.
+   * The per-duration counts of each workflow and mode (no tool) keep drawn
+   * runs apart, so that one walk along them gives both the whole history's
+   * durations and its drawn runs' (they replace durations_by_mode, which
+   * listed every tool's row); the index of a week's durations ends with
+   * how the mode was decided, so that one scan of a period gives both too.
+   * Each workflow's walk of draws (ys-draw.h): where it stands above its
+   * lowest point, how far its highest is above that, and a drawn mode not
+   * yet used by a run (its timer was discarded). A timer's drawn mode with
+   * AI may wait for its tool, and it keeps the reason given for doing the
+   * run the other way. */
+  "ALTER TABLE daily ADD COLUMN drawn INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE daily ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0;"
+  "DELETE FROM daily;"
+  DAILY_FROM_RUNS_8
+  "DROP INDEX durations_by_mode;"
+  "CREATE TABLE mode_durations ("
+  "  workflow_id TEXT NOT NULL,"
+  "  mode INTEGER NOT NULL,"
+  "  duration_seconds INTEGER NOT NULL,"
+  "  drawn INTEGER NOT NULL CHECK (drawn IN (0, 1)),"
+  "  runs INTEGER NOT NULL,"
+  "  PRIMARY KEY (workflow_id, mode, duration_seconds, drawn)"
+  ") STRICT, WITHOUT ROWID;"
+  MODE_DURATIONS_FROM_RUNS_8
+  "DROP INDEX runs_by_week;"
+  "CREATE INDEX runs_by_week"
+  "  ON runs (workflow_id, mode, started_week, duration_seconds, started_on, assignment)"
+  "  WHERE deleted = 0;"
+  "DROP TRIGGER daily_insert;"
+  "DROP TRIGGER daily_update_old;"
+  "DROP TRIGGER daily_update_new;"
+  "DROP TRIGGER daily_delete;"
+  "CREATE TRIGGER daily_insert AFTER INSERT ON runs WHEN NEW.deleted = 0 BEGIN"
+  ADD_NEW_8
+  "END;"
+  "CREATE TRIGGER daily_update_old AFTER UPDATE OF " COUNTED_COLUMNS_8 " ON runs"
+  "  WHEN OLD.deleted = 0 BEGIN"
+  REMOVE_OLD_8
+  "END;"
+  "CREATE TRIGGER daily_update_new AFTER UPDATE OF " COUNTED_COLUMNS_8 " ON runs"
+  "  WHEN NEW.deleted = 0 BEGIN"
+  ADD_NEW_8
+  "END;"
+  "CREATE TRIGGER daily_delete AFTER DELETE ON runs WHEN OLD.deleted = 0 BEGIN"
+  REMOVE_OLD_8
+  "END;"
+  "CREATE TABLE draws ("
+  "  workflow_id TEXT PRIMARY KEY NOT NULL REFERENCES workflows (id),"
+  "  position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 2),"
+  "  span INTEGER NOT NULL CHECK (span BETWEEN position AND 2),"
+  "  pending INTEGER CHECK (pending IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE timers_8 ("
+  "  workflow_id TEXT PRIMARY KEY NOT NULL REFERENCES workflows (id),"
+  "  mode INTEGER NOT NULL CHECK (mode IN (0, 1)),"
+  "  tool_id TEXT REFERENCES tools (id),"
+  "  started_at INTEGER NOT NULL,"
+  "  paused_at INTEGER,"
+  "  paused_total INTEGER NOT NULL DEFAULT 0 CHECK (paused_total >= 0),"
+  "  assignment INTEGER NOT NULL DEFAULT 0 CHECK (assignment IN (0, 1, 2)),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  CHECK (CASE WHEN mode = 0 THEN tool_id IS NULL"
+  "         WHEN assignment = 0 THEN tool_id IS NOT NULL ELSE 1 END)"
+  ") STRICT;"
+  "INSERT INTO timers_8 (workflow_id, mode, tool_id, started_at, paused_at, paused_total,"
+  "  assignment) SELECT workflow_id, mode, tool_id, started_at, paused_at, paused_total,"
+  "  assignment FROM timers;"
+  "DROP TABLE timers;"
+  "ALTER TABLE timers_8 RENAME TO timers;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_SCHEMA_VERSION);
@@ -427,8 +544,9 @@ ys_schema_bulk_end (YsDatabase  *database,
   if (rebuild == NULL)
     return TRUE;
 
-  if (!ys_database_exec (database, "DELETE FROM daily;" DAILY_FROM_RUNS
+  if (!ys_database_exec (database, "DELETE FROM daily;" DAILY_FROM_RUNS_8
                                    "DELETE FROM durations;" DURATIONS_FROM_RUNS
+                                   "DELETE FROM mode_durations;" MODE_DURATIONS_FROM_RUNS_8
                                    "UPDATE sync_state SET changes = changes + 1;", error))
     return FALSE;
   for (guint i = 0; i < rebuild->len; i++)

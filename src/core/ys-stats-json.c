@@ -103,6 +103,48 @@ add_tool (JsonBuilder         *builder,
 }
 
 static void
+add_boolean (JsonBuilder *builder,
+             const char  *member,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* ratio, ratio_ci95, enough_data and clear; runs_to_settle when asked. */
+static void
+add_ratio_change (JsonBuilder         *builder,
+                  const YsRatioChange *change,
+                  gboolean             with_runs_to_settle)
+{
+  add_number (builder, "ratio", change->has_ratio ? change->ratio : NAN);
+  json_builder_set_member_name (builder, "ratio_ci95");
+  if (change->has_interval)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, change->low);
+      json_builder_add_double_value (builder, change->high);
+      json_builder_end_array (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  add_boolean (builder, "enough_data", change->enough_data);
+  add_boolean (builder, "clear", change->clear);
+  if (with_runs_to_settle)
+    add_number (builder, "runs_to_settle",
+                change->runs_to_settle >= 0 ? change->runs_to_settle : NAN);
+}
+
+static void
+add_count (JsonBuilder *builder,
+           const char  *member,
+           guint        value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
 add_workflow (JsonBuilder             *builder,
               const YsWorkflowFigures *w)
 {
@@ -119,10 +161,18 @@ add_workflow (JsonBuilder             *builder,
   json_builder_set_member_name (builder, "change");
   json_builder_begin_object (builder);
   add_number (builder, "percent", w->change_percent);
-  json_builder_set_member_name (builder, "enough_data");
-  json_builder_add_boolean_value (builder, w->enough_data);
-  json_builder_set_member_name (builder, "clear");
-  json_builder_add_boolean_value (builder, w->clear);
+  add_ratio_change (builder, &w->change, TRUE);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "fair_test");
+  json_builder_begin_object (builder);
+  add_count (builder, "drawn", w->fair_test.drawn);
+  add_count (builder, "overridden", w->fair_test.overridden);
+  add_count (builder, "chosen", w->fair_test.chosen);
+  json_builder_set_member_name (builder, "change");
+  json_builder_begin_object (builder);
+  add_ratio_change (builder, &w->fair_test.change, FALSE);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   add_number (builder, "time_saved_per_week_seconds",

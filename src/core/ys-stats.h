@@ -2,25 +2,23 @@
 #pragma once
 
 #include "ys-costs.h"
+#include "ys-order-stats.h"
+#include "ys-period.h"
 #include "ys-store.h"
 
 G_BEGIN_DECLS
 
+/*
+ * The figures of FORMAT.md's summary (ys-summary.c holds their rules and
+ * ys-stats-json.c prints them), and the weekly series of the charts. The
+ * SQL that reads them is in ys-stats-query.c.
+ */
+
 /* The smallest run count on each side for any claim (FORMAT.md). */
-#define YS_STATS_ENOUGH_RUNS 6
+#define YS_STATS_ENOUGH_RUNS YS_ORDER_STATS_ENOUGH_RUNS
 /* Used rates: below the first a tool is exploration; the second is good. */
 #define YS_STATS_USED_EXPLORATION 0.5
 #define YS_STATS_USED_TARGET 0.7
-
-/* The periods the app offers; all time has no dates. */
-typedef enum
-{
-  YS_PERIOD_ALL_TIME,
-  YS_PERIOD_LAST_4_WEEKS,
-  YS_PERIOD_THIS_QUARTER,
-  YS_PERIOD_LAST_QUARTER,
-  YS_PERIOD_THIS_YEAR,
-} YsPeriod;
 
 /* Absent figures are NAN (doubles) or -1 (counts of seconds); they print as null. */
 typedef struct
@@ -32,6 +30,10 @@ typedef struct
   double corrections_per_run;
   double correction_rate;
   double used_rate;
+  /* The counts behind the rates, so that every rate can be shown with them. */
+  guint corrected;        /* runs with at least one correction */
+  guint used_yes;         /* runs whose output was used */
+  guint used_known;       /* runs whose use is known (used or not) */
 } YsModeFigures;
 
 typedef struct
@@ -41,11 +43,23 @@ typedef struct
   guint runs;
   double median_seconds;
   double used_rate;
+  guint used_yes;
+  guint used_known;
   guint yes;
   guint no;
   double yes_share;
   int divergent;          /* -1 when undefined */
 } YsToolFigures;
+
+/* How the modes of the period's runs were decided, and the change over
+ * the drawn runs alone (FORMAT.md's fair_test). */
+typedef struct
+{
+  guint drawn;
+  guint overridden;
+  guint chosen;
+  YsRatioChange change;   /* its runs_to_settle is not part of fair_test */
+} YsFairTestFigures;
 
 typedef struct
 {
@@ -56,8 +70,10 @@ typedef struct
   YsModeFigures without_ai;
   YsModeFigures with_ai;
   double change_percent;
-  gboolean enough_data;
-  gboolean clear;
+  YsRatioChange change;   /* ratio, ratio_ci95, runs_to_settle */
+  gboolean enough_data;   /* the same as change.enough_data */
+  gboolean clear;         /* the same as change.clear */
+  YsFairTestFigures fair_test;
   gboolean has_time_saved;
   gint64 time_saved_per_week;
   gint64 time_saved_per_person_per_week;
@@ -81,6 +97,9 @@ typedef struct
   double median_seconds[2];
   double correction_rate[2];
   double used_rate[2];
+  guint corrected[2];
+  guint used_yes[2];
+  guint used_known[2];
 } YsWeek;
 
 /* @from/@to: local dates, inclusive; NULL for the whole history. NULL
@@ -128,26 +147,15 @@ gboolean           ys_stats_run_points       (YsStore           *store,
                                               GArray            *durations,
                                               GError           **error);
 
-/* The rank k of the distribution-free 95% interval [x(k), x(n-k+1)] of a
- * median of @n values; FALSE when there is none (n < 6). */
-gboolean           ys_stats_median_ci_rank   (guint              n,
-                                              guint             *k);
+/* For tests: how a period's durations are read. */
+typedef enum
+{
+  YS_STATS_PLAN_AUTO,     /* whichever reads fewer rows */
+  YS_STATS_PLAN_INSIDE,   /* the period's runs, from an index */
+  YS_STATS_PLAN_OUTSIDE,  /* the per-duration counts less the runs outside it */
+} YsStatsPlan;
 
-/* Periods: a calendar quarter "2026-Q3", or a local date "2026-11-22". */
-gboolean           ys_stats_parse_quarter    (const char        *text,
-                                              GDate             *from,
-                                              GDate             *to,
-                                              GError           **error);
-
-/* The first and last day of @period as of @today; FALSE for all time. */
-gboolean           ys_stats_period_dates     (YsPeriod           period,
-                                              const GDate       *today,
-                                              GDate             *from,
-                                              GDate             *to);
-
-/* For tests: medians of the whole history come from per-duration counts;
- * FALSE forces the index seeks that periods use, to compare the two. */
-void               ys_stats_set_use_counts   (gboolean           use);
+void               ys_stats_set_plan         (YsStatsPlan        plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsSummary, ys_summary_free)
 

@@ -159,7 +159,7 @@ add_many_runs (YsStore  *store,
         .workflow_id = (char *) ys_workflow_get_id (workflow), .mode = i % 2,
         .tool_id = i % 2 ? (char *) ys_tool_get_id (tool) : NULL,
         .started_at = 1760000000 + i * 5400, .duration_seconds = 300 + (i * 53) % 9000,
-        .corrections = i % 4, .used = i % 3, .note = (char *) "",
+        .corrections = i % 4, .used = i % 3, .note = (char *) "", .assignment = i / 2 % 3,
       };
       g_autoptr(YsRun) run = ys_store_add_run (store, &fields, error);
 
@@ -192,11 +192,18 @@ test_bulk_merge (void)
   const char *schema_sql = "SELECT type, name, sql FROM sqlite_schema ORDER BY name";
   const char *daily_recount =
     "SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*), sum (corrections),"
-    " sum (corrections >= 1), sum (used IS 1), sum (used IS 0) FROM runs WHERE deleted = 0"
+    " sum (corrections >= 1), sum (used IS 1), sum (used IS 0), sum (assignment = 1),"
+    " sum (assignment = 2) FROM runs WHERE deleted = 0"
     " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
   const char *daily_kept =
-    "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected, used_yes, used_no"
-    " FROM daily WHERE runs > 0 ORDER BY 1, 2, 3, 4";
+    "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected, used_yes, used_no,"
+    " drawn, overridden FROM daily WHERE runs > 0 ORDER BY 1, 2, 3, 4";
+  const char *mode_durations_recount =
+    "SELECT workflow_id, mode, duration_seconds, assignment = 1, count(*) FROM runs"
+    " WHERE deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
+  const char *mode_durations_kept =
+    "SELECT workflow_id, mode, duration_seconds, drawn, runs FROM mode_durations WHERE runs > 0"
+    " ORDER BY 1, 2, 3, 4";
   const char *durations_recount =
     "SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds, count(*) FROM runs"
     " WHERE deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
@@ -248,6 +255,11 @@ test_bulk_merge (void)
   {
     g_autofree char *recount = sql_rows (target, durations_recount);
     g_autofree char *kept = sql_rows (target, durations_kept);
+    g_assert_true (g_strcmp0 (recount, kept) == 0);
+  }
+  {
+    g_autofree char *recount = sql_rows (target, mode_durations_recount);
+    g_autofree char *kept = sql_rows (target, mode_durations_kept);
     g_assert_true (g_strcmp0 (recount, kept) == 0);
   }
   /* The window's figures read the totals: they agree with the source's. */

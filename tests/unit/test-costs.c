@@ -6,6 +6,7 @@
 
 #include "ys-bundle.h"
 #include "ys-costs.h"
+#include "ys-period.h"
 #include "ys-stats.h"
 #include "ys-store.h"
 
@@ -39,13 +40,13 @@ test_months (void)
   /* A leap-year February: 29 days, 29 / 30.4375 months. */
   g_date_set_dmy (&from, 1, 2, 2024);
   g_date_set_dmy (&to, 29, 2, 2024);
-  g_assert_cmpuint (ys_costs_period_days (&from, &to), ==, 29);
+  g_assert_cmpuint (ys_period_count_days (&from, &to), ==, 29);
   g_assert_cmpfloat_with_epsilon (ys_costs_months (29), 0.952772073921971, 1e-15);
   /* 60.00 a month: 57.166324… → 57.17. */
   g_assert_cmpint (ys_costs_for_days (6000, 29), ==, 5717);
 
   /* A single day counts as one day, not zero. */
-  g_assert_cmpuint (ys_costs_period_days (&to, &to), ==, 1);
+  g_assert_cmpuint (ys_period_count_days (&to, &to), ==, 1);
   g_assert_cmpfloat_with_epsilon (ys_costs_months (1), 0.0328542094455852, 1e-15);
   /* 60.00 a month for one day: 1.971252… → 1.97. */
   g_assert_cmpint (ys_costs_for_days (6000, 1), ==, 197);

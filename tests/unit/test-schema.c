@@ -81,6 +81,16 @@ make_old_database (const char *path,
     exec (path,
           "UPDATE runs SET started_offset = CASE id WHEN '33333333-3333-4333-8333-333333333333'"
           " THEN 7200 ELSE 3600 END;");
+  if (version >= 5)
+    /* ...and how its mode was decided: the baseline run was drawn, the run
+     * with ChatGPT went the other way from its draw. */
+    exec (path,
+          "UPDATE runs SET assignment = CASE id WHEN '33333333-3333-4333-8333-333333333333'"
+          " THEN 1 ELSE 2 END;");
+  if (version >= 2)
+    exec (path,
+          "INSERT INTO timers (workflow_id, mode, tool_id, started_at, paused_at, paused_total)"
+          " VALUES ('" W1 "', 1, '" T1 "', 1784151000000000, NULL, 5000000);");
   if (version >= 4)
     exec (path,
           "INSERT INTO reviews (id, quarter, coverage_percent, working, not_working, more_rework,"
@@ -92,10 +102,12 @@ make_old_database (const char *path,
  * @store has open at @path. */
 static void
 assert_brought_up_to_date (YsStore    *store,
-                           const char *path)
+                           const char *path,
+                           int         version)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *runs = NULL;
+  g_autofree char *timers = NULL;
   g_autofree char *exported = NULL;
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(YsSummary) summary = NULL;
@@ -104,12 +116,16 @@ assert_brought_up_to_date (YsStore    *store,
   g_assert_cmpint (ys_test_sql_int (path, "PRAGMA user_version"), ==, YS_SCHEMA_VERSION);
 
   /* Each run keeps its day and gains the offset its day was counted in;
-   * every run was chosen, none came from a tracker. */
+   * before version 5 every run was chosen; none came from a tracker. */
   runs = ys_test_sql_rows (path,
                            "SELECT started_on, started_week, started_offset, assignment,"
                            " source IS NULL FROM runs ORDER BY started_at", NULL);
-  g_assert_cmpstr (runs, ==, "2026-01-11|2026-01-05|3600|0|1|\n"
-                             "2026-07-15|2026-07-13|7200|0|1|\n");
+  if (version >= 5)
+    g_assert_cmpstr (runs, ==, "2026-01-11|2026-01-05|3600|2|1|\n"
+                               "2026-07-15|2026-07-13|7200|1|1|\n");
+  else
+    g_assert_cmpstr (runs, ==, "2026-01-11|2026-01-05|3600|0|1|\n"
+                               "2026-07-15|2026-07-13|7200|0|1|\n");
   g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM tools WHERE monthly_cost IS NULL"),
                    ==, 1);
   g_assert_cmpint (ys_test_sql_int (path, "SELECT sum (fair_test) FROM workflows"), ==, 0);
@@ -121,16 +137,33 @@ assert_brought_up_to_date (YsStore    *store,
    * 11 January (1800 s, no correction, use not known). */
   {
     g_autofree char *daily = ys_test_sql_rows (path,
-      "SELECT day, mode, tool_key, runs, corrections, corrected, used_yes, used_no FROM daily"
-      " WHERE runs <> 0 ORDER BY day", NULL);
+      "SELECT day, mode, tool_key, runs, corrections, corrected, used_yes, used_no, drawn,"
+      " overridden FROM daily WHERE runs <> 0 ORDER BY day", NULL);
     g_autofree char *durations = ys_test_sql_rows (path,
       "SELECT mode, tool_key, duration_seconds, runs FROM durations WHERE runs <> 0"
       " ORDER BY duration_seconds", NULL);
+    g_autofree char *mode_durations = ys_test_sql_rows (path,
+      "SELECT mode, duration_seconds, drawn, runs FROM mode_durations WHERE runs <> 0"
+      " ORDER BY duration_seconds", NULL);
 
-    g_assert_cmpstr (daily, ==, "2026-01-11|1|" T1 "|1|0|0|0|0|\n"
-                                "2026-07-15|0||1|1|1|1|0|\n");
+    /* From version 8 drawn and overridden runs are counted apart. */
+    if (version >= 5)
+      {
+        g_assert_cmpstr (daily, ==, "2026-01-11|1|" T1 "|1|0|0|0|0|0|1|\n"
+                                    "2026-07-15|0||1|1|1|1|0|1|0|\n");
+        g_assert_cmpstr (mode_durations, ==, "1|1800|0|1|\n"
+                                             "0|5400|1|1|\n");
+      }
+    else
+      {
+        g_assert_cmpstr (daily, ==, "2026-01-11|1|" T1 "|1|0|0|0|0|0|0|\n"
+                                    "2026-07-15|0||1|1|1|1|0|0|0|\n");
+        g_assert_cmpstr (mode_durations, ==, "1|1800|0|1|\n"
+                                             "0|5400|0|1|\n");
+      }
     g_assert_cmpstr (durations, ==, "1|" T1 "|1800|1|\n"
                                     "0||5400|1|\n");
+    g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM draws"), ==, 0);
   }
 
   /* The team folder's state: no device id until the first sync. */
@@ -149,8 +182,16 @@ assert_brought_up_to_date (YsStore    *store,
   exported = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
   g_assert_nonnull (strstr (exported, "\"started_at\":\"2026-07-15T23:30:00+02:00\""));
   g_assert_nonnull (strstr (exported, "\"started_at\":\"2026-01-11T00:30:00+01:00\""));
-  g_assert_nonnull (strstr (exported, "\"assignment\":\"chosen\""));
+  g_assert_nonnull (strstr (exported, version >= 5 ? "\"assignment\":\"drawn\""
+                                                   : "\"assignment\":\"chosen\""));
   g_assert_null (strstr (exported, "\"source\""));
+
+  /* A timer running through the upgrade keeps running, chosen. */
+  timers = ys_test_sql_rows (path, "SELECT mode, tool_id, started_at, paused_total, assignment,"
+                                   " reason FROM timers", NULL);
+  g_assert_cmpstr (timers, ==, version >= 2 ? "1|" T1 "|1784151000000000|5000000|0||\n" : "");
+  if (version >= 2)
+    g_assert_true (ys_store_discard_timer (store, W1, &error));
 
   /* And the store works on it: a timer starts, the figures count both runs. */
   g_assert_true (ys_store_start_timer (store, W1, YS_MODE_WITHOUT_AI, NULL, &error));
@@ -179,7 +220,7 @@ test_from_version (gconstpointer data)
   store = ys_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  assert_brought_up_to_date (store, path);
+  assert_brought_up_to_date (store, path, version);
 
   g_clear_object (&store);
   g_assert_cmpint (system (command), ==, 0);
@@ -213,7 +254,7 @@ test_restore_from_version (gconstpointer data)
   g_assert_true (ys_store_restore_backup (store, backup, &kept, &error));
   g_assert_no_error (error);
   g_assert_nonnull (kept);
-  assert_brought_up_to_date (store, path);
+  assert_brought_up_to_date (store, path, version);
   /* What was there before the restore is gone from the database... */
   g_assert_cmpint (ys_test_sql_int (path, "SELECT count(*) FROM workflows"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (store)), ==, 1);

@@ -66,6 +66,27 @@ local_time (int year, int month, int day, int hour, int minute)
 }
 
 static char *
+add_run_as (Fixture      *f,
+            const char   *tool_id,
+            gint64        started_at,
+            gint64        duration,
+            gint64        corrections,
+            YsUsed        used,
+            YsAssignment  assignment)
+{
+  g_autoptr(GError) error = NULL;
+  YsRunFields fields = {
+    .workflow_id = f->workflow, .mode = tool_id ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI,
+    .tool_id = (char *) tool_id, .started_at = started_at, .duration_seconds = duration,
+    .corrections = corrections, .used = used, .note = (char *) "", .assignment = assignment,
+  };
+  g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (ys_run_get_id (run));
+}
+
+static char *
 add_run (Fixture    *f,
          const char *tool_id,
          gint64      started_at,
@@ -73,16 +94,8 @@ add_run (Fixture    *f,
          gint64      corrections,
          YsUsed      used)
 {
-  g_autoptr(GError) error = NULL;
-  YsRunFields fields = {
-    .workflow_id = f->workflow, .mode = tool_id ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI,
-    .tool_id = (char *) tool_id, .started_at = started_at, .duration_seconds = duration,
-    .corrections = corrections, .used = used, .note = (char *) "",
-  };
-  g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
-
-  g_assert_no_error (error);
-  return g_strdup (ys_run_get_id (run));
+  return add_run_as (f, tool_id, started_at, duration, corrections, used,
+                     YS_ASSIGNMENT_CHOSEN);
 }
 
 static void
@@ -115,24 +128,6 @@ figures (YsSummary *summary,
 
   g_assert_nonnull (w);
   return w;
-}
-
-static void
-test_ci_ranks (void)
-{
-  static const struct { guint n, k; } cases[] = {
-    { 6, 1 }, { 7, 1 }, { 12, 3 }, { 18, 5 }, { 30, 10 }, { 100, 40 }, { 1000, 469 },
-    { 100000, 49690 },
-  };
-  guint k = 99;
-
-  for (guint n = 0; n < 6; n++)
-    g_assert_false (ys_stats_median_ci_rank (n, &k));
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_assert_true (ys_stats_median_ci_rank (cases[i].n, &k));
-      g_assert_cmpuint (k, ==, cases[i].k);
-    }
 }
 
 /* The worked example of FORMAT.md: 12 runs without AI at a 4 h median,
@@ -178,10 +173,28 @@ test_worked_example (Fixture       *f,
   g_assert_cmpfloat (w->change_percent, ==, -62.5);
   g_assert_true (w->enough_data);
   g_assert_true (w->clear);
-  /* (14400 - 5400) * 18 / (91 / 7) = 12461.5, and / 4 people. */
+  /* The 216 pair ratios y/x, listed and sorted by tests/check-summary.py:
+   * the 108th and 109th are both 8/21; the exact Mann–Whitney rank for
+   * 12 and 18 runs is 62 (R: qwilcox (0.025, 12, 18)), so the interval is
+   * the 62nd and 155th, 1/3 and 4/9. */
+  g_assert_true (w->change.has_ratio);
+  g_assert_cmpfloat_with_epsilon (w->change.ratio, 8.0 / 21.0, 1e-12);
+  g_assert_true (w->change.has_interval);
+  g_assert_cmpfloat_with_epsilon (w->change.low, 1.0 / 3.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (w->change.high, 4.0 / 9.0, 1e-12);
+  g_assert_true (w->change.clear);
+  g_assert_cmpint (w->change.runs_to_settle, ==, -1);
+  /* Every run was logged after the fact: chosen, none drawn. */
+  g_assert_cmpuint (w->fair_test.chosen, ==, 30);
+  g_assert_cmpuint (w->fair_test.drawn, ==, 0);
+  g_assert_cmpuint (w->fair_test.overridden, ==, 0);
+  g_assert_false (w->fair_test.change.has_ratio);
+  g_assert_false (w->fair_test.change.enough_data);
+  /* July to September has 92 days, both ends counted: (14400 - 5400) * 18
+   * / (92 / 7) = 12326.09, and 3081.5 for each of 4 people. */
   g_assert_true (w->has_time_saved);
-  g_assert_cmpint (w->time_saved_per_week, ==, 12462);
-  g_assert_cmpint (w->time_saved_per_person_per_week, ==, 3116);
+  g_assert_cmpint (w->time_saved_per_week, ==, 12326);
+  g_assert_cmpint (w->time_saved_per_person_per_week, ==, 3082);
 
   /* Tools by name, with their own medians. */
   g_assert_cmpuint (w->tools->len, ==, 2);
@@ -234,32 +247,44 @@ test_medians_and_small_counts (Fixture       *f,
   g_assert_false (w->enough_data);
 }
 
+/* clear is the ratio's interval wholly on one side of 1, not two median
+ * intervals apart (the test before version 0.2, which missed this change).
+ * Expected figures from tests/check-summary.py, which lists every pair;
+ * the exact Mann–Whitney rank for 6 and 7 runs is 7 (R: qwilcox). */
 static void
-test_overlap_and_deleted (Fixture       *f,
-                          gconstpointer  data)
+test_clear_and_deleted (Fixture       *f,
+                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YsSummary) overlapping = NULL;
   g_autoptr(YsSummary) after_delete = NULL;
+  g_autoptr(YsSummary) unclear = NULL;
   g_autofree char *outlier = NULL;
+  g_autoptr(GPtrArray) shorter = g_ptr_array_new_with_free_func (g_free);
   YsWorkflowFigures *w;
 
   for (int i = 0; i < 6; i++)
     {
       g_free (add_run (f, NULL, local_time (2026, 9, 1 + i, 9, 0), 1000 + 100 * i, 0, YS_USED_YES));
-      g_free (add_run (f, f->chatgpt, local_time (2026, 9, 10 + i, 9, 0), 100 + 100 * i, 0,
-                       YS_USED_YES));
+      g_ptr_array_add (shorter, add_run (f, f->chatgpt, local_time (2026, 9, 10 + i, 9, 0),
+                                         100 + 100 * i, 0, YS_USED_YES));
     }
-  /* A seventh run with AI, long enough to make the intervals overlap. */
+  /* A seventh run with AI, long enough to make the median intervals overlap. */
   outlier = add_run (f, f->chatgpt, local_time (2026, 9, 20, 9, 0), 5000, 3, YS_USED_NO);
 
   overlapping = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (overlapping, f);
   g_assert_true (w->enough_data);
   g_assert_cmpint (w->with_ai.ci_high, ==, 5000);
-  g_assert_false (w->clear);
+  g_assert_cmpint (w->without_ai.ci_low, ==, 1000);
+  /* 42 pairs: d(7) = 200/1500, d(36) = 600/1000. */
+  g_assert_cmpfloat_with_epsilon (w->change.low, 2.0 / 15.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (w->change.high, 0.6, 1e-12);
+  g_assert_cmpfloat_with_epsilon (w->change.ratio, 0.32025630761017426, 1e-12);
+  g_assert_true (w->clear);
+  g_assert_cmpint (w->change.runs_to_settle, ==, -1);
 
-  /* Deleted runs count nowhere: now [100, 600] against [1000, 1500]. */
+  /* Deleted runs count nowhere. */
   g_assert_true (ys_store_delete_run (f->store, outlier, &error));
   after_delete = ys_summary_compute (f->store, NULL, NULL, NULL);
   w = figures (after_delete, f);
@@ -267,6 +292,22 @@ test_overlap_and_deleted (Fixture       *f,
   g_assert_cmpint (w->with_ai.ci_high, ==, 600);
   g_assert_true (w->clear);
   g_assert_cmpfloat (w->with_ai.used_rate, ==, 1.0);
+
+  /* Runs with AI of 900 to 1400 and 5000 against 1000 to 1500: about the
+   * same, [0.75, 1.4], and 523 more runs of each kind might settle it. */
+  g_assert_true (ys_store_restore_run (f->store, outlier, &error));
+  for (guint i = 0; i < shorter->len; i++)
+    g_assert_true (ys_store_delete_run (f->store, g_ptr_array_index (shorter, i), &error));
+  for (int i = 0; i < 6; i++)
+    g_free (add_run (f, f->chatgpt, local_time (2026, 9, 10 + i, 9, 0), 900 + 100 * i, 0,
+                     YS_USED_YES));
+  unclear = ys_summary_compute (f->store, NULL, NULL, NULL);
+  w = figures (unclear, f);
+  g_assert_cmpfloat_with_epsilon (w->change.low, 0.75, 1e-12);
+  g_assert_cmpfloat_with_epsilon (w->change.high, 1.4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (w->change.ratio, 0.9660917830792959, 1e-12);
+  g_assert_false (w->clear);
+  g_assert_cmpint (w->change.runs_to_settle, ==, 523);
 }
 
 static void
@@ -418,7 +459,7 @@ test_json (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(YsSummary) summary = NULL;
   g_autofree char *json = NULL;
-  JsonObject *root, *workflow, *without;
+  JsonObject *root, *workflow, *without, *change, *fair;
 
   g_assert_true (json_parser_load_from_data (parser, empty_json, -1, &error));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -444,6 +485,23 @@ test_json (Fixture       *f,
                                               "percent"));
   g_assert_false (json_object_get_boolean_member (json_object_get_object_member (workflow, "change"),
                                                   "enough_data"));
+  /* One run, logged after the fact: no ratio, and a fair test of nothing. */
+  change = json_object_get_object_member (workflow, "change");
+  g_assert_true (json_object_get_null_member (change, "ratio"));
+  g_assert_true (json_object_get_null_member (change, "ratio_ci95"));
+  g_assert_false (json_object_get_boolean_member (change, "clear"));
+  g_assert_true (json_object_get_null_member (change, "runs_to_settle"));
+  fair = json_object_get_object_member (workflow, "fair_test");
+  g_assert_cmpint (json_object_get_int_member (fair, "drawn"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (fair, "overridden"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (fair, "chosen"), ==, 1);
+  change = json_object_get_object_member (fair, "change");
+  g_assert_cmpuint (json_object_get_size (change), ==, 4);
+  g_assert_true (json_object_get_null_member (change, "ratio"));
+  g_assert_true (json_object_get_null_member (change, "ratio_ci95"));
+  g_assert_false (json_object_get_boolean_member (change, "enough_data"));
+  g_assert_false (json_object_get_boolean_member (change, "clear"));
+
 
   /* Fractions keep their point in every locale: this test runs again with
    * German formats, where printf would write "0,5". Two runs, one of them
@@ -463,6 +521,39 @@ test_json (Fixture       *f,
   g_assert_cmpfloat (json_object_get_double_member (without, "corrections_per_run"), ==, 0.5);
   g_assert_cmpfloat (json_object_get_double_member (without, "correction_rate"), ==, 0.5);
   g_assert_cmpint (json_object_get_int_member (without, "median_seconds"), ==, 120);
+
+  /* Six runs a side, all drawn: a ratio with its interval, here and in the
+   * fair test. 600 to 1100 s against 1200 to 2200 s: every pair is below 1. */
+  g_clear_pointer (&summary, ys_summary_free);
+  g_clear_pointer (&json, g_free);
+  for (int i = 0; i < 6; i++)
+    {
+      g_free (add_run_as (f, NULL, local_time (2026, 9, 2 + i, 9, 0), 1200 + 200 * i, 0,
+                          YS_USED_YES, YS_ASSIGNMENT_DRAWN));
+      g_free (add_run_as (f, f->chatgpt, local_time (2026, 9, 2 + i, 11, 0), 600 + 100 * i, 0,
+                          YS_USED_YES, YS_ASSIGNMENT_DRAWN));
+    }
+  summary = ys_summary_compute (f->store, NULL, NULL, NULL);
+  json = ys_summary_to_json (summary);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  workflow = json_array_get_object_element (json_object_get_array_member (root, "workflows"), 0);
+  fair = json_object_get_object_member (workflow, "fair_test");
+  g_assert_cmpint (json_object_get_int_member (fair, "drawn"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (fair, "chosen"), ==, 2);
+  change = json_object_get_object_member (fair, "change");
+  /* Every ratio y/x is (6 + i) / (2 (6 + j)), symmetric about 1/2 on the
+   * log scale, so the median of the 36 is 1/2; with k = 6 (m = n = 6) the
+   * interval is the 6th and the 31st, both below 1. */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (change, "ratio"), 0.5, 1e-12);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (change, "ratio_ci95")),
+                    ==, 2);
+  g_assert_true (json_object_get_boolean_member (change, "clear"));
+  /* All runs together are not clear: the two short ones chosen without AI
+   * (90 and 150 s) put 12 of the 48 pairs above 1. */
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (workflow,
+                                                                                 "change"),
+                                                  "clear"));
 }
 
 static void
@@ -496,41 +587,65 @@ test_weekly (Fixture       *f,
   g_assert_cmpfloat (second->median_seconds[YS_MODE_WITHOUT_AI], ==, 700);
 }
 
-/* The whole history's medians from per-duration counts equal the seeks. */
+/* However a period's durations are read (its runs along an index, or the
+ * per-duration counts less the runs outside it), drawn runs too, the
+ * figures are the same. */
 static void
-test_counts_match_seeks (Fixture       *f,
-                         gconstpointer  data)
+test_plans_agree (Fixture       *f,
+                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(YsSummary) counted = NULL;
-  g_autoptr(YsSummary) sought = NULL;
-  g_autofree char *counted_json = NULL;
-  g_autofree char *sought_json = NULL;
   GRand *rand = g_rand_new_with_seed (11);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  static const struct { int from[3], to[3]; } periods[] = {
+    { { 0 }, { 0 } },                           /* all time */
+    { { 2026, 3, 4 }, { 2026, 3, 20 } },        /* a little of it */
+    { { 2026, 1, 15 }, { 2026, 11, 30 } },      /* most of it */
+    { { 2025, 1, 1 }, { 2026, 1, 1 } },         /* its first day */
+  };
 
-  for (int i = 0; i < 300; i++)
+  for (int i = 0; i < 400; i++)
     {
       int kind = g_rand_int_range (rand, 0, 3);
+      char *id = add_run_as (f, kind == 0 ? NULL : kind == 1 ? f->chatgpt : f->claude,
+                             local_time (2026, 1 + i % 12, 1 + i % 28, 9, 0),
+                             60 * g_rand_int_range (rand, 1, 40), i % 3,
+                             g_rand_int_range (rand, 0, 3), g_rand_int_range (rand, 0, 3));
 
-      g_ptr_array_add (ids, add_run (f, kind == 0 ? NULL : kind == 1 ? f->chatgpt : f->claude,
-                                     local_time (2026, 1 + i % 12, 1 + i % 28, 9, 0),
-                                     60 * g_rand_int_range (rand, 1, 40), i % 3,
-                                     g_rand_int_range (rand, 0, 3)));
+      g_ptr_array_add (ids, id);
     }
   for (int i = 0; i < 40; i++)
     g_assert_true (ys_store_delete_run (f->store, g_ptr_array_index (ids, i * 7), &error));
   g_rand_free (rand);
 
-  counted = ys_summary_compute (f->store, NULL, NULL, NULL);
-  ys_stats_set_use_counts (FALSE);
-  sought = ys_summary_compute (f->store, NULL, NULL, NULL);
-  ys_stats_set_use_counts (TRUE);
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      gboolean dated = periods[p].from[0] != 0;
+      GDate from = date (dated ? periods[p].from[0] : 2000, MAX (1, periods[p].from[1]),
+                         MAX (1, periods[p].from[2]));
+      GDate to = date (dated ? periods[p].to[0] : 2000, MAX (1, periods[p].to[1]),
+                       MAX (1, periods[p].to[2]));
+      char *json[3] = { NULL, NULL, NULL };
 
-  counted_json = ys_summary_to_json (counted);
-  sought_json = ys_summary_to_json (sought);
-  g_assert_cmpstr (counted_json, ==, sought_json);
-  g_assert_nonnull (strstr (counted_json, "\"median_ci95\" : ["));
+      for (int plan = 0; plan < 3; plan++)
+        {
+          g_autoptr(YsSummary) summary = NULL;
+
+          ys_stats_set_plan (plan);
+          summary = ys_summary_compute (f->store, dated ? &from : NULL, dated ? &to : NULL,
+                                        &error);
+          ys_stats_set_plan (YS_STATS_PLAN_AUTO);
+          g_assert_no_error (error);
+          json[plan] = ys_summary_to_json (summary);
+        }
+      g_assert_cmpstr (json[YS_STATS_PLAN_INSIDE], ==, json[YS_STATS_PLAN_AUTO]);
+      g_assert_cmpstr (json[YS_STATS_PLAN_OUTSIDE], ==, json[YS_STATS_PLAN_AUTO]);
+      if (p < 3)
+        g_assert_nonnull (strstr (json[0], "\"median_ci95\" : ["));
+      g_assert_nonnull (strstr (json[0], "\"drawn\" : "));
+      for (int plan = 0; plan < 3; plan++)
+        g_free (json[plan]);
+    }
 }
 
 static void
@@ -594,17 +709,16 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  g_test_add_func ("/stats/ci-ranks", test_ci_ranks);
   g_test_add_func ("/stats/quarters", test_quarters);
   ADD ("/stats/worked-example", test_worked_example);
   ADD ("/stats/medians-and-small-counts", test_medians_and_small_counts);
-  ADD ("/stats/overlap-and-deleted", test_overlap_and_deleted);
+  ADD ("/stats/clear-and-deleted", test_clear_and_deleted);
   ADD ("/stats/period-in-local-time", test_period_in_local_time);
   ADD ("/stats/tools-and-divergence", test_tools_and_divergence);
   ADD ("/stats/divergence-needs-enough", test_divergence_needs_enough);
   ADD ("/stats/json", test_json);
   ADD ("/stats/weekly", test_weekly);
-  ADD ("/stats/counts-match-seeks", test_counts_match_seeks);
+  ADD ("/stats/plans-agree", test_plans_agree);
   ADD ("/stats/one-workflow", test_one_workflow);
 
   return g_test_run ();

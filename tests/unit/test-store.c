@@ -7,6 +7,7 @@
 #include "ys-error.h"
 #include "ys-stats.h"
 #include "ys-store.h"
+#include "ys-store-private.h"
 #include "ys-test-sql.h"
 #include "ys-validate.h"
 
@@ -638,6 +639,7 @@ test_daily_totals_follow_runs (Fixture       *f,
       fields.started_at = 1790000000 + g_rand_int_range (rand, 0, 10) * 86400;
       fields.corrections = g_rand_int_range (rand, 0, 3);
       fields.used = g_rand_int_range (rand, 0, 3);
+      fields.assignment = i * 7 % 3;
       if (g_rand_boolean (rand))
         {
           fields.mode = YS_MODE_WITH_AI;
@@ -704,6 +706,26 @@ test_daily_totals_follow_runs (Fixture       *f,
           g_assert_true (ok);
         }
     }
+
+  /* A merge may change how a run's mode was decided. */
+  for (int i = 0; i < 10; i++)
+    {
+      g_autoptr(GStringChunk) strings = g_string_chunk_new (256);
+      const char *id = expected[g_rand_int_range (rand, 0, G_N_ELEMENTS (expected))].id;
+      YsRunRecord record = { 0 };
+      gboolean found = FALSE;
+
+      g_assert_true (ys_store_get_record (f->store, YS_RECORD_RUN, id, &record, strings, &found,
+                                          &error));
+      g_assert_true (found);
+      record.assignment = (record.assignment + 1 + g_rand_int_range (rand, 0, 2)) % 3;
+      record.updated_at++;
+      g_assert_true (ys_store_begin (f->store, &error));
+      g_assert_true (ys_store_end (f->store,
+                                   ys_store_put_record (f->store, YS_RECORD_RUN, &record, &error),
+                                   &error));
+      g_assert_no_error (error);
+    }
   g_rand_free (rand);
 
   /* The seed above reaches both kinds of call on a deleted run. */
@@ -726,10 +748,12 @@ test_daily_totals_follow_runs (Fixture       *f,
   g_assert_cmpstr (stored_rows, ==, expected_rows->str);
 
   kept = sql_text (f->path, "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected,"
-                            " used_yes, used_no FROM daily WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
+                            " used_yes, used_no, drawn, overridden FROM daily WHERE runs <> 0"
+                            " ORDER BY 1, 2, 3, 4");
   counted = sql_text (f->path, "SELECT workflow_id, mode, coalesce (tool_id, ''), started_on,"
                                " count(*), sum (corrections), sum (corrections >= 1),"
-                               " sum (used IS 1), sum (used IS 0) FROM runs WHERE deleted = 0"
+                               " sum (used IS 1), sum (used IS 0), sum (assignment = 1),"
+                               " sum (assignment = 2) FROM runs WHERE deleted = 0"
                                " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
   g_assert_cmpstr (kept, ==, counted);
   g_assert_cmpuint (strlen (kept), >, 100);
@@ -742,6 +766,16 @@ test_daily_totals_follow_runs (Fixture       *f,
                                " count(*) FROM runs WHERE deleted = 0"
                                " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
   g_assert_cmpstr (kept, ==, counted);
+
+  g_free (kept);
+  g_free (counted);
+  kept = sql_text (f->path, "SELECT workflow_id, mode, duration_seconds, drawn, runs"
+                            " FROM mode_durations WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
+  counted = sql_text (f->path, "SELECT workflow_id, mode, duration_seconds, assignment = 1,"
+                               " count(*) FROM runs WHERE deleted = 0"
+                               " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+  g_assert_cmpstr (kept, ==, counted);
+  g_assert_nonnull (strstr (kept, "|1|"));
 }
 
 static void
