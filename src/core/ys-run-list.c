@@ -39,7 +39,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YsRunList, ys_run_list, G_TYPE_OBJECT,
   " FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0" \
   " LEFT JOIN tools t ON t.id = r.tool_id"
 #define BY_WORKFLOW " WHERE r.workflow_id = :workflow AND r.deleted = 0"
-#define AWAITING " WHERE r.used IS NULL AND r.deleted = 0"
+#define AWAITING " WHERE r.used IS NULL AND r.deleted = 0" YS_STORE_NOT_FROM_TRACKER
 #define SEARCH " AND (r.note LIKE :pattern ESCAPE '\\' OR t.name LIKE :pattern ESCAPE '\\')"
 #define PAGE " ORDER BY r.started_at DESC, r.id LIMIT :limit OFFSET :offset"
 
@@ -52,7 +52,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YsRunList, ys_run_list, G_TYPE_OBJECT,
 static const char *count_sql[2][2] = {
   { "SELECT coalesce (sum (d.runs), 0)" DAILY_FROM " WHERE d.workflow_id = :workflow",
     "SELECT count(*)" RUNS_FROM BY_WORKFLOW SEARCH },
-  { "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)" DAILY_FROM,
+  { "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)" YS_STORE_TRACKER_AWAITING
+    DAILY_FROM,
     "SELECT count(*)" RUNS_FROM AWAITING SEARCH },
 };
 

@@ -39,6 +39,14 @@ struct _YsStore
 #define YS_STORE_WORKFLOW_ORDER(prefix) \
   prefix "archived, ys_casefold (" prefix "name), " prefix "id"
 
+/* Runs from a tracker's history never learn whether their output was used:
+ * Awaiting Outcome leaves them out, and its count, taken from the per-day
+ * totals, takes them off (counted from the runs_from_tracker index). */
+#define YS_STORE_NOT_FROM_TRACKER " AND r.source IS NULL"
+#define YS_STORE_TRACKER_AWAITING \
+  " - (SELECT count(*) FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0" \
+  " WHERE r.source = 'tracker' AND r.deleted = 0 AND r.used IS NULL)"
+
 /* A change must sort after the stored one even if the clock went back. */
 #define YS_STORE_NEXT_UPDATED_AT "max (:now, updated_at + 1)"
 

@@ -493,7 +493,7 @@ ys_store_count_awaiting_outcome (YsStore  *self,
   /* From the per-day totals: counting the runs themselves read every run,
    * seconds at a million. */
   stmt = ys_store_prepare (self,
-    "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)"
+    "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)" YS_STORE_TRACKER_AWAITING
     " FROM daily d JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0", error);
   if (stmt != NULL)
     ys_database_query_int64 (self->database, stmt, &n, error);

@@ -26,6 +26,34 @@ ys_tracker_import_clear (YsTrackerImport *result)
   memset (result, 0, sizeof *result);
 }
 
+YsTrackerImport *
+ys_tracker_import_dup (const YsTrackerImport *result)
+{
+  YsTrackerImport *copy;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  copy = g_new (YsTrackerImport, 1);
+  *copy = *result;
+  copy->workflow_id = g_strdup (result->workflow_id);
+  copy->workflow_name = g_strdup (result->workflow_name);
+  copy->tool_id = g_strdup (result->tool_id);
+  copy->tool_name = g_strdup (result->tool_name);
+  copy->written = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; result->written != NULL && i < result->written->len; i++)
+    g_ptr_array_add (copy->written, g_strdup (g_ptr_array_index (result->written, i)));
+  return copy;
+}
+
+void
+ys_tracker_import_free (YsTrackerImport *result)
+{
+  if (result == NULL)
+    return;
+  ys_tracker_import_clear (result);
+  g_free (result);
+}
+
 static gboolean
 resolve_workflow (YsStore                       *store,
                   const YsTrackerImportOptions  *options,
@@ -460,6 +488,120 @@ ys_tracker_import_describe (const YsTrackerImport *result,
     g_string_append_printf (line, _("; “%s” is a new tool"), result->tool_name);
   g_string_append_c (line, '.');
   return g_string_free (line, FALSE);
+}
+
+/* "March to October 2026", "March 2026", "November 2025 to February 2026". */
+static char *
+describe_months (const GDate *first,
+                 const GDate *last)
+{
+  char a[64], b[64];
+
+  if (g_date_get_year (first) == g_date_get_year (last) &&
+      g_date_get_month (first) == g_date_get_month (last))
+    {
+      /* TRANSLATORS: a month and its year, as strftime writes them */
+      g_date_strftime (a, sizeof a, _("%B %Y"), first);
+      return g_strdup (a);
+    }
+  if (g_date_get_year (first) == g_date_get_year (last))
+    {
+      /* TRANSLATORS: a month, as strftime writes it */
+      g_date_strftime (a, sizeof a, _("%B"), first);
+      g_date_strftime (b, sizeof b, _("%B %Y"), last);
+    }
+  else
+    {
+      g_date_strftime (a, sizeof a, _("%B %Y"), first);
+      g_date_strftime (b, sizeof b, _("%B %Y"), last);
+    }
+  /* TRANSLATORS: a span of months, "March to October 2026" */
+  return g_strdup_printf (C_("months", "%s to %s"), a, b);
+}
+
+char *
+ys_tracker_describe_file (YsTrackerCsv *csv)
+{
+  g_autoptr(YsTrackerSummary) summary = NULL;
+  g_autofree char *months = NULL;
+  const char *name;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+
+  summary = ys_tracker_csv_summarize (csv, NULL);
+  name = ys_tracker_format_get_name (summary->format);
+  if (summary->n_entries == 0)
+    /* TRANSLATORS: the tracker's name: "Toggl Track, no entries to bring in" */
+    return g_strdup_printf (_("%s, no entries to bring in"), name);
+
+  months = describe_months (&summary->first_day, &summary->last_day);
+  /* TRANSLATORS: the tracker, the count and the months: "Toggl Track, 412
+   * entries, March to October 2026" */
+  return g_strdup_printf (ngettext ("%s, %u entry, %s", "%s, %u entries, %s", summary->n_entries),
+                          name, summary->n_entries, months);
+}
+
+char *
+ys_tracker_describe_left_out (YsTrackerCsv *csv)
+{
+  g_autoptr(YsTrackerSummary) summary = NULL;
+  GString *text;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+
+  summary = ys_tracker_csv_summarize (csv, NULL);
+  if (summary->n_skipped == 0 && summary->n_repeated == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  if (summary->n_skipped > 0)
+    g_string_append_printf (text, ngettext ("%u entry is left out: shorter than a second or "
+                                            "longer than a week.",
+                                            "%u entries are left out: shorter than a second or "
+                                            "longer than a week.", summary->n_skipped),
+                            summary->n_skipped);
+  if (summary->n_skipped > 0 && summary->n_repeated > 0)
+    g_string_append_c (text, ' ');
+  if (summary->n_repeated > 0)
+    g_string_append_printf (text, ngettext ("%u entry is in the file twice and counts once.",
+                                            "%u entries are in the file twice and count once.",
+                                            summary->n_repeated),
+                            summary->n_repeated);
+  return g_string_free (text, FALSE);
+}
+
+char *
+ys_tracker_describe_matches (YsTrackerCsv *csv,
+                             const char   *match)
+{
+  g_autoptr(YsTrackerSummary) summary = NULL;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+
+  summary = ys_tracker_csv_summarize (csv, match);
+  if (match == NULL || *match == '\0')
+    return g_strdup_printf (ngettext ("%u entry", "All %u entries", summary->n_entries),
+                            summary->n_entries);
+  if (summary->n_entries == 0)
+    return g_strdup (_("No entry matches"));
+  return g_strdup_printf (ngettext ("%u entry matches", "%u entries match", summary->n_entries),
+                          summary->n_entries);
+}
+
+char *
+ys_tracker_import_toast (const YsTrackerImport *result)
+{
+  guint brought;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  brought = result->added + result->restored;
+  if (brought == 0)
+    return g_strdup (_("Nothing new: every entry was already there"));
+  /* TRANSLATORS: "38 runs brought in from Toggl Track" */
+  return g_strdup_printf (ngettext ("%u run brought in from %s", "%u runs brought in from %s",
+                                    brought),
+                          brought, ys_tracker_format_get_name (result->format));
 }
 
 char *

@@ -56,6 +56,9 @@ typedef struct
 } YsTrackerImport;
 
 void      ys_tracker_import_clear    (YsTrackerImport               *result);
+/* For Undo after the assistant has gone: a copy to keep. */
+YsTrackerImport *ys_tracker_import_dup  (const YsTrackerImport      *result);
+void      ys_tracker_import_free     (YsTrackerImport               *result);
 
 gboolean  ys_tracker_import          (YsStore                       *store,
                                       YsTrackerCsv                  *csv,
@@ -86,6 +89,19 @@ gboolean  ys_tracker_import_undo     (YsStore                       *store,
 char     *ys_tracker_import_describe (const YsTrackerImport         *result,
                                       const char                    *display_name);
 
+/* What the "Bring in history" assistant says it recognised: "Toggl
+ * Track, 412 entries, March to October 2026", and how many entries are
+ * left out, for the whole file. */
+char     *ys_tracker_describe_file   (YsTrackerCsv                  *csv);
+/* "3 entries are left out: shorter than a second or longer than a week."
+ * (and those in the file twice); NULL when none are. */
+char     *ys_tracker_describe_left_out (YsTrackerCsv                *csv);
+/* "38 entries match", or "All 412 entries" without a filter. */
+char     *ys_tracker_describe_matches (YsTrackerCsv                 *csv,
+                                       const char                   *match);
+/* The toast after an import: "38 runs brought in from Toggl Track". */
+char     *ys_tracker_import_toast    (const YsTrackerImport         *result);
+
 /* What the figures page and the report say about the @imported of @runs
  * that came from a tracker's history; NULL when none did. */
 char     *ys_tracker_imported_sentence (guint                     imported,
@@ -101,5 +117,6 @@ gboolean  ys_tracker_count_imported  (YsStore                       *store,
                                       GError                       **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (YsTrackerImport, ys_tracker_import_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsTrackerImport, ys_tracker_import_free)
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _YsFiguresView
   GtkLabel *evidence_label;
   GtkLabel *headline_label;
   GtkLabel *imported_label;
+  GtkWidget *history_button;
   GtkWidget *divergence_box;
   AdwActionRow *corrections_row;
   AdwActionRow *used_row;
@@ -392,6 +393,7 @@ refresh (YsFiguresView *self)
     ? ys_tracker_imported_sentence (imported, w->without_ai.runs + w->with_ai.runs) : NULL;
   gtk_label_set_label (self->imported_label, imported_text ? imported_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->imported_label), imported_text != NULL);
+  gtk_widget_set_visible (self->history_button, w != NULL && w->without_ai.runs == 0);
 
   corrections = w ? ys_wording_corrections (w, trend) : NULL;
   used = w ? ys_wording_used (w) : NULL;
@@ -517,6 +519,7 @@ ys_figures_view_class_init (YsFiguresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, evidence_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, headline_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, imported_label);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, history_button);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, divergence_box);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, corrections_row);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, used_row);

@@ -11,6 +11,7 @@
 
 #include "ys-bundle.h"
 #include "ys-demo.h"
+#include "ys-history-assistant.h"
 #include "ys-run-dialog.h"
 #include "ys-window-private.h"
 #include "ys-wording.h"
@@ -661,6 +662,66 @@ _ys_window_actions_update (YsWindow   *self,
                                  workflow != NULL && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer-finish", workflow != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", workflow != NULL);
+  /* A history becomes runs of a workflow there already is. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bring-in-history",
+                                 g_list_model_get_n_items (ys_store_get_workflows (self->store)) > 0);
+}
+
+/* A tracker's history ------------------------------------------------------- */
+
+static void
+on_history_imported (YsWindow              *self,
+                     const YsTrackerImport *result,
+                     GtkWidget             *assistant)
+{
+  g_autofree char *title = ys_tracker_import_toast (result);
+  g_autofree char *key = NULL;
+
+  ys_window_select_workflow (self, result->workflow_id);
+  if (result->added + result->restored == 0)
+    {
+      ys_window_add_toast (self, title);
+      return;
+    }
+
+  /* Each toast undoes its own import, whichever came later. */
+  key = g_strdup_printf ("%u", ++self->history_serial);
+  g_hash_table_insert (self->history_imports, g_strdup (key), ys_tracker_import_dup (result));
+  show_undo_toast (self, title, "win.undo-bring-in-history", key);
+}
+
+static void
+bring_in_history_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(YsWorkflow) workflow = self->page == YS_WINDOW_PAGE_WORKFLOW
+                                   ? _ys_window_dup_selected_workflow (self) : NULL;
+  GtkWidget *assistant;
+
+  assistant = ys_history_assistant_new (GTK_WINDOW (self), self->store,
+                                        workflow ? ys_workflow_get_id (workflow) : NULL);
+  g_signal_connect_object (assistant, "imported", G_CALLBACK (on_history_imported), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+undo_bring_in_history_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  YsTrackerImport *result = g_hash_table_lookup (self->history_imports, key);
+  g_autoptr(GError) error = NULL;
+
+  if (result == NULL)
+    return;
+  if (!ys_tracker_import_undo (self->store, result, &error))
+    ys_window_add_toast (self, error->message);
+  g_hash_table_remove (self->history_imports, key);
 }
 
 /* Class set-up ------------------------------------------------------------- */
@@ -687,6 +748,10 @@ _ys_window_class_actions_init (YsWindowClass *klass)
                                    undo_delete_run_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.bring-in-history", NULL,
+                                   bring_in_history_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-bring-in-history", "s",
+                                   undo_bring_in_history_action);
   gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
   gtk_widget_class_install_action (widget_class, "win.timer-start-with-ai", NULL,
                                    timer_start_with_ai_action);

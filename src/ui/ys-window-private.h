@@ -71,6 +71,8 @@ struct _YsWindow
   YsWindowPage page;
   GtkLabel *counts_label;
   GtkListView *run_list_view;
+  GHashTable *history_imports;   /* toast key → YsTrackerImport, for Undo */
+  guint history_serial;
 };
 
 YsWorkflow *_ys_window_dup_selected_workflow (YsWindow      *self);

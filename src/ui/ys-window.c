@@ -12,6 +12,7 @@
 #include "ys-run-list.h"
 #include "ys-run-row.h"
 #include "ys-sidebar-row.h"
+#include "ys-tracker-import.h"
 #include "ys-window-private.h"
 
 G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -655,6 +656,7 @@ ys_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->reselect_id, g_free);
+  g_clear_pointer (&self->history_imports, g_hash_table_unref);
 
   G_OBJECT_CLASS (ys_window_parent_class)->finalize (object);
 }
@@ -754,6 +756,8 @@ ys_window_init (YsWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->history_imports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) ys_tracker_import_free);
   g_object_bind_property (self->leaflet, "folded", self->log_run_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self,

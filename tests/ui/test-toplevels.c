@@ -4,6 +4,7 @@
 
 #include "ys-application.h"
 #include "ys-feedback-dialog.h"
+#include "ys-history-assistant.h"
 #include "ys-preferences-window.h"
 #include "ys-run-dialog.h"
 #include "ys-window.h"
@@ -312,6 +313,8 @@ walk (GApplication *app,
                   "feedback.give", YS_TYPE_FEEDBACK_DIALOG, "Give Feedback");
   open_and_close (main_window, "win.log-run", YS_TYPE_RUN_DIALOG, "Log Run, not saved");
   open_and_close (main_window, "app.about", ADW_TYPE_ABOUT_WINDOW, "About");
+  open_and_close (main_window, "win.bring-in-history", YS_TYPE_HISTORY_ASSISTANT,
+                  "Bring In History");
 
   for (int i = 1; i < YS_LIMITS_MAX_ACTIVE_WORKFLOWS; i++)
     {

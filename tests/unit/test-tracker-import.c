@@ -316,6 +316,8 @@ test_count_imported (Fixture       *f,
                          .started_at = MARCH_2 + 3600, .duration_seconds = 600,
                          .note = (char *) "" };
   g_autoptr(YsReport) report = NULL;
+  g_autoptr(GListModel) awaiting = NULL;
+  g_autoptr(YsRun) first = NULL;
   g_autofree char *markdown = NULL;
   g_autofree char *plain = NULL;
   GDate from, to;
@@ -329,6 +331,14 @@ test_count_imported (Fixture       *f,
   g_assert_true (ys_tracker_count_imported (f->store, f->workflow_id, NULL, NULL, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
+
+  /* Awaiting Outcome asks about the run logged here, not about the history. */
+  awaiting = ys_store_list_awaiting_outcome (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (awaiting), ==, 1);
+  first = g_list_model_get_item (awaiting, 0);
+  g_assert_cmpstr (ys_run_get_id (first), ==, ys_run_get_id (logged));
+  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store, &error), ==, 1);
+  g_assert_no_error (error);
 
   /* 3 and 4 March only. */
   g_date_clear (&from, 1);
@@ -355,6 +365,54 @@ test_count_imported (Fixture       *f,
   g_assert_true (ys_store_delete_run (f->store, g_ptr_array_index (result.written, 1), &error));
   g_assert_true (ys_tracker_count_imported (f->store, f->workflow_id, &from, &to, &n, &error));
   g_assert_cmpuint (n, ==, 1);
+}
+
+/* What the assistant says about a file, worked out from the sample. */
+static void
+test_describe (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *file = ys_tracker_describe_file (f->csv);
+  g_autofree char *left_out = ys_tracker_describe_left_out (f->csv);
+  g_autofree char *all = ys_tracker_describe_matches (f->csv, NULL);
+  g_autofree char *grants = ys_tracker_describe_matches (f->csv, "Grants");
+  g_autofree char *none = ys_tracker_describe_matches (f->csv, "board");
+  g_autofree char *toast = NULL;
+  g_autofree char *nothing = NULL;
+  g_autoptr(YsTrackerCsv) span = read_text ("activity\tstart time\tend time\tduration minutes\t"
+                                            "category\tdescription\ttags\n"
+                                            "A\t2025-11-30 09:00\t\t5\tW\t\t\n"
+                                            "A\t2026-02-01 09:00\t\t5\tW\t\t\n"
+                                            "A\t2026-02-01 09:00\t\t5\tW\t\t\n");
+  g_autofree char *span_file = ys_tracker_describe_file (span);
+  g_autofree char *span_left_out = ys_tracker_describe_left_out (span);
+  YsTrackerImportOptions options = { .workflow_id = f->workflow_id, .match = "intake" };
+  g_auto(YsTrackerImport) result = { 0 };
+  g_auto(YsTrackerImport) again = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsTrackerImport) copy = NULL;
+
+  /* Four usable entries, 2 to 6 March; the zero-minute one left out. */
+  g_assert_cmpstr (file, ==, "Hamster, 4 entries, March 2026");
+  g_assert_cmpstr (left_out, ==, "1 entry is left out: shorter than a second or longer than a "
+                                 "week.");
+  g_assert_cmpstr (all, ==, "All 4 entries");
+  g_assert_cmpstr (grants, ==, "3 entries match");
+  g_assert_cmpstr (none, ==, "No entry matches");
+  g_assert_cmpstr (span_file, ==, "Hamster, 2 entries, November 2025 to February 2026");
+  g_assert_cmpstr (span_left_out, ==, "1 entry is in the file twice and counts once.");
+
+  g_assert_true (ys_tracker_import (f->store, f->csv, &options, &result, &error));
+  g_assert_no_error (error);
+  toast = ys_tracker_import_toast (&result);
+  g_assert_cmpstr (toast, ==, "1 run brought in from Hamster");
+  copy = ys_tracker_import_dup (&result);
+  g_assert_cmpstr (copy->workflow_id, ==, f->workflow_id);
+  g_assert_cmpuint (copy->written->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (copy->written, 0), ==, g_ptr_array_index (result.written, 0));
+  g_assert_true (ys_tracker_import (f->store, f->csv, &options, &again, &error));
+  nothing = ys_tracker_import_toast (&again);
+  g_assert_cmpstr (nothing, ==, "Nothing new: every entry was already there");
 }
 
 static void
@@ -431,6 +489,7 @@ main (int   argc,
   ADD ("/tracker-import/count-imported", test_count_imported);
   ADD ("/tracker-import/bulk", test_bulk);
   g_test_add_func ("/tracker-import/sentence", test_sentence);
+  ADD ("/tracker-import/describe", test_describe);
 #undef ADD
 
   return g_test_run ();
