@@ -74,6 +74,18 @@ ys_costs_hours (gint64 half_seconds)
   return half_seconds / 7200.0;
 }
 
+gint64
+ys_costs_value_of_time (gint64 cents_per_hour,
+                        gint64 half_seconds)
+{
+  gint64 value;
+
+  g_return_val_if_fail (cents_per_hour >= 0, 0);
+
+  value = scale_rounded ((guint64) cents_per_hour, (guint64) ABS (half_seconds), 7200);
+  return half_seconds < 0 ? -value : value;
+}
+
 void
 ys_costs_init (YsCosts  *costs,
                gboolean  any_cost,

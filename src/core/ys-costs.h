@@ -33,6 +33,10 @@ gint64   ys_costs_saved_half_seconds  (double       median_without_ai,
                                        double       median_with_ai,
                                        guint        runs_with_ai);
 double   ys_costs_hours               (gint64       half_seconds);
+/* What @half_seconds of staff time cost at @cents_per_hour, in cents,
+ * rounded (a half cent away from zero). */
+gint64   ys_costs_value_of_time       (gint64       cents_per_hour,
+                                       gint64       half_seconds);
 
 /* Starts @costs with the monthly total of the live tools that have a cost
  * (@any_cost FALSE when none has one) over @days days (0: no period). */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ys-csv.h"
@@ -137,4 +138,167 @@ ys_csv_export_file (YsStore      *store,
   gpointer args[] = { store, (gpointer) from, (gpointer) to };
 
   return ys_file_write_atomically (path, write_csv, args, error);
+}
+
+/* Figures ---------------------------------------------------------------------- */
+
+/* Numbers as the summary's JSON has them: a point, whole numbers without
+ * one, the shortest text that reads back the same; absent ones empty. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value) || isinf (value))
+    return;
+  if (value == floor (value) && fabs (value) < 1e15)
+    g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, (gint64) value);
+  else
+    for (int digits = 1; digits <= 17; digits++)
+      {
+        char format[8];
+
+        g_snprintf (format, sizeof format, "%%.%dg", digits);
+        g_ascii_formatd (text, sizeof text, format, value);
+        if (g_ascii_strtod (text, NULL) == value)
+          break;
+      }
+  /* Through the same rule as any cell: a loss starts with a minus. */
+  ys_csv_append_cell (out, text);
+}
+
+static void
+append_count (GString *out,
+              gint64   value)
+{
+  append_number (out, value < 0 ? NAN : (double) value);
+}
+
+static void
+append_mode (GString             *out,
+             const YsModeFigures *m)
+{
+  append_count (out, m->runs);
+  g_string_append_c (out, ',');
+  append_number (out, m->median_seconds);
+  g_string_append_c (out, ',');
+  append_count (out, m->ci_low);
+  g_string_append_c (out, ',');
+  append_count (out, m->ci_high);
+  g_string_append_c (out, ',');
+  append_number (out, m->corrections_per_run);
+  g_string_append_c (out, ',');
+  append_number (out, m->correction_rate);
+  g_string_append_c (out, ',');
+  append_number (out, m->used_rate);
+}
+
+static void
+append_boolean (GString  *out,
+                 gboolean  value)
+{
+  g_string_append (out, value ? "true" : "false");
+}
+
+/* ratio, its interval, enough_data, clear: as in the summary's change. */
+static void
+append_ratio_change (GString             *out,
+                     const YsRatioChange *change)
+{
+  append_number (out, change->has_ratio ? change->ratio : NAN);
+  g_string_append_c (out, ',');
+  append_number (out, change->has_interval ? change->low : NAN);
+  g_string_append_c (out, ',');
+  append_number (out, change->has_interval ? change->high : NAN);
+  g_string_append_c (out, ',');
+  append_boolean (out, change->enough_data);
+  g_string_append_c (out, ',');
+  append_boolean (out, change->clear);
+}
+
+#define RATIO_COLUMNS(prefix) \
+  prefix "_ratio," prefix "_ratio_ci95_low," prefix "_ratio_ci95_high," \
+  prefix "_enough_data," prefix "_clear"
+
+#define MODE_COLUMNS(mode) \
+  mode "_runs," mode "_median_seconds," mode "_median_ci95_low," mode "_median_ci95_high," \
+  mode "_corrections_per_run," mode "_correction_rate," mode "_used_rate"
+
+gboolean
+ys_csv_export_figures (const YsSummary  *summary,
+                       GOutputStream    *stream,
+                       GError          **error)
+{
+  g_autoptr(GString) out = g_string_new ("from,to,workflow,archived,"
+                                         MODE_COLUMNS ("without_ai") ","
+                                         MODE_COLUMNS ("with_ai") ","
+                                         "change_percent," RATIO_COLUMNS ("change") ","
+                                         "change_runs_to_settle,"
+                                         "fair_test_drawn,fair_test_overridden,fair_test_chosen,"
+                                         RATIO_COLUMNS ("fair_test") ","
+                                         "time_saved_per_week_seconds,"
+                                         "time_saved_per_person_per_week_seconds,"
+                                         "hours_saved\r\n");
+  char from[11] = "", to[11] = "";
+
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  if (summary->has_period)
+    {
+      ys_format_iso_date (&summary->from, from);
+      ys_format_iso_date (&summary->to, to);
+    }
+
+  for (guint i = 0; i < summary->workflows->len; i++)
+    {
+      const YsWorkflowFigures *w = g_ptr_array_index (summary->workflows, i);
+
+      g_string_append_printf (out, "%s,%s,", from, to);
+      ys_csv_append_cell (out, w->name);
+      g_string_append_printf (out, ",%s,", w->archived ? "true" : "false");
+      append_mode (out, &w->without_ai);
+      g_string_append_c (out, ',');
+      append_mode (out, &w->with_ai);
+      g_string_append_c (out, ',');
+      append_number (out, w->change_percent);
+      g_string_append_c (out, ',');
+      append_ratio_change (out, &w->change);
+      g_string_append_c (out, ',');
+      append_count (out, w->change.runs_to_settle);
+      g_string_append_printf (out, ",%u,%u,%u,", w->fair_test.drawn, w->fair_test.overridden,
+                              w->fair_test.chosen);
+      append_ratio_change (out, &w->fair_test.change);
+      g_string_append_c (out, ',');
+      append_number (out, w->has_time_saved ? (double) w->time_saved_per_week : NAN);
+      g_string_append_c (out, ',');
+      append_number (out, w->has_time_saved ? (double) w->time_saved_per_person_per_week : NAN);
+      g_string_append_c (out, ',');
+      /* The costs' hours: from a clear change only, as in the summary. */
+      append_number (out, w->clear
+                            ? ys_costs_hours (ys_costs_saved_half_seconds (w->without_ai.median_seconds,
+                                                                           w->with_ai.median_seconds,
+                                                                           w->with_ai.runs))
+                            : NAN);
+      g_string_append (out, "\r\n");
+    }
+
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
+}
+
+static gboolean
+write_figures (GOutputStream  *stream,
+               gpointer        user_data,
+               GError        **error)
+{
+  return ys_csv_export_figures (user_data, stream, error);
+}
+
+gboolean
+ys_csv_export_figures_file (const YsSummary  *summary,
+                            const char       *path,
+                            GError          **error)
+{
+  return ys_file_write_atomically (path, write_figures, (gpointer) summary, error);
 }

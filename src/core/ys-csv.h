@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "ys-stats.h"
 #include "ys-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,14 @@ gboolean  ys_csv_export_file (YsStore        *store,
                               const GDate    *to,
                               const char     *path,
                               GError        **error);
+/* The summary's figures, one row per workflow, for boards that keep their
+ * own spreadsheets: the same cells as the runs', defused the same way. */
+gboolean  ys_csv_export_figures      (const YsSummary  *summary,
+                                      GOutputStream    *stream,
+                                      GError          **error);
+gboolean  ys_csv_export_figures_file (const YsSummary  *summary,
+                                      const char       *path,
+                                      GError          **error);
 /* One cell, quoted and defused as needed. */
 void      ys_csv_append_cell (GString        *out,
                               const char     *text);

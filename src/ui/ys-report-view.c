@@ -347,6 +347,12 @@ on_save_response (GtkNativeDialog *dialog,
           quarter_dates (self->quarter, &from, &to);
           ok = ys_csv_export_file (self->store, &from, &to, path, &error);
         }
+      else if (g_str_equal (kind, "figures"))
+        {
+          /* The report's own figures, over the report's period. */
+          g_autoptr(YsReport) report = build_report (self, &error);
+          ok = report != NULL && ys_csv_export_figures_file (report->summary, path, &error);
+        }
       else
         {
           g_autoptr(YsReport) report = build_report (self, &error);
@@ -386,7 +392,8 @@ choose_file (YsReportView *self,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
   /* TRANSLATORS: default file name of the report, %s is the quarter, e.g. 2026-Q3 */
   name = g_strdup_printf (g_str_equal (kind, "csv") ? _("yardstick-runs-%s.%s")
-                                                    : _("yardstick-report-%s.%s"),
+                         : g_str_equal (kind, "figures") ? _("yardstick-figures-%s.%s")
+                         : _("yardstick-report-%s.%s"),
                           self->quarter, extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "kind", (gpointer) kind);
@@ -416,6 +423,14 @@ export_csv_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   choose_file (YS_REPORT_VIEW (widget), "csv", _("Export Runs as CSV"), "csv");
+}
+
+static void
+export_figures_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  choose_file (YS_REPORT_VIEW (widget), "figures", _("Export Figures as CSV"), "csv");
 }
 
 static void
@@ -524,6 +539,8 @@ ys_report_view_class_init (YsReportViewClass *klass)
   gtk_widget_class_install_action (widget_class, "report.export-markdown", NULL,
                                    export_markdown_action);
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "report.export-figures", NULL,
+                                   export_figures_action);
   gtk_widget_class_install_action (widget_class, "report.copy-summary", NULL, copy_summary_action);
 }
 

@@ -6,7 +6,9 @@
 
 #include "ys-bundle.h"
 #include "ys-costs.h"
+#include "ys-csv.h"
 #include "ys-period.h"
+#include "ys-report-costs.h"
 #include "ys-stats.h"
 #include "ys-store.h"
 
@@ -15,6 +17,8 @@
  * with exact fractions in Python (fractions.Fraction), outside this code:
  * months = days / (365.25 / 12), money rounded to cents once.
  */
+
+#define NBSP "\302\240"
 
 #define WF_SAVES "11111111-1111-4111-8111-000000000001"
 #define WF_LOSES "11111111-1111-4111-8111-000000000002"
@@ -75,6 +79,12 @@ test_rounding_to_cents (void)
   /* A median ending in .5: (3850 − 2050.5) × 6 runs = 10797 s. */
   g_assert_cmpint (ys_costs_saved_half_seconds (3850, 2050.5, 6), ==, 21594);
   g_assert_cmpfloat (ys_costs_hours (21594), ==, 10797.0 / 3600.0);
+
+  /* Staff time: 7797 s at 32.50 an hour is 70.389… → 70.39; 7797 s at
+   * 30.00 is 64.975, a half cent, away from zero both ways. */
+  g_assert_cmpint (ys_costs_value_of_time (3250, 2 * 7797), ==, 7039);
+  g_assert_cmpint (ys_costs_value_of_time (3000, 2 * 7797), ==, 6498);
+  g_assert_cmpint (ys_costs_value_of_time (3000, -2 * 7797), ==, -6498);
 }
 
 static void
@@ -378,6 +388,223 @@ test_empty_database (void)
   g_assert_true (is_null (costs, "cost_per_hour_saved"));
 }
 
+/* The report's first section ------------------------------------------------- */
+
+static YsReportCosts *
+report_costs (YsStore    *store,
+              YsSummary  *summary,
+              gint64      staff_cost)
+{
+  return ys_report_costs_new (summary, ys_store_get_tools (store), "EUR", staff_cost);
+}
+
+static void
+test_report_sentences (void)
+{
+  Team team = { "60", "12.34", TRUE, TRUE };
+  g_autoptr(YsStore) store = team_store (&team);
+  g_autoptr(YsSummary) summary = february (store);
+  g_autoptr(YsReportCosts) costs = report_costs (store, summary, 3250);
+
+  /* C conventions: the code first, a point, no grouping. */
+  g_assert_cmpstr (costs->tools_cost, ==,
+                   "The tools cost EUR" NBSP "68.92 over the 29 days of this period. "
+                   "1 tool has no cost set and is not counted.");
+  g_assert_cmpuint (costs->returns->len, ==, 4);
+  /* 10797 s = 2.999… h; 3000 s = 0.833… h; together 7797 s = 2.166… h. */
+  /* In the order the app lists workflows: by name. */
+  g_assert_cmpstr (costs->returns->pdata[0], ==,
+                   "Intake summary: 0.8 h lost with AI in this period (a clear change for the "
+                   "worse).");
+  g_assert_cmpstr (costs->returns->pdata[1], ==,
+                   "Policy brief draft: 3.0 h saved with AI in this period (a clear change).");
+  g_assert_cmpstr (costs->returns->pdata[2], ==, "In all, 2.2 h saved.");
+  g_assert_cmpstr (costs->returns->pdata[3], ==,
+                   "No clear change yet, so no time is counted for: Grant report section.");
+  g_assert_cmpstr (costs->cost_per_hour, ==, "That is EUR" NBSP "31.82 of tools for each hour saved.");
+  /* 7797 s at 32.50 an hour: 70.389… → 70.39. */
+  g_assert_cmpstr (costs->value, ==, "At a staff cost of EUR" NBSP "32.50 an hour, the time saved "
+                                     "was worth an estimated EUR" NBSP "70.39.");
+  g_assert_null (costs->no_claim);
+
+  /* Inputs: every live tool, by name, the deleted one left out. */
+  g_assert_cmpuint (costs->tool_lines->len, ==, 3);
+  g_assert_cmpstr (costs->tool_lines->pdata[0], ==, "Free tool: cost not set");
+  g_assert_cmpstr (costs->tool_lines->pdata[1], ==, "Idle tool: EUR" NBSP "12.34 a month");
+  g_assert_cmpstr (costs->tool_lines->pdata[2], ==, "Team plan: EUR" NBSP "60.00 a month");
+}
+
+static void
+test_report_loss_is_not_hidden (void)
+{
+  Team team = { "60", "null", FALSE, TRUE };
+  g_autoptr(YsStore) store = team_store (&team);
+  g_autoptr(YsSummary) summary = february (store);
+  g_autoptr(YsReportCosts) costs = report_costs (store, summary, 3000);
+
+  g_assert_cmpuint (costs->returns->len, ==, 2);
+  g_assert_cmpstr (costs->returns->pdata[0], ==,
+                   "Intake summary: 0.8 h lost with AI in this period (a clear change for the "
+                   "worse).");
+  /* Never a price per hour of a loss; the loss is a cost. */
+  g_assert_cmpstr (costs->cost_per_hour, ==,
+                   "With no time saved overall, there is no cost per hour saved.");
+  /* 3000 s at 30.00 an hour: 25.00. */
+  g_assert_cmpstr (costs->value, ==, "At a staff cost of EUR" NBSP "30.00 an hour, the time lost "
+                                     "cost an estimated EUR" NBSP "25.00.");
+}
+
+static void
+test_report_no_claim (void)
+{
+  Team team = { "null", "null", FALSE, FALSE };
+  g_autoptr(YsStore) store = team_store (&team);
+  g_autoptr(YsSummary) summary = february (store);
+  g_autoptr(YsReportCosts) costs = report_costs (store, summary, 3000);
+
+  g_assert_cmpstr (costs->tools_cost, ==, "No tool has a monthly cost set, so this report does "
+                                          "not say what the tools cost.");
+  g_assert_cmpstr (costs->no_claim, ==, "No workflow shows a clear change yet, so the report "
+                                        "makes no claim about value for money.");
+  g_assert_cmpuint (costs->returns->len, ==, 0);
+  g_assert_null (costs->cost_per_hour);
+  g_assert_null (costs->value);
+}
+
+/* Figures as CSV --------------------------------------------------------------- */
+
+static void
+free_figures (gpointer data)
+{
+  YsWorkflowFigures *w = data;
+
+  g_array_unref (w->tools);
+  g_free (w->name);
+  g_free (w->id);
+  g_free (w);
+}
+
+static YsWorkflowFigures *
+figures_new (const char *name,
+             double      median_without,
+             double      median_with,
+             gboolean    clear)
+{
+  YsWorkflowFigures *w = g_new0 (YsWorkflowFigures, 1);
+  YsModeFigures *modes[] = { &w->without_ai, &w->with_ai };
+
+  w->id = g_strdup (WF_SAVES);
+  w->name = g_strdup (name);
+  w->tools = g_array_new (FALSE, FALSE, sizeof (YsToolFigures));
+  for (guint i = 0; i < 2; i++)
+    {
+      modes[i]->runs = 6 + i;
+      modes[i]->ci_low = 100;
+      modes[i]->ci_high = 5000;
+      modes[i]->corrections_per_run = 0.5;
+      modes[i]->correction_rate = 1.0 / 3.0;
+      modes[i]->used_rate = NAN;
+    }
+  w->without_ai.median_seconds = median_without;
+  w->with_ai.median_seconds = median_with;
+  w->change_percent = round ((median_with - median_without) / median_without * 1000) / 10;
+  w->enough_data = TRUE;
+  w->clear = clear;
+  w->change = (YsRatioChange) { 6, 7, TRUE, median_with / median_without, TRUE, 0.5, 0.75,
+                                TRUE, clear, clear ? -1 : 14 };
+  w->fair_test = (YsFairTestFigures) { 10, 1, 2, { 4, 6, TRUE, 0.625, FALSE, 0, 0, FALSE, FALSE,
+                                                   -1 } };
+  w->has_time_saved = TRUE;
+  w->time_saved_per_week = -724;
+  w->time_saved_per_person_per_week = -362;
+  return w;
+}
+
+/* The figures written as they are, by hand here, so that only the
+ * writing is tested; a cell that would start a formula is defused. */
+static void
+test_figures_csv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  YsSummary summary = { .has_period = TRUE };
+  YsWorkflowFigures *w;
+
+  g_date_clear (&summary.from, 1);
+  g_date_clear (&summary.to, 1);
+  g_date_set_dmy (&summary.from, 1, 10, 2026);
+  g_date_set_dmy (&summary.to, 31, 12, 2026);
+  summary.workflows = g_ptr_array_new_with_free_func (free_figures);
+  /* A saving with a median ending in .5: (3850 − 2050.5) × 7 runs =
+   * 12596.5 s = 3.499027… h. */
+  g_ptr_array_add (summary.workflows, figures_new ("Policy brief draft", 3850, 2050.5, TRUE));
+  /* A clear loss: (1025 − 1525) × 7 = −3500 s = −0.972… h. */
+  g_ptr_array_add (summary.workflows, figures_new ("Intake summary, long form", 1025, 1525, TRUE));
+  /* Nothing clear, no time saved known, and a name that is a formula. */
+  w = figures_new ("=HYPERLINK(\"x\",\"y\")", 600, 700, FALSE);
+  w->enough_data = FALSE;
+  w->change = (YsRatioChange) { 6, 0, FALSE, 0, FALSE, 0, 0, FALSE, FALSE, -1 };
+  w->has_time_saved = FALSE;
+  w->with_ai.runs = 0;
+  w->with_ai.median_seconds = NAN;
+  w->with_ai.ci_low = w->with_ai.ci_high = -1;
+  w->with_ai.corrections_per_run = w->with_ai.correction_rate = NAN;
+  w->change_percent = NAN;
+  w->archived = TRUE;
+  g_ptr_array_add (summary.workflows, w);
+
+  g_assert_true (ys_csv_export_figures (&summary, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_ptr_array_unref (summary.workflows);
+
+  g_assert_cmpstr (lines[0], ==,
+                   "from,to,workflow,archived,"
+                   "without_ai_runs,without_ai_median_seconds,without_ai_median_ci95_low,"
+                   "without_ai_median_ci95_high,without_ai_corrections_per_run,"
+                   "without_ai_correction_rate,without_ai_used_rate,"
+                   "with_ai_runs,with_ai_median_seconds,with_ai_median_ci95_low,"
+                   "with_ai_median_ci95_high,with_ai_corrections_per_run,"
+                   "with_ai_correction_rate,with_ai_used_rate,"
+                   "change_percent,change_ratio,change_ratio_ci95_low,change_ratio_ci95_high,"
+                   "change_enough_data,change_clear,change_runs_to_settle,"
+                   "fair_test_drawn,fair_test_overridden,fair_test_chosen,"
+                   "fair_test_ratio,fair_test_ratio_ci95_low,fair_test_ratio_ci95_high,"
+                   "fair_test_enough_data,fair_test_clear,"
+                   "time_saved_per_week_seconds,time_saved_per_person_per_week_seconds,"
+                   "hours_saved");
+  /* −46.74% rounds to −46.7: a minus sign starts the cell, so it is
+   * defused like any other; a third is written in full. */
+  g_assert_cmpstr (lines[1], ==,
+                   "2026-10-01,2026-12-31,Policy brief draft,false,"
+                   "6,3850,100,5000,0.5,0.3333333333333333,,"
+                   "7,2050.5,100,5000,0.5,0.3333333333333333,,"
+                   "'-46.7,0.5325974025974026,0.5,0.75,true,true,,"
+                   "10,1,2,0.625,,,false,false,"
+                   "'-724,'-362,3.4990277777777776");
+  g_assert_cmpstr (lines[2], ==,
+                   "2026-10-01,2026-12-31,\"Intake summary, long form\",false,"
+                   "6,1025,100,5000,0.5,0.3333333333333333,,"
+                   "7,1525,100,5000,0.5,0.3333333333333333,,"
+                   "48.8,1.4878048780487805,0.5,0.75,true,true,,"
+                   "10,1,2,0.625,,,false,false,"
+                   "'-724,'-362,'-0.9722222222222222");
+  g_assert_cmpstr (lines[3], ==,
+                   "2026-10-01,2026-12-31,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",true,"
+                   "6,600,100,5000,0.5,0.3333333333333333,,"
+                   "0,,,,,,,"
+                   ",,,,false,false,,"
+                   "10,1,2,0.625,,,false,false,"
+                   ",,");
+  g_assert_cmpstr (lines[4], ==, "");
+  g_assert_null (lines[5]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +623,10 @@ main (int   argc,
   g_test_add_func ("/costs/no-costs-set", test_no_costs_set);
   g_test_add_func ("/costs/nothing-clear-whole-history", test_nothing_clear_whole_history);
   g_test_add_func ("/costs/empty-database", test_empty_database);
+  g_test_add_func ("/costs/report-sentences", test_report_sentences);
+  g_test_add_func ("/costs/report-loss-is-not-hidden", test_report_loss_is_not_hidden);
+  g_test_add_func ("/costs/report-no-claim", test_report_no_claim);
+  g_test_add_func ("/costs/figures-csv", test_figures_csv);
   status = g_test_run ();
 
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
