@@ -368,28 +368,70 @@ limit_active (Merge   *merge,
 
 /* The merge ------------------------------------------------------------------ */
 
+/* One bundle's records, in an open write transaction. */
 static gboolean
-merge_all (Merge   *merge,
+apply_all (Merge   *merge,
            GError **error)
 {
-  g_autoptr(GPtrArray) rebuild = NULL;
   YsImportResult *result = merge->result;
-  YsDatabase *db = ys_store_get_database (merge->store);
 
-  if (!check_references (merge, error) ||
-      !apply (merge, YS_RECORD_WORKFLOW, &result->workflows, error) ||
-      !limit_active (merge, error) ||
-      !apply (merge, YS_RECORD_TOOL, &result->tools, error) ||
-      !ys_schema_bulk_begin (db, merge->bundle->runs->len, &rebuild, error) ||
-      !apply (merge, YS_RECORD_RUN, &result->runs, error) ||
-      !ys_schema_bulk_end (db, rebuild, error) ||
-      !apply (merge, YS_RECORD_FEEDBACK, &result->feedback, error) ||
-      !apply (merge, YS_RECORD_REVIEW, &result->reviews, error))
-    return FALSE;
+  return apply (merge, YS_RECORD_WORKFLOW, &result->workflows, error) &&
+         limit_active (merge, error) &&
+         apply (merge, YS_RECORD_TOOL, &result->tools, error) &&
+         apply (merge, YS_RECORD_RUN, &result->runs, error) &&
+         apply (merge, YS_RECORD_FEEDBACK, &result->feedback, error) &&
+         apply (merge, YS_RECORD_REVIEW, &result->reviews, error);
+}
+
+gboolean
+ys_merge_bundles_in_transaction (YsStore          *store,
+                                 YsBundle * const *bundles,
+                                 guint             n_bundles,
+                                 YsImportResult   *results,
+                                 GError          **refusals,
+                                 GError          **error)
+{
+  g_autoptr(GPtrArray) rebuild = NULL;
+  YsDatabase *db;
+  Merge *merges;
+  gboolean ok = TRUE;
+  guint n_runs = 0;
+
+  g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bundles != NULL || n_bundles == 0, FALSE);
+  g_return_val_if_fail (n_bundles == 0 || (results != NULL && refusals != NULL), FALSE);
+
+  db = ys_store_get_database (store);
+  g_return_val_if_fail (ys_database_in_transaction (db), FALSE);
+
+  merges = g_new (Merge, n_bundles);
+  for (guint i = 0; i < n_bundles; i++)
+    {
+      merge_init (&merges[i], store, bundles[i], &results[i]);
+      n_runs += bundles[i]->runs->len;
+    }
+
+  /* References are checked before a bundle's first write, each against
+   * what the bundles before it brought, so a refused one has written
+   * nothing: no savepoint is needed to undo it. */
+  ok = ys_schema_bulk_begin (db, n_runs, &rebuild, error);
+  for (guint i = 0; ok && i < n_bundles; i++)
+    {
+      if (!check_references (&merges[i], &refusals[i]))
+        memset (&results[i], 0, sizeof results[i]);
+      else
+        ok = apply_all (&merges[i], error);
+    }
+  ok = ok && ys_schema_bulk_end (db, rebuild, error);
+
+  for (guint i = 0; i < n_bundles; i++)
+    merge_clear (&merges[i]);
+  g_free (merges);
 
   /* Everything merged; the commit comes next (a test may stop here). */
-  ys_step ("merged");
-  return TRUE;
+  if (ok)
+    ys_step ("merged");
+  return ok;
 }
 
 gboolean
@@ -399,26 +441,32 @@ ys_merge_bundle (YsStore         *store,
                  GError         **error)
 {
   YsImportResult scratch_result;
+  GError *refusal = NULL;
   YsDatabase *db;
-  Merge merge;
   gboolean ok;
 
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
   g_return_val_if_fail (bundle != NULL, FALSE);
 
-  merge_init (&merge, store, bundle, result ? result : &scratch_result);
+  if (result == NULL)
+    result = &scratch_result;
   db = ys_store_get_database (store);
   ys_database_set_bulk (db, TRUE);
   ok = ys_store_begin (store, error);
   if (ok)
     {
-      ok = merge_all (&merge, error);
+      ok = ys_merge_bundles_in_transaction (store, (YsBundle * const *) &bundle, 1, result,
+                                            &refusal, error);
+      if (ok && refusal != NULL)
+        {
+          g_propagate_error (error, refusal);
+          ok = FALSE;
+        }
       ok = ys_store_end (store, ok, ok ? error : NULL);
     }
   ys_database_set_bulk (db, FALSE);
 
   if (!ok)
-    memset (merge.result, 0, sizeof *merge.result);
-  merge_clear (&merge);
+    memset (result, 0, sizeof *result);
   return ok;
 }

@@ -25,6 +25,20 @@ gboolean ys_merge_bundle (YsStore         *store,
                           YsImportResult  *result,
                           GError         **error);
 
+/* Several bundles in turn, inside a write transaction the caller began
+ * (not inside a savepoint: SQLite's statement journals then cost more with
+ * every page the transaction has written). A bundle whose references name
+ * a record that neither it, a bundle before it nor the database holds is
+ * refused alone: @refusals[i] is set, @results[i] zeroed, and it has
+ * written nothing. FALSE, with @error, only when the database failed: then
+ * the caller rolls back. */
+gboolean ys_merge_bundles_in_transaction (YsStore          *store,
+                                          YsBundle * const *bundles,
+                                          guint             n_bundles,
+                                          YsImportResult   *results,
+                                          GError          **refusals,
+                                          GError          **error);
+
 /* Before a merge, on another thread: drops from @bundle every record that
  * would change nothing in @reader's database as it is now (the stored one
  * is newer, or the same, or wins the tie), counting them in @unchanged, so

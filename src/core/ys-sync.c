@@ -241,43 +241,75 @@ forget_gone (YsStore    *store,
   return TRUE;
 }
 
-/* Every file read, merged in one write transaction, each in a savepoint of
- * its own: a file the merge refuses (a reference to a record nobody has)
- * is skipped and changes nothing. */
+/* Every file read, merged in one write transaction with what is
+ * remembered of them: a file the merge refuses (a reference to a record
+ * nobody has) is skipped and changes nothing. */
 static gboolean
 merge_entries (YsSyncJob  *job,
                GError    **error)
 {
   YsStore *store = job->store;
-  gboolean ok = TRUE;
+  YsDatabase *db = ys_store_get_database (store);
+  g_autoptr(GPtrArray) read = g_ptr_array_new ();
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new ();
+  g_autofree YsImportResult *results = NULL;
+  g_autofree GError **refusals = NULL;
+  gboolean ok;
 
-  if (!ys_store_begin (store, error))
-    return FALSE;
-
-  for (guint i = 0; ok && i < job->entries->len; i++)
+  for (guint i = 0; i < job->entries->len; i++)
     {
       YsSyncEntry *entry = job->entries->pdata[i];
 
       if (entry->bundle != NULL)
         {
-          g_autoptr(GError) merge_error = NULL;
-          YsImportResult result;
-
-          if (ys_merge_bundle (store, entry->bundle, &result, &merge_error))
-            {
-              add_result (&entry->counts, &result);
-              entry->merged = TRUE;
-            }
-          else
-            entry->problem = g_strdup (merge_error->message);
-          g_clear_pointer (&entry->bundle, ys_bundle_free);
+          g_ptr_array_add (read, entry);
+          g_ptr_array_add (bundles, entry->bundle);
         }
+    }
+  results = g_new0 (YsImportResult, read->len);
+  refusals = g_new0 (GError *, read->len);
+
+  ys_database_set_bulk (db, TRUE);
+  ok = ys_store_begin (store, error);
+  if (!ok)
+    {
+      ys_database_set_bulk (db, FALSE);
+      return FALSE;
+    }
+
+  ok = ys_merge_bundles_in_transaction (store, (YsBundle * const *) bundles->pdata, bundles->len,
+                                        results, refusals, error);
+  for (guint i = 0; ok && i < read->len; i++)
+    {
+      YsSyncEntry *entry = read->pdata[i];
+
+      if (refusals[i] != NULL)
+        entry->problem = g_strdup (refusals[i]->message);
+      else
+        {
+          add_result (&entry->counts, &results[i]);
+          entry->merged = TRUE;
+        }
+    }
+  for (guint i = 0; ok && i < job->entries->len; i++)
+    {
+      YsSyncEntry *entry = job->entries->pdata[i];
+
       if (!entry->own)
         ok = remember (store, entry, error);
     }
-
   ok = ok && forget_gone (store, job->entries, error);
-  return ys_store_end (store, ok, ok ? error : NULL);
+  ok = ys_store_end (store, ok, ok ? error : NULL);
+  ys_database_set_bulk (db, FALSE);
+
+  for (guint i = 0; i < read->len; i++)
+    {
+      YsSyncEntry *entry = read->pdata[i];
+
+      g_clear_error (&refusals[i]);
+      g_clear_pointer (&entry->bundle, ys_bundle_free);
+    }
+  return ok;
 }
 
 /* Writing the own file, on a worker thread ----------------------------------- */

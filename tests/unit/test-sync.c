@@ -769,6 +769,49 @@ test_skipped_files (void)
   g_assert_cmpint (status.synced_at, ==, BASE_TIME + SECONDS (3600));
 }
 
+/* A bundle the merge refuses (a run of a workflow nobody has) is skipped
+ * alone; the files beside it are merged. */
+static void
+test_refused_reference (void)
+{
+  g_autofree char *dir = new_dir ("reference");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) a = open_store (dir, "a", BASE_TIME);
+  g_autoptr(YsStore) b = open_store (dir, "b", BASE_TIME);
+  g_autoptr(YsSyncReport) report = NULL;
+  g_autofree char *a_records = NULL;
+  g_autofree char *b_records = NULL;
+  const YsSyncFile *orphan;
+  Steps steps = { 0 };
+
+  g_assert_true (ys_demo_fill (a, &error));
+  g_assert_no_error (error);
+  sync_once (a, dir);
+  write_file (dir, "orphan.json",
+              "{\"format\": \"yardstick-bundle\", \"version\": 1, \"runs\": [{\"id\": \"" R1 "\","
+              " \"workflow\": \"" W1 "\", \"mode\": \"without-ai\", \"tool\": null,"
+              " \"started_at\": \"2026-11-02T09:00:00Z\", \"duration_seconds\": 600,"
+              " \"corrections\": 0, \"used\": null, \"note\": \"\","
+              " \"updated_at\": \"2026-11-02T13:00:00Z\", \"deleted\": false}]}", -1);
+
+  report = sync_ok (b, dir);
+  g_assert_cmpuint (report->merged, ==, 1);
+  g_assert_cmpuint (report->skipped, ==, 1);
+  orphan = get_file (report, "orphan.json");
+  g_assert_cmpint (orphan->outcome, ==, YS_SYNC_SKIPPED);
+  g_assert_cmpstr (orphan->problem, ==, "orphan.json: runs[0].workflow: no workflow with id " W1
+                                        " in the bundle or the database");
+  a_records = export_records (a);
+  b_records = export_records (b);
+  g_assert_cmpstr (a_records, ==, b_records);
+
+  /* Read again at the next sync, and still refused. */
+  g_clear_pointer (&report, ys_sync_report_free);
+  report = sync_counting (b, dir, &steps);
+  g_assert_cmpuint (steps.opened, ==, 1);
+  g_assert_cmpuint (report->skipped, ==, 1);
+}
+
 /* A conflict copy is one more bundle: merging it changes nothing that the
  * newer edits hold. */
 static void
@@ -1258,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/sync/tie-and-tombstone", test_tie_and_tombstone);
   g_test_add_func ("/sync/converges", test_converges);
   g_test_add_func ("/sync/skipped-files", test_skipped_files);
+  g_test_add_func ("/sync/refused-reference", test_refused_reference);
   g_test_add_func ("/sync/conflict-copy", test_conflict_copy);
   g_test_add_func ("/sync/folder-vanishes", test_folder_vanishes);
   g_test_add_func ("/sync/read-only-folder", test_read_only_folder);
