@@ -754,3 +754,37 @@ out:
     ys_sync_status_clear (status);
   return ok;
 }
+
+gboolean
+ys_sync_has_unwritten_changes (YsStore   *store,
+                               gboolean  *unwritten,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = 0;
+
+  g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+
+  stmt = ys_store_prepare (store,
+    "SELECT changes IS NOT coalesce (written_changes, -1) FROM sync_state", error);
+  if (stmt == NULL || !ys_database_query_int64 (ys_store_get_database (store), stmt, &value, error))
+    return FALSE;
+  *unwritten = value != 0;
+  return TRUE;
+}
+
+char *
+ys_sync_get_own_name (YsStore *store)
+{
+  g_autofree char *device_id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+
+  stmt = ys_store_prepare (store, "SELECT device_id FROM sync_state", NULL);
+  if (stmt == NULL || ys_database_step (ys_store_get_database (store), stmt, NULL) != SQLITE_ROW)
+    return NULL;
+  device_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return ys_is_uuid (device_id) ? ys_sync_file_name (device_id) : NULL;
+}

@@ -92,6 +92,16 @@ gboolean      ys_sync_get_status   (YsStore              *store,
                                     GError              **error);
 void          ys_sync_status_clear (YsSyncStatus         *status);
 
+/* Whether the database changed since it last wrote its own file (or never
+ * wrote one): the next sync would write it. */
+gboolean      ys_sync_has_unwritten_changes (YsStore     *store,
+                                             gboolean    *unwritten,
+                                             GError     **error);
+
+/* The name of the file this database writes, or NULL before its first
+ * sync (or when it cannot be read). */
+char         *ys_sync_get_own_name (YsStore              *store);
+
 /* The name of the file @device_id writes. */
 char         *ys_sync_file_name    (const char           *device_id);
 

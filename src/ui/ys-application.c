@@ -12,6 +12,7 @@
 #include "ys-preferences-window.h"
 #include "ys-context.h"
 #include "ys-store.h"
+#include "ys-team-folder-page.h"
 #include "ys-window.h"
 
 struct _YsApplication
@@ -21,9 +22,11 @@ struct _YsApplication
   char *database_path;
   YsStore *store;
   YsContext *context;
+  YsTeamFolder *team_folder;
   guint backup_source_id;
   gboolean backing_up;
   gboolean shutting_down;
+  gboolean finishing_sync;
 };
 
 G_DEFINE_FINAL_TYPE (YsApplication, ys_application, ADW_TYPE_APPLICATION)
@@ -258,10 +261,63 @@ ys_application_get_context (YsApplication *self)
   return self->context;
 }
 
+YsTeamFolder *
+ys_application_get_team_folder (YsApplication *self)
+{
+  g_return_val_if_fail (YS_IS_APPLICATION (self), NULL);
+  return self->team_folder;
+}
+
+/* The team folder's first sync waits for the window's first frame, so
+ * that it never delays what the person came for. */
+static void
+start_sync_after_paint (GdkFrameClock *clock,
+                        YsApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, start_sync_after_paint, self);
+  if (self->team_folder != NULL)
+    ys_team_folder_start (self->team_folder);
+}
+
+static void
+on_window_realized (GtkWidget     *window,
+                    YsApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_realized, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (start_sync_after_paint), self, 0);
+}
+
+static void
+on_sync_finished (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  YsApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ys_team_folder_finish_finish (YS_TEAM_FOLDER (source), result, &error))
+    g_warning ("%s", error->message);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The last changes go out before Yardstick stops: like a backup under
+ * way, the sync holds the application until it is over. */
+static void
+finish_sync (YsApplication *self)
+{
+  if (self->team_folder == NULL || self->finishing_sync)
+    return;
+  self->finishing_sync = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  ys_team_folder_finish (self->team_folder, on_sync_finished, self);
+}
+
 static void
 open_window (YsApplication *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
   if (self->store == NULL)
     {
@@ -274,9 +330,14 @@ open_window (YsApplication *self)
           return;
         }
       self->context = new_context (self->store);
+      self->team_folder = ys_team_folder_new (self->store,
+                                              ys_context_get_settings (self->context));
     }
 
-  gtk_window_present (GTK_WINDOW (ys_window_new (GTK_APPLICATION (self), self->store)));
+  window = GTK_WINDOW (ys_window_new (GTK_APPLICATION (self), self->store));
+  if (!self->finishing_sync)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized), self, 0);
+  gtk_window_present (window);
   schedule_backups (self);
 }
 
@@ -323,7 +384,10 @@ ys_application_window_removed (GtkApplication *application,
    * finish, so none starts. */
   if (gtk_application_get_windows (application) == NULL && self->store != NULL &&
       !self->shutting_down)
-    start_backup (self);
+    {
+      start_backup (self);
+      finish_sync (self);
+    }
 }
 
 static void
@@ -369,8 +433,18 @@ preferences_action (GSimpleAction *action,
   YsApplication *self = YS_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (ys_preferences_window_new (parent, self->store)));
+  GtkWidget *preferences;
+  GSettings *settings;
+
+  if (self->store == NULL)
+    return;
+  preferences = ys_preferences_window_new (parent, self->store);
+  settings = ys_context_get_settings (self->context);
+  if (settings != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                                ADW_PREFERENCES_PAGE (ys_team_folder_page_new (self->team_folder,
+                                                                              settings)));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -417,6 +491,7 @@ ys_application_finalize (GObject *object)
   YsApplication *self = (YsApplication *) object;
 
   g_clear_handle_id (&self->backup_source_id, g_source_remove);
+  g_clear_object (&self->team_folder);
   g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->database_path, g_free);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ys-context.h"
+#include "ys-team-folder.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ YsApplication *ys_application_new (const char *database_path);
 /* The store, clock, settings and random source the windows share; NULL
  * until a database is open. */
 YsContext     *ys_application_get_context (YsApplication *self);
+/* When and how this database syncs with its team folder; NULL until a
+ * database is open. */
+YsTeamFolder  *ys_application_get_team_folder (YsApplication *self);
 
 /* The dialog for a database ys_store_open() refused with @error; its
  * responses are "close", and by the kind of error "new" and "restore"

@@ -8,6 +8,7 @@
 
 #include "ys-chart.h"
 #include "ys-overview-view.h"
+#include "ys-team-folder-page.h"
 #include "ys-wording.h"
 
 struct _YsOverviewView
@@ -15,9 +16,14 @@ struct _YsOverviewView
   GtkWidget parent_instance;
 
   YsStore *store;
+  YsTeamFolder *team;
   GtkWidget *scroller;
   GtkWidget *list;
+  GtkWidget *sync_box;
+  GtkWidget *sync_label;
+  GtkWidget *show_folder;
   guint refresh_id;
+  guint minute_id;
 };
 
 G_DEFINE_FINAL_TYPE (YsOverviewView, ys_overview_view, GTK_TYPE_WIDGET)
@@ -136,6 +142,39 @@ refresh (YsOverviewView *self)
   gtk_widget_set_visible (self->list, shown > 0);
 }
 
+/* A discreet line under the introduction: "In step with 4 other computers,
+ * 2 minutes ago". It counts computers and never names them; after a day
+ * of a file that cannot be read, it offers to show the folder. */
+static void
+update_sync_line (YsOverviewView *self)
+{
+  g_autofree char *line = NULL;
+  guint long_failures = 0;
+
+  if (self->team != NULL)
+    line = ys_team_folder_describe (self->team, &long_failures, NULL);
+  gtk_widget_set_visible (self->sync_box, line != NULL);
+  if (line == NULL)
+    return;
+  gtk_label_set_label (GTK_LABEL (self->sync_label), line);
+  gtk_widget_set_visible (self->show_folder, long_failures > 0);
+}
+
+static void
+on_show_folder_clicked (YsOverviewView *self)
+{
+  if (self->team != NULL)
+    ys_team_folder_page_show_folder (self->team, GTK_WIDGET (self));
+}
+
+/* "2 minutes ago" moves on while the overview is shown. */
+static gboolean
+every_minute (gpointer user_data)
+{
+  update_sync_line (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 refresh_idle (gpointer user_data)
 {
@@ -159,8 +198,20 @@ on_store_changed (YsOverviewView *self,
 static void
 ys_overview_view_map (GtkWidget *widget)
 {
+  YsOverviewView *self = YS_OVERVIEW_VIEW (widget);
+
   GTK_WIDGET_CLASS (ys_overview_view_parent_class)->map (widget);
-  refresh (YS_OVERVIEW_VIEW (widget));
+  refresh (self);
+  update_sync_line (self);
+  if (self->minute_id == 0)
+    self->minute_id = g_timeout_add_seconds (60, every_minute, self);
+}
+
+static void
+ys_overview_view_unmap (GtkWidget *widget)
+{
+  g_clear_handle_id (&YS_OVERVIEW_VIEW (widget)->minute_id, g_source_remove);
+  GTK_WIDGET_CLASS (ys_overview_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -169,6 +220,7 @@ ys_overview_view_dispose (GObject *object)
   YsOverviewView *self = (YsOverviewView *) object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->minute_id, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
   G_OBJECT_CLASS (ys_overview_view_parent_class)->dispose (object);
@@ -178,6 +230,7 @@ static void
 ys_overview_view_finalize (GObject *object)
 {
   g_clear_object (&YS_OVERVIEW_VIEW (object)->store);
+  g_clear_object (&YS_OVERVIEW_VIEW (object)->team);
 
   G_OBJECT_CLASS (ys_overview_view_parent_class)->finalize (object);
 }
@@ -191,6 +244,7 @@ ys_overview_view_class_init (YsOverviewViewClass *klass)
   object_class->dispose = ys_overview_view_dispose;
   object_class->finalize = ys_overview_view_finalize;
   widget_class->map = ys_overview_view_map;
+  widget_class->unmap = ys_overview_view_unmap;
 
   signals[WORKFLOW_ACTIVATED] = g_signal_new ("workflow-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -211,6 +265,22 @@ ys_overview_view_init (YsOverviewView *self)
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
   gtk_widget_add_css_class (intro, "dim-label");
 
+  self->sync_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->sync_label = gtk_label_new (NULL);
+  self->show_folder = gtk_button_new_with_mnemonic (_("Show _Folder"));
+  gtk_label_set_wrap (GTK_LABEL (self->sync_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->sync_label), 0);
+  gtk_widget_set_hexpand (self->sync_label, TRUE);
+  gtk_widget_add_css_class (self->sync_label, "dim-label");
+  gtk_widget_add_css_class (self->sync_label, "caption");
+  gtk_widget_set_valign (self->show_folder, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->show_folder, "flat");
+  g_signal_connect_object (self->show_folder, "clicked", G_CALLBACK (on_show_folder_clicked), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->sync_box), self->sync_label);
+  gtk_box_append (GTK_BOX (self->sync_box), self->show_folder);
+  gtk_widget_set_visible (self->sync_box, FALSE);
+
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->list, "boxed-list");
@@ -224,6 +294,7 @@ ys_overview_view_init (YsOverviewView *self)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), intro);
+  gtk_box_append (GTK_BOX (box), self->sync_box);
   gtk_box_append (GTK_BOX (box), self->list);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
@@ -247,4 +318,24 @@ ys_overview_view_new (YsStore *store)
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
+}
+
+void
+ys_overview_view_set_team_folder (YsOverviewView *self,
+                                  YsTeamFolder   *team)
+{
+  g_return_if_fail (YS_IS_OVERVIEW_VIEW (self));
+  g_return_if_fail (team == NULL || YS_IS_TEAM_FOLDER (team));
+
+  if (self->team != NULL)
+    g_signal_handlers_disconnect_by_data (self->team, self);
+  g_set_object (&self->team, team);
+  if (team != NULL)
+    {
+      g_signal_connect_object (team, "synced", G_CALLBACK (update_sync_line), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (team, "notify::path", G_CALLBACK (update_sync_line), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_sync_line (self);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ys-store.h"
+#include "ys-team-folder.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,9 @@ G_DECLARE_FINAL_TYPE (YsOverviewView, ys_overview_view, YS, OVERVIEW_VIEW, GtkWi
 
 /* The active workflows side by side: each one's headline and a sparkline.
  * Emits "workflow-activated" (id) when one is chosen. */
-GtkWidget *ys_overview_view_new (YsStore *store);
+GtkWidget *ys_overview_view_new             (YsStore        *store);
+/* Shows a line on how this database is in step with its team folder. */
+void       ys_overview_view_set_team_folder (YsOverviewView *self,
+                                             YsTeamFolder   *team);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ys-application.h"
 #include "ys-awaiting-view.h"
 #include "ys-overview-view.h"
 #include "ys-report-view.h"
@@ -323,7 +324,14 @@ ensure_page (YsWindow     *self,
       if (adw_bin_get_child (self->overview_slot) == NULL)
         {
           GtkWidget *overview = ys_overview_view_new (self->store);
+          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+          YsTeamFolder *team = YS_IS_APPLICATION (app)
+                               ? ys_application_get_team_folder (YS_APPLICATION (app)) : NULL;
 
+          /* The team folder syncs the application's database, perhaps not
+           * this window's. */
+          if (team != NULL && ys_team_folder_get_store (team) == self->store)
+            ys_overview_view_set_team_folder (YS_OVERVIEW_VIEW (overview), team);
           adw_bin_set_child (self->overview_slot, overview);
           g_signal_connect_object (overview, "workflow-activated",
                                    G_CALLBACK (on_overview_activated), self, G_CONNECT_SWAPPED);

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -17,9 +19,11 @@
 #include "ys-feedback-view.h"
 #include "ys-figures-view.h"
 #include "ys-form.h"
+#include "ys-overview-view.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
+#include "ys-team-folder-page.h"
 #include "ys-timer-card.h"
 #include "ys-store-private.h"
 #include "ys-window.h"
@@ -1456,6 +1460,100 @@ test_other_program_import (Fixture       *f,
 }
 
 static void
+count_synced (YsTeamFolder *team,
+              guint        *synced)
+{
+  (*synced)++;
+}
+
+/* Preferences › Team Folder: choosing the folder (the first time with what
+ * it is for), the last sync, the skipped files; and the overview's line. */
+static void
+test_team_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(YsTeamFolder) team = ys_team_folder_new (f->store, settings);
+  g_autofree char *folder = g_build_filename (f->dir, "Team", NULL);
+  g_autofree char *junk = g_build_filename (folder, "notes.json", NULL);
+  g_autofree char *explained_folder = NULL;
+  GtkWidget *preferences = adw_preferences_window_new ();
+  GtkWidget *page = ys_team_folder_page_new (team, settings);
+  GtkWidget *overview = ys_overview_view_new (f->store);
+  AdwActionRow *folder_row = ADW_ACTION_ROW (child (page, YS_TYPE_TEAM_FOLDER_PAGE, "folder_row"));
+  AdwActionRow *status_row = ADW_ACTION_ROW (child (page, YS_TYPE_TEAM_FOLDER_PAGE, "status_row"));
+  GtkWidget *skipped = child (page, YS_TYPE_TEAM_FOLDER_PAGE, "skipped_group");
+  AdwMessageDialog *explanation;
+  guint synced = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (ys_demo_fill (f->store, &error));
+  g_signal_connect (team, "synced", G_CALLBACK (count_synced), &synced);
+  ys_team_folder_start (team);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_until (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_action_row_get_subtitle (folder_row), ==, "None chosen yet");
+  g_assert_cmpstr (adw_action_row_get_subtitle (status_row), ==, "Choose a folder to start");
+  g_assert_false (gtk_widget_get_visible (skipped));
+
+  /* The first time, what the folder is for; nothing is set until the
+   * person agrees. */
+  ys_team_folder_page_choose (YS_TEAM_FOLDER_PAGE (page), folder);
+  wait_until ((explanation = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (explanation), "Nobody’s name is in it"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (explanation),
+                            "deleting a run here deletes it on every computer"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (explanation), "private to your team"));
+  explained_folder = g_settings_get_string (settings, "team-folder");
+  g_assert_cmpstr (explained_folder, ==, "");
+  adw_message_dialog_response (explanation, "use");
+  g_assert_true (g_settings_get_boolean (settings, "team-folder-explained"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (folder_row), ==, folder);
+
+  /* The first sync writes this computer's file. */
+  wait_until (synced == 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (status_row), ==,
+                   "No other computer’s file in the team folder yet, just now");
+
+  /* A file that is not a bundle is listed with its reason. */
+  g_assert_true (g_file_set_contents (junk, "[1, 2, 3]", -1, NULL));
+  ys_team_folder_sync_now (team);
+  wait_until (synced == 2);
+  g_assert_true (gtk_widget_get_visible (skipped));
+  /* The reason without the file's name, which is the row's title. */
+  g_assert_nonnull (find_label (skipped, "notes.json"));
+  g_assert_nonnull (find_label (skipped, "not a Yardstick bundle (it is not a JSON object)"));
+
+  /* The overview says how this computer stands with the team, in counts. */
+  ys_overview_view_set_team_folder (YS_OVERVIEW_VIEW (overview), team);
+  {
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *line;
+
+    gtk_window_set_child (GTK_WINDOW (window), overview);
+    gtk_window_present (GTK_WINDOW (window));
+    wait_until (gtk_widget_get_mapped (overview));
+    line = find_label (overview, "No other computer’s file in the team folder yet, just now");
+    g_assert_nonnull (line);
+    g_assert_true (gtk_widget_is_visible (line));
+
+    g_settings_set_boolean (settings, "team-folder-enabled", FALSE);
+    g_assert_false (gtk_widget_is_visible (line));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  /* Switched off: the page says so, and the sync button rests. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (status_row), ==, "Syncing is turned off");
+  g_assert_false (gtk_widget_get_sensitive (child (page, YS_TYPE_TEAM_FOLDER_PAGE, "sync_button")));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static void
 test_open_error_dialog (Fixture       *f,
                         gconstpointer  data)
 {
@@ -1578,6 +1676,7 @@ main (int   argc,
   ADD ("/window/read-error-banner", test_read_error_banner);
   ADD ("/window/figures-roll-over", test_figures_roll_over);
   ADD ("/window/other-program-import", test_other_program_import);
+  ADD ("/window/team-folder", test_team_folder);
 
   return g_test_run ();
 }

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include <gio/gio.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +16,7 @@
 #include "ys-step.h"
 #include "ys-store.h"
 #include "ys-sync.h"
+#include "ys-team-folder.h"
 #include "ys-test-sql.h"
 
 /*
@@ -1284,6 +1289,186 @@ test_async (void)
   }
 }
 
+/* When the app syncs --------------------------------------------------------- */
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint synced;
+  gboolean finished;
+} Events;
+
+static void
+on_team_synced (YsTeamFolder *team,
+                Events       *events)
+{
+  events->synced++;
+  g_main_loop_quit (events->loop);
+}
+
+static gboolean
+too_long (gpointer user_data)
+{
+  g_error ("nothing happened for ten seconds");
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the loop until the next sync has ended. */
+static void
+wait_for_sync (Events *events)
+{
+  guint before = events->synced;
+  guint guard = g_timeout_add_seconds (10, too_long, NULL);
+
+  while (events->synced == before)
+    g_main_loop_run (events->loop);
+  g_source_remove (guard);
+}
+
+static void
+on_finished (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Events *events = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ys_team_folder_finish_finish (YS_TEAM_FOLDER (source), result, &error));
+  g_assert_no_error (error);
+  events->finished = TRUE;
+  g_main_loop_quit (events->loop);
+}
+
+static GSettings *
+memory_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+  return g_settings_new_with_backend (APP_ID, backend);
+}
+
+static void
+test_when_the_app_syncs (void)
+{
+  g_autofree char *dir = new_dir ("app");
+  g_autofree char *folder = g_build_filename (dir, "Team", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) a = open_store (dir, "a", BASE_TIME);
+  g_autoptr(YsStore) b = open_store (dir, "b", BASE_TIME);
+  g_autoptr(GSettings) settings = memory_settings ();
+  g_autoptr(YsTeamFolder) team = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  const YsSyncReport *report;
+  Events events = { loop, 0, FALSE };
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+
+  /* No folder chosen: nothing to do. */
+  team = ys_team_folder_new (a, settings);
+  ys_team_folder_set_delays (team, 20, 20, 60 * 1000);
+  g_signal_connect (team, "synced", G_CALLBACK (on_team_synced), &events);
+  g_assert_null (ys_team_folder_get_path (team));
+  ys_team_folder_start (team);
+  g_assert_false (ys_team_folder_get_syncing (team));
+
+  /* A folder is chosen: a first sync writes A's file. */
+  g_settings_set_string (settings, "team-folder", folder);
+  g_assert_cmpstr (ys_team_folder_get_path (team), ==, folder);
+  g_assert_true (ys_team_folder_get_syncing (team));
+  wait_for_sync (&events);
+  report = ys_team_folder_get_last_report (team);
+  g_assert_nonnull (report);
+  g_assert_true (report->wrote_own);
+  {
+    g_autofree char *line = ys_team_folder_describe (team, NULL, &error);
+    g_assert_cmpstr (line, ==, "No other computer’s file in the team folder yet, just now");
+  }
+
+  /* A change here goes out a moment later. */
+  {
+    g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (a, "Intake summary", "", 2, &error);
+    g_assert_no_error (error);
+  }
+  wait_for_sync (&events);
+  report = ys_team_folder_get_last_report (team);
+  g_assert_true (report->wrote_own);
+  g_assert_cmpuint (report->merged, ==, 0);
+
+  /* Another computer's file arrives: merged a moment later. */
+  {
+    g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (b, "Policy brief", "", 2, &error);
+    g_assert_no_error (error);
+    sync_once (b, folder);
+  }
+  wait_for_sync (&events);
+  report = ys_team_folder_get_last_report (team);
+  g_assert_cmpuint (report->merged, ==, 1);
+  g_assert_cmpint (ys_test_sql_int (ys_store_get_path (a), "SELECT count(*) FROM workflows"), ==, 2);
+
+  /* The overview's line counts the other computers, never names them. */
+  {
+    g_autofree char *now = ys_team_folder_describe (team, NULL, &error);
+    g_autofree char *later = NULL;
+    g_autofree char *next_day = NULL;
+    g_autofree char *half = g_build_filename (folder, "half.json", NULL);
+    guint long_failures = 0;
+
+    g_assert_cmpstr (now, ==, "In step with 1 other computer, just now");
+    set_now (a, BASE_TIME + SECONDS (2 * 60 + 59));
+    later = ys_team_folder_describe (team, &long_failures, &error);
+    g_assert_cmpstr (later, ==, "In step with 1 other computer, 2 minutes ago");
+    g_assert_cmpuint (long_failures, ==, 0);
+
+    /* A file skipped for a day: the app offers to show the folder. */
+    write_file (folder, "half.json", "{\"format\":", -1);
+    ys_team_folder_sync_now (team);
+    wait_for_sync (&events);
+    set_now (a, BASE_TIME + SECONDS (2 * 60 + 59) + SECONDS (24 * 3600));
+    next_day = ys_team_folder_describe (team, &long_failures, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (next_day, ==, "In step with 1 other computer, 1 day ago");
+    g_assert_cmpuint (long_failures, ==, 1);
+    g_assert_cmpint (g_unlink (half), ==, 0);
+  }
+
+  /* What that merge changed went out in the same sync: quitting now has
+   * nothing left to write, and returns without a sync. */
+  events.synced = 0;
+  ys_team_folder_finish (team, on_finished, &events);
+  while (!events.finished)
+    g_main_loop_run (loop);
+  g_assert_cmpuint (events.synced, ==, 0);
+  g_clear_object (&team);
+
+  /* A change just before quitting goes out before the app stops. */
+  events.finished = FALSE;
+  team = ys_team_folder_new (a, settings);
+  g_signal_connect (team, "synced", G_CALLBACK (on_team_synced), &events);
+  {
+    g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (a, "Grant report", "", 2, &error);
+    g_assert_no_error (error);
+  }
+  ys_team_folder_finish (team, on_finished, &events);
+  while (!events.finished)
+    g_main_loop_run (loop);
+  g_assert_cmpuint (events.synced, ==, 1);
+  g_assert_true (ys_team_folder_get_last_report (team)->wrote_own);
+  sync_once (b, folder);
+  g_assert_cmpint (ys_test_sql_int (ys_store_get_path (b), "SELECT count(*) FROM workflows"), ==, 3);
+  g_clear_object (&team);
+
+  /* Switched off: the folder is kept, and nothing is synced. */
+  g_settings_set_boolean (settings, "team-folder-enabled", FALSE);
+  team = ys_team_folder_new (a, settings);
+  g_assert_null (ys_team_folder_get_path (team));
+  ys_team_folder_start (team);
+  g_assert_false (ys_team_folder_get_syncing (team));
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "team-folder");
+    g_assert_cmpstr (kept, ==, folder);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1309,6 +1494,7 @@ main (int   argc,
   g_test_add_func ("/sync/own-file", test_own_file);
   g_test_add_func ("/sync/counts-changes", test_counts_changes);
   g_test_add_func ("/sync/async", test_async);
+  g_test_add_func ("/sync/when-the-app-syncs", test_when_the_app_syncs);
 
   status = g_test_run ();
   command = g_strdup_printf ("chmod -R u+w '%s' && rm -rf '%s'", tmp_dir, tmp_dir);
