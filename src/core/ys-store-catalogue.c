@@ -46,9 +46,7 @@ ys_store_reload_workflows (YsStore  *self,
     return FALSE;
   sqlite3_reset (stmt);
 
-  g_list_store_splice (self->workflows, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->workflows)),
-                       items->pdata, items->len);
+  ys_store_update_model (self->workflows, items, ys_workflow_equal);
   return TRUE;
 }
 
@@ -73,9 +71,7 @@ ys_store_reload_tools (YsStore  *self,
     return FALSE;
   sqlite3_reset (stmt);
 
-  g_list_store_splice (self->tools, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->tools)),
-                       items->pdata, items->len);
+  ys_store_update_model (self->tools, items, ys_tool_equal);
   return TRUE;
 }
 

@@ -111,6 +111,9 @@ gboolean      ys_store_answer_feedback (YsStore    *self,
                                         GError    **error);
 
 /* Model reloads, on commit (ys-store.c) or at open. */
+void          ys_store_update_model     (GListStore *model,
+                                         GPtrArray  *items,
+                                         GEqualFunc  same);
 gboolean      ys_store_reload_workflows (YsStore  *self,
                                          GError  **error);
 gboolean      ys_store_reload_tools     (YsStore  *self,

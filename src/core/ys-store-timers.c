@@ -39,9 +39,7 @@ ys_store_reload_timers (YsStore  *self,
     return FALSE;
   sqlite3_reset (stmt);
 
-  g_list_store_splice (self->timers, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->timers)),
-                       items->pdata, items->len);
+  ys_store_update_model (self->timers, items, ys_timer_equal);
   return TRUE;
 }
 

@@ -48,6 +48,45 @@ ys_store_prepare (YsStore     *self,
   return ys_database_prepare (self->database, sql, error);
 }
 
+/* Models ------------------------------------------------------------------- */
+
+/* Puts @items in @model in place of what it holds, and announces only the
+ * stretch between the items the two share at the start and at the end:
+ * a list box then keeps the rows (and the selection) of what did not
+ * change, and a reload that changed nothing announces nothing. */
+void
+ys_store_update_model (GListStore *model,
+                       GPtrArray  *items,
+                       GEqualFunc  same)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint new_n = items->len;
+  guint start = 0;
+  guint end = 0;
+
+  while (start < old_n && start < new_n)
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (model), start);
+
+      if (!same (old, g_ptr_array_index (items, start)))
+        break;
+      start++;
+    }
+  while (end < old_n - start && end < new_n - start)
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (model), old_n - 1 - end);
+
+      if (!same (old, g_ptr_array_index (items, new_n - 1 - end)))
+        break;
+      end++;
+    }
+
+  if (start + end == old_n && old_n == new_n)
+    return;
+  g_list_store_splice (model, start, old_n - start - end,
+                       items->pdata + start, new_n - start - end);
+}
+
 /* Transactions ------------------------------------------------------------- */
 
 static void

@@ -10,6 +10,8 @@
  * quit, a crash or a reboot, and local-time changes do not touch it.
  */
 
+/* A field added here belongs in ys_timer_equal () too, or the store's model
+ * keeps the old object when only that field changes. */
 struct _YsTimer
 {
   GObject parent_instance;
@@ -132,4 +134,20 @@ ys_timer_get_elapsed_seconds (YsTimer *self,
                               gint64   now)
 {
   return (ys_timer_get_elapsed (self, now) + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC;
+}
+
+/* Whether two timers are the same state of the same timer. */
+gboolean
+ys_timer_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const YsTimer *x = a;
+  const YsTimer *y = b;
+
+  return g_strcmp0 (x->workflow_id, y->workflow_id) == 0 &&
+         x->mode == y->mode &&
+         g_strcmp0 (x->tool_id, y->tool_id) == 0 &&
+         x->started_at == y->started_at &&
+         x->paused_at == y->paused_at &&
+         x->paused_total == y->paused_total;
 }

@@ -31,5 +31,7 @@ gint64      ys_timer_get_elapsed         (YsTimer    *self,
                                           gint64      now);
 gint64      ys_timer_get_elapsed_seconds (YsTimer    *self,
                                           gint64      now);
+gboolean    ys_timer_equal               (gconstpointer a,
+                                          gconstpointer b);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "ys-tool.h"
 
+/* A field added here belongs in ys_tool_equal () too, or the store's model
+ * keeps the old object when only that field changes. */
 struct _YsTool
 {
   GObject parent_instance;
@@ -119,4 +121,17 @@ ys_tool_get_monthly_cost (YsTool *self)
 {
   g_return_val_if_fail (YS_IS_TOOL (self), -1);
   return self->monthly_cost;
+}
+
+/* Whether two tools show the same: a model keeps the one it has. */
+gboolean
+ys_tool_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const YsTool *x = a;
+  const YsTool *y = b;
+
+  return g_strcmp0 (x->id, y->id) == 0 &&
+         g_strcmp0 (x->name, y->name) == 0 &&
+         x->monthly_cost == y->monthly_cost;
 }

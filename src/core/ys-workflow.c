@@ -5,6 +5,8 @@
 #include "ys-workflow.h"
 
 /* A snapshot of one workflow row; the store hands out fresh ones on change. */
+/* A field added here belongs in ys_workflow_equal () too, or the store's model
+ * keeps the old object when only that field changes. */
 struct _YsWorkflow
 {
   GObject parent_instance;
@@ -155,4 +157,19 @@ ys_workflow_get_archived (YsWorkflow *self)
 {
   g_return_val_if_fail (YS_IS_WORKFLOW (self), FALSE);
   return self->archived;
+}
+
+/* Whether two workflows show the same: a model keeps the one it has. */
+gboolean
+ys_workflow_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const YsWorkflow *x = a;
+  const YsWorkflow *y = b;
+
+  return g_strcmp0 (x->id, y->id) == 0 &&
+         g_strcmp0 (x->name, y->name) == 0 &&
+         g_strcmp0 (x->description, y->description) == 0 &&
+         x->people == y->people &&
+         x->archived == y->archived;
 }

@@ -18,5 +18,7 @@ const char *ys_workflow_get_name        (YsWorkflow *self);
 const char *ys_workflow_get_description (YsWorkflow *self);
 int         ys_workflow_get_people      (YsWorkflow *self);
 gboolean    ys_workflow_get_archived    (YsWorkflow *self);
+gboolean    ys_workflow_equal           (gconstpointer a,
+                                         gconstpointer b);
 
 G_END_DECLS

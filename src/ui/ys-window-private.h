@@ -30,7 +30,6 @@ struct _YsWindow
   YsStore *store;
   GSettings *settings;
   char *selected_id;
-  char *reselect_id;   /* kept while the sidebar rebuilds its rows */
   GListModel *runs;
 
   AdwToastOverlay *toast_overlay;

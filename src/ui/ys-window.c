@@ -118,22 +118,11 @@ show_run_list_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The one place the workflow shown changes; NULL for none. */
 static void
-on_workflow_selected (YsWindow      *self,
-                      GtkListBoxRow *row,
-                      GtkListBox    *list)
+show_workflow (YsWindow   *self,
+               const char *id)
 {
-  const char *id = row ? ys_sidebar_row_get_workflow_id (YS_SIDEBAR_ROW (row)) : NULL;
-
-  if (self->reselect_id != NULL)
-    return;
-
-  if (row != NULL && self->page != YS_WINDOW_PAGE_WORKFLOW)
-    {
-      self->page = YS_WINDOW_PAGE_WORKFLOW;
-      gtk_list_box_unselect_all (self->extras_list);
-    }
-
   if (g_strcmp0 (id, self->selected_id) != 0)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -153,6 +142,24 @@ on_workflow_selected (YsWindow      *self,
   update_content (self);
 }
 
+/* No row means the list box lost its selection to another page or to a
+ * change of its model; whoever did that says what is shown next. */
+static void
+on_workflow_selected (YsWindow      *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  if (row == NULL)
+    return;
+
+  if (self->page != YS_WINDOW_PAGE_WORKFLOW)
+    {
+      self->page = YS_WINDOW_PAGE_WORKFLOW;
+      gtk_list_box_unselect_all (self->extras_list);
+    }
+  show_workflow (self, ys_sidebar_row_get_workflow_id (YS_SIDEBAR_ROW (row)));
+}
+
 static void
 on_workflow_activated (YsWindow      *self,
                        GtkListBoxRow *row,
@@ -167,18 +174,9 @@ on_back_clicked (YsWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Runs before the list box rebuilds its rows, which drops the selection. */
-static void
-on_workflows_changing (YsWindow   *self,
-                       guint       position,
-                       guint       removed,
-                       guint       added,
-                       GListModel *model)
-{
-  g_free (self->reselect_id);
-  self->reselect_id = g_strdup (self->selected_id ? self->selected_id : "");
-}
-
+/* Runs after the list box has rebuilt the rows that changed. The
+ * workflow shown stays shown, or the first one takes its place if it is
+ * gone; away from the workflows, nothing is selected. */
 static void
 on_workflows_changed (YsWindow   *self,
                       guint       position,
@@ -186,14 +184,13 @@ on_workflows_changed (YsWindow   *self,
                       guint       added,
                       GListModel *model)
 {
-  g_autofree char *keep = g_steal_pointer (&self->reselect_id);
   gboolean any = g_list_model_get_n_items (model) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, any ? "main" : "welcome");
-  if (any && !(self->page != YS_WINDOW_PAGE_WORKFLOW && (keep == NULL || *keep == '\0')))
-    select_row_for_id (self, keep);
+  if (any && self->page == YS_WINDOW_PAGE_WORKFLOW)
+    select_row_for_id (self, self->selected_id);
   else
-    on_workflow_selected (self, NULL, self->workflow_list);
+    show_workflow (self, NULL);
 }
 
 /* Content ------------------------------------------------------------------ */
@@ -224,7 +221,7 @@ on_extras_selected (YsWindow      *self,
                : row == self->report_row ? YS_WINDOW_PAGE_REPORT
                : YS_WINDOW_PAGE_AWAITING;
   gtk_list_box_unselect_all (self->workflow_list);
-  update_content (self);
+  show_workflow (self, NULL);
 }
 
 static void
@@ -595,8 +592,6 @@ ys_window_constructed (GObject *object)
   gtk_list_view_set_factory (self->run_list_view, factory);
 
   workflows = ys_store_get_workflows (self->store);
-  g_signal_connect_object (workflows, "items-changed",
-                           G_CALLBACK (on_workflows_changing), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->workflow_list, workflows, create_workflow_row, self, NULL);
   gtk_list_box_set_header_func (self->workflow_list, workflow_list_header, NULL, NULL);
   g_signal_connect_object (self->workflow_list, "row-selected",
@@ -663,7 +658,6 @@ ys_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->reselect_id, g_free);
   g_clear_pointer (&self->history_imports, g_hash_table_unref);
 
   G_OBJECT_CLASS (ys_window_parent_class)->finalize (object);

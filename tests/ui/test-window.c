@@ -1616,6 +1616,62 @@ test_open_error_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A change to one workflow rebuilds its row only: the others, and the one
+ * shown with its search, stay as they are. */
+static void
+test_sidebar_keeps_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) first = ys_store_add_workflow (f->store, "First", "", 3, &error);
+  g_autoptr(YsWorkflow) second = ys_store_add_workflow (f->store, "Second", "", 3, &error);
+  GtkListBox *list = GTK_LIST_BOX (child (f->window, YS_TYPE_WINDOW, "workflow_list"));
+  GtkEditable *search = GTK_EDITABLE (child (f->window, YS_TYPE_WINDOW, "search_entry"));
+  GtkListBoxRow *first_row;
+  GtkListBoxRow *second_row;
+
+  g_assert_no_error (error);
+  ys_window_select_workflow (f->window, ys_workflow_get_id (second));
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (search, "draft");
+  spin ();
+  first_row = gtk_list_box_get_row_at_index (list, 0);
+  second_row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_true (gtk_list_box_get_selected_row (list) == second_row);
+
+  g_assert_true (ys_store_update_workflow (f->store, ys_workflow_get_id (first), "First, renamed",
+                                           "", 3, &error));
+  spin ();
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) != first_row);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 1) == second_row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == second_row);
+  g_assert_cmpstr (ys_window_get_selected_workflow_id (f->window), ==,
+                   ys_workflow_get_id (second));
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "draft");
+
+  /* The one shown, renamed, is still the one shown, under its new name. */
+  g_assert_true (ys_store_update_workflow (f->store, ys_workflow_get_id (second),
+                                           "Second, renamed", "", 3, &error));
+  spin ();
+  second_row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_true (gtk_list_box_get_selected_row (list) == second_row);
+  g_assert_cmpstr (ys_window_get_selected_workflow_id (f->window), ==,
+                   ys_workflow_get_id (second));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (f->window, YS_TYPE_WINDOW,
+                                                          "workflow_name_label"))),
+                   ==, "Second, renamed");
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "draft");
+
+  /* Deleted, the first one takes its place. */
+  g_assert_true (ys_store_delete_workflow (f->store, ys_workflow_get_id (second), &error));
+  spin ();
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (ys_window_get_selected_workflow_id (f->window), ==,
+                   ys_workflow_get_id (first));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1677,6 +1733,7 @@ main (int   argc,
   ADD ("/window/figures-roll-over", test_figures_roll_over);
   ADD ("/window/other-program-import", test_other_program_import);
   ADD ("/window/team-folder", test_team_folder);
+  ADD ("/window/sidebar-keeps-rows", test_sidebar_keeps_rows);
 
   return g_test_run ();
 }

@@ -911,6 +911,122 @@ test_workflow_order (Fixture       *f,
     g_assert_cmpstr (((YsWorkflowFigures *) summary->workflows->pdata[i])->name, ==, expected[i]);
 }
 
+/* Models: each change is announced as the stretch that differs -------------- */
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+/* Takes the changes recorded so far. */
+static void
+assert_changes (GArray       *changes,
+                const Change *expected,
+                guint         n)
+{
+  g_assert_cmpuint (changes->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      Change *change = &g_array_index (changes, Change, i);
+
+      g_assert_cmpuint (change->position, ==, expected[i].position);
+      g_assert_cmpuint (change->removed, ==, expected[i].removed);
+      g_assert_cmpuint (change->added, ==, expected[i].added);
+    }
+  g_array_set_size (changes, 0);
+}
+
+#define ASSERT_CHANGES(changes, ...) G_STMT_START { \
+  const Change expected[] = { __VA_ARGS__ }; \
+  assert_changes (changes, expected, G_N_ELEMENTS (expected)); \
+} G_STMT_END
+
+static void
+test_models_announce_changes (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) workflows = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) tools = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) timers = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(YsWorkflow) a = NULL;
+  g_autoptr(YsWorkflow) b = NULL;
+  g_autoptr(YsWorkflow) c = NULL;
+  g_autoptr(YsTool) copilot = NULL;
+  g_autoptr(YsTool) chatgpt = NULL;
+  g_autoptr(YsTool) claude = NULL;
+  g_autoptr(YsRun) run = NULL;
+  YsRunFields fields;
+
+  g_signal_connect (ys_store_get_workflows (f->store), "items-changed",
+                    G_CALLBACK (record_change), workflows);
+  g_signal_connect (ys_store_get_tools (f->store), "items-changed",
+                    G_CALLBACK (record_change), tools);
+  g_signal_connect (ys_store_get_timers (f->store), "items-changed",
+                    G_CALLBACK (record_change), timers);
+
+  /* Workflows in the order they were added: each one joins the end. */
+  a = add_workflow (f, "A");
+  b = add_workflow (f, "B");
+  c = add_workflow (f, "C");
+  ASSERT_CHANGES (workflows, { 0, 0, 1 }, { 1, 0, 1 }, { 2, 0, 1 });
+
+  /* A renamed workflow is replaced where it stands. */
+  g_assert_true (ys_store_update_workflow (f->store, ys_workflow_get_id (b), "B two", "", 3,
+                                           &error));
+  ASSERT_CHANGES (workflows, { 1, 1, 1 });
+
+  /* A run changes no workflow, so the workflows announce nothing. */
+  fields = run_fields (ys_workflow_get_id (a));
+  run = ys_store_add_run (f->store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workflows->len, ==, 0);
+
+  /* Timers follow the workflows' order: A, C. */
+  g_assert_true (ys_store_start_timer (f->store, ys_workflow_get_id (a), YS_MODE_WITHOUT_AI,
+                                       NULL, &error));
+  g_assert_true (ys_store_start_timer (f->store, ys_workflow_get_id (c), YS_MODE_WITHOUT_AI,
+                                       NULL, &error));
+  g_assert_true (ys_store_pause_timer (f->store, ys_workflow_get_id (a), &error));
+  g_assert_true (ys_store_discard_timer (f->store, ys_workflow_get_id (c), &error));
+  g_assert_no_error (error);
+  ASSERT_CHANGES (timers, { 0, 0, 1 }, { 1, 0, 1 }, { 0, 1, 1 }, { 1, 1, 0 });
+  g_assert_cmpuint (workflows->len, ==, 0);
+
+  /* Archived workflows go after the active ones: archiving the last one
+   * replaces it; archiving the first moves it behind B two, a stretch of
+   * two, while C (archived) stays. */
+  g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (c), TRUE, &error));
+  ASSERT_CHANGES (workflows, { 2, 1, 1 });
+  g_assert_true (ys_store_set_workflow_archived (f->store, ys_workflow_get_id (a), TRUE, &error));
+  ASSERT_CHANGES (workflows, { 0, 2, 2 });
+  g_assert_true (ys_store_delete_workflow (f->store, ys_workflow_get_id (b), &error));
+  g_assert_no_error (error);
+  ASSERT_CHANGES (workflows, { 0, 1, 0 });
+
+  /* Tools by name, whatever the case. */
+  copilot = ys_store_add_tool (f->store, "Copilot", &error);
+  chatgpt = ys_store_add_tool (f->store, "ChatGPT", &error);
+  claude = ys_store_add_tool (f->store, "claude", &error);
+  g_assert_true (ys_store_rename_tool (f->store, ys_tool_get_id (copilot), "Zed", &error));
+  g_assert_no_error (error);
+  ASSERT_CHANGES (tools, { 0, 0, 1 }, { 0, 0, 1 }, { 1, 0, 1 }, { 2, 1, 1 });
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +1049,7 @@ main (int   argc,
   ADD ("/store/tool-cost", test_tool_cost);
   ADD ("/store/run-rules", test_run_rules);
   ADD ("/store/run-list-model", test_run_list_model);
+  ADD ("/store/models-announce-changes", test_models_announce_changes);
   ADD ("/store/transaction-all-or-nothing", test_transaction_all_or_nothing);
   ADD ("/store/daily-totals-follow-runs", test_daily_totals_follow_runs);
   ADD ("/store/reviews", test_reviews);
