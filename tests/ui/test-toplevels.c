@@ -7,6 +7,7 @@
 #include "ys-history-assistant.h"
 #include "ys-preferences-window.h"
 #include "ys-run-dialog.h"
+#include "ys-test-ui.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
 
@@ -28,14 +29,6 @@ typedef struct
   char *dir;
   char *database;
 } Fixture;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -64,10 +57,7 @@ static guint
 assert_all_mapped (const char *step)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n;
-
-  spin ();
-  n = g_list_model_get_n_items (toplevels);
+  guint n = g_list_model_get_n_items (toplevels);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
@@ -84,21 +74,6 @@ assert_all_mapped (const char *step)
   return n;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* After an action that opens a window of @type. */
 static GtkWindow *
 shown (GType       type,
@@ -106,12 +81,16 @@ shown (GType       type,
 {
   GtkWindow *window;
 
-  spin ();
-  window = find_toplevel (type);
-  g_assert_nonnull (window);
+  ys_test_wait_until ((window = ys_test_find_toplevel (type)) != NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   assert_all_mapped (step);
   return window;
+}
+
+static gboolean
+toplevels_are (gpointer n)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == GPOINTER_TO_UINT (n);
 }
 
 /* Closes @window as its close button or Escape would: it must be gone,
@@ -124,8 +103,7 @@ close_window (GtkWindow  *window,
   guint before = g_list_model_get_n_items (toplevels);
 
   gtk_window_close (window);
-  spin ();
-  if (g_list_model_get_n_items (toplevels) != before - 1)
+  if (!ys_test_wait_for (toplevels_are, GUINT_TO_POINTER (before - 1), YS_TEST_WAIT_MS))
     {
       g_test_message ("%s: %u toplevels before closing one, %u after", step, before,
                       g_list_model_get_n_items (toplevels));
@@ -145,27 +123,6 @@ open_and_close (gpointer    widget,
   close_window (shown (type, step), step);
 }
 
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static void
-set_text (gpointer    dialog,
-          GType       type,
-          const char *field,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, type, field)), text);
-  spin ();
-}
-
 static void
 save (GtkWindow  *dialog,
       const char *step)
@@ -173,8 +130,7 @@ save (GtkWindow  *dialog,
   GType type = G_OBJECT_TYPE (dialog);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
-  spin ();
-  g_assert_null (find_toplevel (type));
+  ys_test_wait_until (ys_test_find_toplevel (type) == NULL);
   assert_all_mapped (step);
 }
 
@@ -280,19 +236,18 @@ walk (GApplication *app,
   /* The screen-reader test's steps. */
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.add-workflow", NULL);
   dialog = shown (YS_TYPE_WORKFLOW_DIALOG, "New Workflow");
-  set_text (dialog, YS_TYPE_WORKFLOW_DIALOG, "name_row", "Intake summary");
+  ys_test_set_text (dialog, YS_TYPE_WORKFLOW_DIALOG, "name_row", "Intake summary");
   save (dialog, "a workflow added");
 
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.log-run", NULL);
   dialog = shown (YS_TYPE_RUN_DIALOG, "Log Run");
-  set_text (dialog, YS_TYPE_RUN_DIALOG, "duration_row", "35");
+  ys_test_set_text (dialog, YS_TYPE_RUN_DIALOG, "duration_row", "35");
   save (dialog, "a run logged");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   dialog = shown (YS_TYPE_PREFERENCES_WINDOW, "Preferences");
   g_signal_emit_by_name (button_labelled (GTK_WIDGET (dialog), "Claude"), "clicked");
-  spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (store)), ==, 1);
+  ys_test_wait_until (g_list_model_get_n_items (ys_store_get_tools (store)) == 1);
   close_window (dialog, "Preferences closed");
 
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.show-help-overlay", NULL);
@@ -301,15 +256,15 @@ walk (GApplication *app,
   close_window (dialog, "Keyboard Shortcuts closed");
 
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.timer-start-with-ai", NULL);
-  spin ();
+  ys_test_wait_until (g_list_model_get_n_items (ys_store_get_timers (store)) == 1);
   gtk_widget_activate_action (GTK_WIDGET (main_window), "win.timer-finish", NULL);
   dialog = shown (YS_TYPE_RUN_DIALOG, "Finish Run");
-  set_text (dialog, YS_TYPE_RUN_DIALOG, "duration_row", "20");
+  ys_test_set_text (dialog, YS_TYPE_RUN_DIALOG, "duration_row", "20");
   save (dialog, "a timed run finished");
 
   /* The other windows the app opens. */
-  open_and_close (adw_bin_get_child (ADW_BIN (child (main_window, YS_TYPE_WINDOW,
-                                                     "feedback_slot"))),
+  open_and_close (adw_bin_get_child (ADW_BIN (ys_test_child (main_window, YS_TYPE_WINDOW,
+                                                             "feedback_slot"))),
                   "feedback.give", YS_TYPE_FEEDBACK_DIALOG, "Give Feedback");
   open_and_close (main_window, "win.log-run", YS_TYPE_RUN_DIALOG, "Log Run, not saved");
   open_and_close (main_window, "app.about", ADW_TYPE_ABOUT_WINDOW, "About");
