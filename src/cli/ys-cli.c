@@ -542,20 +542,15 @@ ys_cli_run (int          argc,
           gboolean has_period;
           g_autoptr(YsReport) report = NULL;
           g_autofree char *organisation = read_organisation ();
+          GDate today;
 
           if (!read_period (store, from_text, to_text, quarter, &from, &to, &has_period, &error))
             return refuse (error);
+          /* "So far" and this quarter as of the store's clock. */
+          ys_clock_get_today (ys_store_get_clock (store), &today);
           if (!has_period)
-            {
-              /* This calendar quarter. */
-              g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (ys_store_now (store) /
-                                                                          G_USEC_PER_SEC);
-              g_autofree char *this_quarter = g_strdup_printf ("%04d-Q%d",
-                                                               g_date_time_get_year (now),
-                                                               (g_date_time_get_month (now) - 1) / 3 + 1);
-              ys_stats_parse_quarter (this_quarter, &from, &to, NULL);
-            }
-          report = ys_report_build (store, &from, &to, organisation, &error);
+            ys_stats_period_dates (YS_PERIOD_THIS_QUARTER, &today, &from, &to);
+          report = ys_report_build (store, &from, &to, &today, organisation, &error);
           if (report == NULL || !ys_report_write_file (report, report_path, &error))
             return refuse (error);
         }

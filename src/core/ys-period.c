@@ -99,3 +99,17 @@ ys_period_count_days (const GDate *from,
     return 0;
   return (guint) g_date_days_between (from, to) + 1;
 }
+
+gboolean
+ys_stats_period_so_far (const GDate *from,
+                        GDate       *to,
+                        const GDate *today)
+{
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  if (today == NULL || !g_date_valid (today) ||
+      g_date_compare (today, from) < 0 || g_date_compare (today, to) >= 0)
+    return FALSE;
+  *to = *today;
+  return TRUE;
+}

@@ -34,6 +34,12 @@ gboolean ys_stats_period_dates  (YsPeriod     period,
                                  GDate       *from,
                                  GDate       *to);
 
+/* A period still going on is cut at @today: figures (weeks included) cover
+ * only the days so far. TRUE when @to was moved back to @today. */
+gboolean ys_stats_period_so_far (const GDate *from,
+                                 GDate       *to,
+                                 const GDate *today);
+
 /* The days from @from to @to, counting both: July to September is 92. */
 guint    ys_period_count_days   (const GDate *from,
                                  const GDate *to);

@@ -28,25 +28,13 @@ report_workflow_free (gpointer data)
   g_free (w->evidence);
   g_free (w->time_saved);
   g_free (w->corrections);
+  g_free (w->correction_trend);
   g_free (w->used);
   g_ptr_array_unref (w->tool_lines);
   g_ptr_array_unref (w->divergences);
   g_free (w->imported);
   g_array_unref (w->weeks);
   g_free (w);
-}
-
-static const char *
-evidence_caption (YsEvidence evidence)
-{
-  switch (evidence)
-    {
-    case YS_EVIDENCE_CLEAR: return _("A clear change");
-    case YS_EVIDENCE_WITHIN_NOISE: return _("No clear change yet");
-    case YS_EVIDENCE_NO_BASELINE: return _("No baseline yet");
-    case YS_EVIDENCE_COLLECTING:
-    default: return _("Not enough runs yet");
-    }
 }
 
 static char *
@@ -80,12 +68,13 @@ YsReport *
 ys_report_build (YsStore      *store,
                  const GDate  *from,
                  const GDate  *to,
+                 const GDate  *today,
                  const char   *organisation,
                  GError      **error)
 {
   g_autoptr(YsReport) report = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
+  GDate last;
+  gboolean so_far, marks_explained = FALSE;
 
   g_return_val_if_fail (YS_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
@@ -93,7 +82,12 @@ ys_report_build (YsStore      *store,
   report = g_new0 (YsReport, 1);
   report->workflows = g_ptr_array_new_with_free_func (report_workflow_free);
   report->method = g_ptr_array_new_with_free_func (g_free);
-  report->summary = ys_summary_compute (store, from, to, error);
+
+  /* A quarter still going on is reported as far as today, and says so:
+   * weekly figures over days still to come would be diluted. */
+  last = *to;
+  so_far = ys_stats_period_so_far (from, &last, today);
+  report->summary = ys_summary_compute (store, from, &last, error);
   if (report->summary == NULL)
     return NULL;
 
@@ -102,12 +96,8 @@ ys_report_build (YsStore      *store,
     ? g_strdup_printf (_("What AI changed at %s"), organisation)
     : g_strdup (_("What AI changed in our work"));
 
-  first = format_date (from);
-  last = format_date (to);
   report->quarter = ys_report_quarter_of (from, to);
-  report->period = report->quarter
-    ? g_strdup_printf (_("%s to %s (%s)"), first, last, report->quarter)
-    : g_strdup_printf (_("%s to %s"), first, last);
+  report->period = ys_wording_period (from, &last, report->quarter, so_far, YS_DATES_LONG);
 
   for (guint i = 0; i < report->summary->workflows->len; i++)
     {
@@ -115,15 +105,16 @@ ys_report_build (YsStore      *store,
       g_autoptr(GArray) weeks = NULL;
       YsReportWorkflow *w;
       guint imported = 0;
+      YsCorrectionTrend trend;
 
       /* Archived workflows appear only if they had runs in the period. */
       if (figures->archived && figures->without_ai.runs + figures->with_ai.runs == 0)
         continue;
 
-      weeks = ys_stats_weekly (store, figures->id, from, to, error);
+      weeks = ys_stats_weekly (store, figures->id, from, &last, error);
       if (weeks == NULL)
         return NULL;
-      if (!ys_tracker_count_imported (store, figures->id, from, to, &imported, error))
+      if (!ys_tracker_count_imported (store, figures->id, from, &last, &imported, error))
         return NULL;
 
       w = g_new0 (YsReportWorkflow, 1);
@@ -131,10 +122,21 @@ ys_report_build (YsStore      *store,
       w->name = g_strdup (figures->name);
       w->weeks = g_steal_pointer (&weeks);
       w->headline = ys_wording_headline (figures);
-      w->evidence = g_strdup (evidence_caption (ys_wording_evidence (figures)));
-      w->time_saved = ys_wording_time_saved (figures);
-      w->corrections = ys_wording_corrections (figures, ys_wording_correction_trend (w->weeks));
+      w->evidence = g_strdup (ys_wording_evidence_caption (ys_wording_evidence (figures)));
+      if (ys_wording_evidence (figures) == YS_EVIDENCE_CLEAR)
+        w->time_saved = ys_wording_time_saved (figures);
+      w->corrections = ys_wording_corrections (figures);
+      ys_wording_correction_trend (w->weeks, &trend);
+      w->correction_trend = ys_wording_correction_trend_sentence (&trend);
       w->used = ys_wording_used (figures);
+      if (!marks_explained && ys_wording_used_names_marks (figures))
+        {
+          char *explained = g_strdup_printf ("%s %s", w->used, ys_wording_used_marks ());
+
+          g_free (w->used);
+          w->used = explained;
+          marks_explained = TRUE;
+        }
       w->tool_lines = g_ptr_array_new_with_free_func (g_free);
       w->divergences = g_ptr_array_new_with_free_func (g_free);
       w->imported = ys_tracker_imported_sentence (imported,
@@ -163,11 +165,21 @@ ys_report_build (YsStore      *store,
   g_ptr_array_add (report->method, g_strdup (
     _("Times are medians: the middle run when all are put in order. A typical task matters "
       "more than a few long ones, so an average would mislead. Every median comes with the "
-      "number of runs behind it.")));
+      "number of runs behind it, and every share with its counts.")));
   g_ptr_array_add (report->method, g_strdup (
     _("A change is called clear only when at least six runs were timed on each side and the "
-      "95% ranges of the two medians do not overlap. Otherwise this report says the difference "
-      "is within normal variation, or how many more runs are needed.")));
+      "95% range of how long a run with AI takes as a share of one without lies wholly below "
+      "or wholly above the same time. Otherwise this report says the difference is within "
+      "normal variation, or how many more runs are needed, and states no time saved or "
+      "lost.")));
+  g_ptr_array_add (report->method, g_strdup (
+    _("A rise or fall in the share of runs with AI needing correction is stated only when the "
+      "earlier and the later half of the period each have at least six runs with AI and "
+      "Fisher’s exact test puts the difference beyond chance (p < 0.05). It is blamed on the "
+      "tool only when the runs without AI in the same weeks did not change the same way.")));
+  if (so_far)
+    g_ptr_array_add (report->method, g_strdup (
+      _("The period is not over yet: these figures cover the days so far.")));
   g_ptr_array_add (report->method, g_strdup (
     _("Yardstick measures the work, not people: it records no names, counts no prompts or "
       "logins, and ranks no one. Feedback is a yes/no answer about one tool on one task.")));
@@ -224,9 +236,10 @@ median_cell (const YsModeFigures *m)
 }
 
 static char *
-share_cell (double share)
+count_share_cell (guint part,
+                  guint whole)
 {
-  return isnan (share) ? g_strdup ("—") : ys_wording_percent (share);
+  return whole == 0 ? g_strdup ("—") : ys_wording_count_share (part, whole);
 }
 
 static char *
@@ -269,8 +282,13 @@ ys_report_to_markdown (const YsReport *report)
       g_autofree char *after = median_cell (&f->with_ai);
       g_autofree char *before_corr = per_run_cell (f->without_ai.corrections_per_run);
       g_autofree char *after_corr = per_run_cell (f->with_ai.corrections_per_run);
-      g_autofree char *before_used = share_cell (f->without_ai.used_rate);
-      g_autofree char *after_used = share_cell (f->with_ai.used_rate);
+      g_autofree char *before_corrected = count_share_cell (f->without_ai.corrected,
+                                                            f->without_ai.runs);
+      g_autofree char *after_corrected = count_share_cell (f->with_ai.corrected, f->with_ai.runs);
+      g_autofree char *before_used = count_share_cell (f->without_ai.used_yes,
+                                                       f->without_ai.used_known);
+      g_autofree char *after_used = count_share_cell (f->with_ai.used_yes,
+                                                      f->with_ai.used_known);
 
       g_string_append (out, "## ");
       append_escaped (out, w->name, FALSE);
@@ -281,12 +299,19 @@ ys_report_to_markdown (const YsReport *report)
       g_string_append_printf (out, "| | %s | %s |\n| --- | --- | --- |\n",
                               _("Without AI"), _("With AI"));
       g_string_append_printf (out, "| %s | %s | %s |\n", _("Median time"), before, after);
+      g_string_append_printf (out, "| %s | %s | %s |\n", _("Runs needing correction"),
+                              before_corrected, after_corrected);
       g_string_append_printf (out, "| %s | %s | %s |\n", _("Corrections per run"),
                               before_corr, after_corr);
       g_string_append_printf (out, "| %s | %s | %s |\n\n", _("Output used"),
                               before_used, after_used);
 
-      g_string_append_printf (out, "- %s\n- %s\n- %s\n", w->time_saved, w->corrections, w->used);
+      if (w->time_saved != NULL)
+        g_string_append_printf (out, "- %s\n", w->time_saved);
+      g_string_append_printf (out, "- %s\n", w->corrections);
+      if (w->correction_trend != NULL)
+        g_string_append_printf (out, "- %s\n", w->correction_trend);
+      g_string_append_printf (out, "- %s\n", w->used);
       if (w->imported != NULL)
         g_string_append_printf (out, "- %s\n", w->imported);
       for (guint t = 0; t < w->tool_lines->len; t++)
@@ -362,11 +387,12 @@ ys_report_to_plain_text (const YsReport *report)
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
 
       /* In an email there is no heading: the sentence names its workflow. */
-      if (g_str_has_prefix (w->headline, w->name))
-        g_string_append_printf (out, "%s %s %s\n\n", w->headline, w->time_saved, w->used);
-      else
-        g_string_append_printf (out, "%s: %s %s %s\n\n", w->name, w->headline, w->time_saved,
-                                w->used);
+      if (!g_str_has_prefix (w->headline, w->name))
+        g_string_append_printf (out, "%s: ", w->name);
+      g_string_append (out, w->headline);
+      if (w->time_saved != NULL)
+        g_string_append_printf (out, " %s", w->time_saved);
+      g_string_append_printf (out, " %s\n\n", w->used);
       for (guint d = 0; d < w->divergences->len; d++)
         g_string_append_printf (out, "%s\n\n", (char *) g_ptr_array_index (w->divergences, d));
       if (w->imported != NULL)

@@ -12,9 +12,10 @@ typedef struct
   char *name;
   char *headline;
   char *evidence;            /* "A clear change", … */
-  char *time_saved;
+  char *time_saved;          /* NULL unless the change is clear */
   char *corrections;
-  char *used;
+  char *correction_trend;    /* NULL when nothing may be said */
+  char *used;                /* the first to name the marks explains them */
   GPtrArray *tool_lines;     /* "ChatGPT: 11 runs, median 1 h 35 min, …" */
   GPtrArray *divergences;    /* neutral notices, may be empty */
   char *imported;            /* how many runs came from a tracker's history, or NULL */
@@ -25,7 +26,7 @@ typedef struct
 typedef struct
 {
   char *title;
-  char *period;              /* "1 Oct 2026 – 31 Dec 2026 (2026-Q4)" */
+  char *period;              /* "1 October 2026 to 31 December 2026 (2026-Q4)" */
   char *quarter;             /* the review's quarter, or NULL */
   YsSummary *summary;
   GPtrArray *workflows;      /* of YsReportWorkflow, active first */
@@ -35,10 +36,13 @@ typedef struct
 } YsReport;
 
 /* @organisation may be NULL or empty. @from/@to: the period, inclusive.
- * NULL with @error set when the database cannot be read. */
+ * @today: the caller's today, or NULL; a period still going on then covers
+ * the days so far and says so. NULL with @error set when the database
+ * cannot be read. */
 YsReport *ys_report_build         (YsStore      *store,
                                    const GDate  *from,
                                    const GDate  *to,
+                                   const GDate  *today,
                                    const char   *organisation,
                                    GError      **error);
 void      ys_report_free          (YsReport     *report);

@@ -11,39 +11,96 @@ typedef enum
 {
   YS_EVIDENCE_NO_BASELINE,   /* runs with AI pile up, none without */
   YS_EVIDENCE_COLLECTING,    /* fewer than six runs on a side */
-  YS_EVIDENCE_WITHIN_NOISE,  /* enough runs, the intervals overlap */
-  YS_EVIDENCE_CLEAR,         /* enough runs, the intervals do not overlap */
+  YS_EVIDENCE_WITHIN_NOISE,  /* enough runs, no clear change */
+  YS_EVIDENCE_CLEAR,         /* enough runs, a clear change */
 } YsEvidence;
 
 typedef enum
 {
-  YS_TREND_UNKNOWN,
+  YS_TREND_UNKNOWN,          /* too few runs with AI to tell */
   YS_TREND_FALLING,
-  YS_TREND_STEADY,
+  YS_TREND_STEADY,           /* tested, and no change beyond chance */
   YS_TREND_RISING,
 } YsTrend;
 
-YsEvidence  ys_wording_evidence      (const YsWorkflowFigures *w);
+/* What the runs without AI did in the same weeks as a trend with AI. */
+typedef enum
+{
+  YS_TREND_BASELINE_UNKNOWN,   /* too few runs without AI in a half */
+  YS_TREND_BASELINE_OTHER,     /* they did not move the same way */
+  YS_TREND_BASELINE_SAME,      /* they moved the same way: not the tool */
+} YsTrendBaseline;
+
+/* The share of runs needing correction, in the earlier and the later half
+ * of the period's weeks with AI (the rule is in help/C/figures.page). */
+typedef struct
+{
+  YsTrend direction;          /* of the runs with AI */
+  YsTrendBaseline baseline;
+  guint runs[2][2];           /* [YsMode][half], half 0 the earlier */
+  guint corrected[2][2];
+  double p_value;             /* Fisher's exact test on the runs with AI; NAN untested */
+} YsCorrectionTrend;
+
+/* Runs with AI needed in each half before a trend is tested, and the
+ * test's level. */
+#define YS_WORDING_TREND_RUNS 6
+#define YS_WORDING_TREND_LEVEL 0.05
+/* Known outcomes needed before the used share is held against the marks. */
+#define YS_WORDING_USED_KNOWN 6
+
+/*
+ * One function per kind of sentence, each taking the figures it words, so
+ * that the window, the report and Copy Summary say the same thing.
+ */
+YsEvidence  ys_wording_evidence              (const YsWorkflowFigures *w);
+/* "A clear change", "No clear change yet", … */
+const char *ys_wording_evidence_caption      (YsEvidence               evidence);
 /* The one-sentence headline; a finding only when the change is clear. */
-char       *ys_wording_headline      (const YsWorkflowFigures *w);
-char       *ys_wording_corrections   (const YsWorkflowFigures *w,
-                                      YsTrend                  trend);
-char       *ys_wording_used          (const YsWorkflowFigures *w);
-char       *ys_wording_time_saved    (const YsWorkflowFigures *w);
-char       *ys_wording_tool          (const YsToolFigures     *tool);
-/* One side of a week in the table: "3 runs, median 1 h 30 min, 33%
- * corrected, 100% used"; one run is worded as one run. "" when none. */
-char       *ys_wording_week          (const YsWeek            *week,
-                                      YsMode                   mode);
+char       *ys_wording_headline              (const YsWorkflowFigures *w);
+/* How many runs needed correcting on each side, with the counts. */
+char       *ys_wording_corrections           (const YsWorkflowFigures *w);
+void        ys_wording_correction_trend      (GArray                  *weeks,
+                                              YsCorrectionTrend       *trend);
+/* NULL when there is nothing that may be said. */
+char       *ys_wording_correction_trend_sentence (const YsCorrectionTrend *trend);
+/* The used share of runs with AI with its counts; held against the 50% and
+ * 70% marks only from YS_WORDING_USED_KNOWN known outcomes. */
+char       *ys_wording_used                  (const YsWorkflowFigures *w);
+gboolean    ys_wording_used_names_marks      (const YsWorkflowFigures *w);
+/* What the marks mean: said once, where they first appear. */
+const char *ys_wording_used_marks            (void);
+/* A time saved or lost only when the change is clear. */
+char       *ys_wording_time_saved            (const YsWorkflowFigures *w);
+char       *ys_wording_tool                  (const YsToolFigures     *tool);
+/* One side of a week in the table: "3 runs, median 1 h 30 min, 1 of 3
+ * (33%) corrected, 2 of 2 (100%) used"; one run is worded as one run. ""
+ * when none. */
+char       *ys_wording_week                  (const YsWeek            *week,
+                                              YsMode                   mode);
 /* NULL unless the tool is divergent. */
-char       *ys_wording_divergence    (const YsWorkflowFigures *w,
-                                      const YsToolFigures     *tool);
-/* Rising or falling correction rate with AI, first half of the weeks
- * against the second. */
-YsTrend     ys_wording_correction_trend (GArray *weeks);
-char       *ys_wording_percent       (double                   share);
+char       *ys_wording_divergence            (const YsWorkflowFigures *w,
+                                              const YsToolFigures     *tool);
+char       *ys_wording_percent               (double                   share);
+/* "11 of 12 (92%)" */
+char       *ys_wording_count_share           (guint                    part,
+                                              guint                    whole);
+
+typedef enum
+{
+  YS_DATES_LONG,             /* "1 October 2026", the report */
+  YS_DATES_SHORT,            /* "1 Oct 2026", the window */
+} YsDateStyle;
+
+/* The period @from..@to; @quarter ("2026-Q4") or NULL; @so_far: the period
+ * is still going on and @to is today. */
+char       *ys_wording_period                (const GDate             *from,
+                                              const GDate             *to,
+                                              const char              *quarter,
+                                              gboolean                 so_far,
+                                              YsDateStyle              style);
 /* What an import did, in a sentence for a toast. */
-char       *ys_import_result_describe (const YsImportResult   *result,
-                                       const char             *display_name);
+char       *ys_import_result_describe        (const YsImportResult    *result,
+                                              const char              *display_name);
 
 G_END_DECLS

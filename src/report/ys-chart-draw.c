@@ -9,13 +9,28 @@
 
 #include "ys-chart-draw.h"
 #include "ys-duration.h"
+#include "ys-wording.h"
 
 /*
  * A small chart drawn with cairo: weekly lines over time, faint points, a
  * reference line, or bars. Series are told apart by dash and marker shape as
  * well as colour. The window's chart widget and the PDF report both draw
  * through here, with their own colours and fonts.
+ *
+ * Text never sits on the data: each chart has its own legend above the
+ * plot (series, reference lines, single runs), the axes' labels are in the
+ * margins, and the dates along the bottom are thinned until they fit.
  */
+
+/* Margins around the plot: the y labels' column on the left. */
+#define LEFT 76
+#define RIGHT 12
+#define TOP 10
+#define BOTTOM 26
+#define LEGEND_SAMPLE 28
+#define LEGEND_GAP 16
+#define LEGEND_BELOW 8
+#define TICK_GAP 12
 
 typedef struct
 {
@@ -23,6 +38,8 @@ typedef struct
   YsChartStyle style;
   GArray *x;
   GArray *y;
+  GArray *part;      /* guint, or NULL: the counts behind a share */
+  GArray *whole;
 } Series;
 
 struct _YsChartData
@@ -34,6 +51,7 @@ struct _YsChartData
   GArray *references;
   GPtrArray *reference_labels;
   GPtrArray *bar_labels;
+  GPtrArray *bar_captions;
   GArray *bar_values;
   gboolean compact;
 };
@@ -42,6 +60,8 @@ typedef struct
 {
   cairo_t *cr;
   const PangoFontDescription *font;
+  GArray *labels;    /* YsChartBox, when laying out for a test */
+  GArray *markers;
 } Painter;
 
 static void
@@ -52,6 +72,8 @@ series_free (gpointer data)
   g_free (series->label);
   g_array_unref (series->x);
   g_array_unref (series->y);
+  g_clear_pointer (&series->part, g_array_unref);
+  g_clear_pointer (&series->whole, g_array_unref);
   g_free (series);
 }
 
@@ -60,7 +82,10 @@ format_value (const YsChartData *self,
               double   value)
 {
   if (self->axis == YS_CHART_AXIS_SHARE)
-    return g_strdup_printf (_("%d%%"), (int) lround (value * 100));
+    return ys_wording_percent (value);
+  /* The origin needs no unit: "0", not "0 s". */
+  if (llround (value) == 0)
+    return g_strdup ("0");
   return ys_duration_format_approx ((gint64) llround (value));
 }
 
@@ -105,6 +130,93 @@ nice_step (const YsChartData *self,
   return 86400 * ceil (range / 86400 / 5);
 }
 
+/* Labels under bars wrap to at most this many lines, then end in "…". */
+#define BAR_LABEL_LINES 2
+
+static PangoLayout *
+text_layout (Painter    *painter,
+             const char *text,
+             double      wrap_width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (painter->cr);
+
+  if (painter->font != NULL)
+    pango_layout_set_font_description (layout, painter->font);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (MAX (wrap_width, 1) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -BAR_LABEL_LINES);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+wrapped_height (Painter    *painter,
+                const char *text,
+                double      wrap_width)
+{
+  g_autoptr(PangoLayout) layout = text_layout (painter, text, wrap_width);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.height;
+}
+
+static void
+text_size (Painter    *painter,
+           const char *text,
+           double     *width,
+           double     *height)
+{
+  g_autoptr(PangoLayout) layout = text_layout (painter, text, -1);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  *width = w;
+  *height = h;
+}
+
+static void
+record (GArray     *boxes,
+        const char *text,
+        double      x,
+        double      y,
+        double      width,
+        double      height)
+{
+  YsChartBox box = { .x = x, .y = y, .width = width, .height = height };
+
+  if (boxes == NULL)
+    return;
+  g_strlcpy (box.text, text ? text : "", sizeof box.text);
+  g_array_append_val (boxes, box);
+}
+
+/* @wrap_width > 0: wrapped and centred in that width (bar labels). */
+static void
+draw_text_wrapped (Painter    *painter,
+                   const char *text,
+                   double      x,
+                   double      y,
+                   double      align_x,
+                   double      align_y,
+                   double      wrap_width)
+{
+  g_autoptr(PangoLayout) layout = text_layout (painter, text, wrap_width);
+  PangoRectangle ink, logical;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  cairo_move_to (painter->cr, x - logical.width * align_x - logical.x,
+                 y - logical.height * align_y);
+  pango_cairo_show_layout (painter->cr, layout);
+  record (painter->labels, text, x - logical.width * align_x, y - logical.height * align_y,
+          logical.width, logical.height);
+}
+
 static void
 draw_text (Painter    *painter,
            const char *text,
@@ -113,24 +225,18 @@ draw_text (Painter    *painter,
            double      align_x,
            double      align_y)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (painter->cr);
-  int width, height;
-
-  if (painter->font != NULL)
-    pango_layout_set_font_description (layout, painter->font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (painter->cr, x - width * align_x, y - height * align_y);
-  pango_cairo_show_layout (painter->cr, layout);
+  draw_text_wrapped (painter, text, x, y, align_x, align_y, -1);
 }
 
 static void
-draw_marker (cairo_t      *cr,
+draw_marker (Painter      *painter,
              YsChartStyle  style,
              double        x,
              double        y,
              double        size)
 {
+  cairo_t *cr = painter->cr;
+
   if (style == YS_CHART_STYLE_DASHED_SQUARES)
     cairo_rectangle (cr, x - size, y - size, size * 2, size * 2);
   else
@@ -139,6 +245,7 @@ draw_marker (cairo_t      *cr,
       cairo_arc (cr, x, y, size, 0, 2 * G_PI);
     }
   cairo_fill (cr);
+  record (painter->markers, NULL, x - size, y - size, size * 2, size * 2);
 }
 
 static void
@@ -147,6 +254,27 @@ set_color (cairo_t       *cr,
            double         alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* The height under the bars for each tool's name and the counts below it. */
+static double
+bar_labels_height (const YsChartData *self,
+                   Painter           *painter,
+                   double             width)
+{
+  double slot = width / MAX (self->bar_values->len, 1);
+  double tallest = 0;
+
+  for (guint i = 0; i < self->bar_values->len; i++)
+    {
+      const char *caption = g_ptr_array_index (self->bar_captions, i);
+      double h = wrapped_height (painter, g_ptr_array_index (self->bar_labels, i), slot - 4);
+
+      if (caption != NULL && *caption)
+        h += wrapped_height (painter, caption, slot - 4);
+      tallest = MAX (tallest, h);
+    }
+  return tallest;
 }
 
 static void
@@ -169,39 +297,214 @@ draw_bars (const YsChartData *self,
       double value = g_array_index (self->bar_values, double, i);
       double x = left + slot * i + (slot - bar) / 2;
       double h = isnan (value) ? 0 : value * height;
+      const char *label = g_ptr_array_index (self->bar_labels, i);
+      const char *caption = g_ptr_array_index (self->bar_captions, i);
       g_autofree char *text = isnan (value) ? g_strdup ("—") : format_value (self, value);
+      double below = top + height + 4;
 
       set_color (cr, accent, 1);
       cairo_rectangle (cr, x, top + height - h, bar, h);
       cairo_fill (cr);
       set_color (cr, fg, 1);
       draw_text (painter, text, x + bar / 2, top + height - h - 2, 0.5, 1.0);
-      draw_text (painter, g_ptr_array_index (self->bar_labels, i),
-                 x + bar / 2, top + height + 4, 0.5, 0.0);
+      draw_text_wrapped (painter, label, x + bar / 2, below, 0.5, 0.0, slot - 4);
+      if (caption != NULL && *caption)
+        draw_text_wrapped (painter, caption, x + bar / 2,
+                           below + wrapped_height (painter, label, slot - 4), 0.5, 0.0, slot - 4);
     }
 }
 
-void
-ys_chart_draw (const YsChartData          *self,
-               cairo_t                    *cr,
-               double                      width,
-               double                      height,
-               const YsColor              *foreground,
-               const YsColor              *accent_color,
-               double                      hover_x,
-               const PangoFontDescription *font)
+/* Legend ------------------------------------------------------------------------ */
+
+typedef enum
 {
-  Painter painter = { cr, font };
-  double left = self->compact ? 2 : 76;
-  double right = self->compact ? 2 : 12;
-  double top = self->compact ? 2 : 10;
-  double bottom = self->compact ? 2 : 26;
+  LEGEND_SERIES,
+  LEGEND_REFERENCE,
+  LEGEND_POINTS,
+} LegendKind;
+
+typedef struct
+{
+  LegendKind kind;
+  YsChartStyle style;
+  const char *label;
+} LegendItem;
+
+static GArray *
+legend_items (const YsChartData *self)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (LegendItem));
+
+  if (self->compact || self->bar_values->len > 0)
+    return items;
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *series = g_ptr_array_index (self->series, i);
+      LegendItem item = { LEGEND_SERIES, series->style, series->label };
+
+      if (series->x->len > 0)
+        g_array_append_val (items, item);
+    }
+  for (guint i = 0; i < self->references->len; i++)
+    {
+      LegendItem item = { LEGEND_REFERENCE, 0, g_ptr_array_index (self->reference_labels, i) };
+      g_array_append_val (items, item);
+    }
+  if (self->points_x->len > 0)
+    {
+      LegendItem item = { LEGEND_POINTS, 0, _("Single runs") };
+      g_array_append_val (items, item);
+    }
+  return items;
+}
+
+/* Lays the legend out in rows across @width, drawing it when @fg is set;
+ * returns its height. */
+static double
+legend (const YsChartData *self,
+        Painter           *painter,
+        double             width,
+        const YsColor     *fg,
+        const YsColor     *accent)
+{
+  g_autoptr(GArray) items = legend_items (self);
+  double x = 0, y = 0, row = 0;
+
+  if (items->len == 0)
+    return 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LegendItem *item = &g_array_index (items, LegendItem, i);
+      double text_w, text_h, item_w, middle;
+
+      text_size (painter, item->label, &text_w, &text_h);
+      item_w = LEGEND_SAMPLE + 6 + text_w;
+      if (x > 0 && x + item_w > width)
+        {
+          x = 0;
+          y += row + 4;
+          row = 0;
+        }
+      row = MAX (row, text_h);
+      middle = y + text_h / 2;
+
+      if (fg != NULL)
+        {
+          cairo_t *cr = painter->cr;
+          double dash_series[] = { 5, 4 };
+          double dash_reference[] = { 8, 4 };
+
+          cairo_save (cr);
+          switch (item->kind)
+            {
+            case LEGEND_SERIES:
+              set_color (cr, item->style == YS_CHART_STYLE_SOLID_CIRCLES ? accent : fg, 1);
+              cairo_set_line_width (cr, 2);
+              if (item->style == YS_CHART_STYLE_DASHED_SQUARES)
+                cairo_set_dash (cr, dash_series, 2, 0);
+              cairo_move_to (cr, x, middle);
+              cairo_line_to (cr, x + LEGEND_SAMPLE, middle);
+              cairo_stroke (cr);
+              cairo_set_dash (cr, NULL, 0, 0);
+              draw_marker (painter, item->style, x + LEGEND_SAMPLE / 2.0, middle, 3);
+              break;
+            case LEGEND_REFERENCE:
+              set_color (cr, fg, 0.6);
+              cairo_set_line_width (cr, 1);
+              cairo_set_dash (cr, dash_reference, 2, 0);
+              cairo_move_to (cr, x, middle);
+              cairo_line_to (cr, x + LEGEND_SAMPLE, middle);
+              cairo_stroke (cr);
+              break;
+            case LEGEND_POINTS:
+            default:
+              set_color (cr, fg, 0.35);
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x + LEGEND_SAMPLE / 2.0, middle, 2, 0, 2 * G_PI);
+              cairo_fill (cr);
+              break;
+            }
+          cairo_restore (cr);
+          set_color (painter->cr, fg, 1);
+          draw_text (painter, item->label, x + LEGEND_SAMPLE + 6, y, 0.0, 0.0);
+        }
+      x += item_w + LEGEND_GAP;
+    }
+  return y + row;
+}
+
+double
+ys_chart_data_legend_height (const YsChartData          *self,
+                             double                      width,
+                             const PangoFontDescription *font)
+{
+  cairo_surface_t *surface;
+  Painter painter = { NULL, font, NULL, NULL };
+  double height;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  painter.cr = cairo_create (surface);
+  height = legend (self, &painter, width, NULL, NULL);
+  cairo_destroy (painter.cr);
+  cairo_surface_destroy (surface);
+  return height > 0 ? height + LEGEND_BELOW : 0;
+}
+
+/* The x axis ------------------------------------------------------------------ */
+
+/* As many evenly spaced dates as fit without touching, from two to five;
+ * the first is left-aligned and the last right-aligned at the plot's ends. */
+static guint
+x_tick_count (Painter  *painter,
+              double    x_min,
+              double    x_max,
+              double    plot_w,
+              gboolean  long_span)
+{
+  double widest = 0;
+
+  for (int t = 0; t <= 4; t++)
+    {
+      g_autofree char *label = format_day (round (x_min + (x_max - x_min) * t / 4.0), long_span);
+      double w, h;
+
+      text_size (painter, label, &w, &h);
+      widest = MAX (widest, w);
+    }
+
+  for (guint n = 5; n > 2; n--)
+    /* Between neighbours: half of each centred label, or a whole edge one. */
+    if (plot_w / (n - 1) >= 1.5 * widest + TICK_GAP)
+      return n;
+  return plot_w >= 2 * widest + TICK_GAP ? 2 : 1;
+}
+
+/* Drawing ----------------------------------------------------------------------- */
+
+static void
+draw (const YsChartData          *self,
+      Painter                    *painter,
+      double                      width,
+      double                      height,
+      const YsColor              *foreground,
+      const YsColor              *accent_color,
+      double                      hover_x)
+{
+  cairo_t *cr = painter->cr;
+  double left = self->compact ? 2 : LEFT;
+  double right = self->compact ? 2 : RIGHT;
+  double top = self->compact ? 2 : TOP;
+  double bottom = self->compact ? 2 : BOTTOM;
   double plot_w = width - left - right;
-  double plot_h = height - top - bottom;
+  double plot_h;
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, y_max = 0;
   YsColor fg = *foreground, accent = *accent_color;
 
-  if (width <= 0 || height <= 0 || plot_w <= 10 || plot_h <= 10)
+  if (width <= 0 || height <= 0 || plot_w <= 10)
     return;
 
   cairo_save (cr);
@@ -211,17 +514,38 @@ ys_chart_draw (const YsChartData          *self,
       if (!self->compact)
         {
           set_color (cr, &fg, 0.55);
-          draw_text (&painter, _("No runs in this period"), width / 2.0, height / 2.0, 0.5, 0.5);
+          draw_text (painter, _("No runs in this period"), width / 2.0, height / 2.0, 0.5, 0.5);
         }
+      cairo_restore (cr);
+      return;
+    }
+
+  /* Each chart's own legend, above the plot. */
+  if (!self->compact)
+    {
+      double legend_h = legend (self, painter, width, &fg, &accent);
+
+      if (legend_h > 0)
+        top += legend_h + LEGEND_BELOW;
+    }
+  plot_h = height - top - bottom;
+  if (plot_h <= 10)
+    {
       cairo_restore (cr);
       return;
     }
 
   if (self->bar_values->len > 0)
     {
-      if (self->axis == YS_CHART_AXIS_SHARE)
-        y_max = 1;
-      draw_bars (self, &painter, left, top + 16, plot_w, plot_h - 16, &fg, &accent);
+      double labels_h = bar_labels_height (self, painter, plot_w) + 8;
+
+      plot_h = height - top - MAX (labels_h, BOTTOM);
+      if (plot_h <= 26)
+        {
+          cairo_restore (cr);
+          return;
+        }
+      draw_bars (self, painter, left, top + 16, plot_w, plot_h - 16, &fg, &accent);
       cairo_restore (cr);
       return;
     }
@@ -271,6 +595,13 @@ ys_chart_draw (const YsChartData          *self,
     {
       double step = nice_step (self, y_max);
       gboolean long_span = x_max - x_min > 300;
+      double label_w, label_h;
+      guint ticks;
+
+      /* Fewer lines when a short plot would crowd their labels. */
+      text_size (painter, "0", &label_w, &label_h);
+      while (step / y_max * plot_h < label_h + 2 && step < y_max)
+        step *= 2;
 
       for (double v = 0; v <= y_max + 1e-9; v += step)
         {
@@ -281,17 +612,19 @@ ys_chart_draw (const YsChartData          *self,
           cairo_line_to (cr, left + plot_w, round (PY (v)) + 0.5);
           cairo_stroke (cr);
           set_color (cr, &fg, 1);
-          draw_text (&painter, label, left - 6, PY (v), 1.0, 0.5);
+          draw_text (painter, label, left - 6, PY (v), 1.0, 0.5);
         }
 
-      for (int t = 0; t <= 4; t++)
+      ticks = x_tick_count (painter, x_min, x_max, plot_w, long_span);
+      for (guint t = 0; t < ticks; t++)
         {
-          double day = x_min + (x_max - x_min) * t / 4.0;
+          double fraction = ticks > 1 ? (double) t / (ticks - 1) : 0;
+          double day = x_min + (x_max - x_min) * fraction;
           g_autofree char *label = format_day (round (day), long_span);
 
           set_color (cr, &fg, 1);
-          draw_text (&painter, label, PX (day), top + plot_h + 4,
-                     t == 0 ? 0.0 : t == 4 ? 1.0 : 0.5, 0.0);
+          draw_text (painter, label, PX (day), top + plot_h + 4,
+                     t == 0 ? 0.0 : t == ticks - 1 ? 1.0 : 0.5, 0.0);
         }
     }
 
@@ -305,7 +638,7 @@ ys_chart_draw (const YsChartData          *self,
     }
   cairo_fill (cr);
 
-  /* Reference lines: thin, long dashes, labelled at the right. */
+  /* Reference lines: thin, long dashes; the legend names them. */
   for (guint i = 0; i < self->references->len; i++)
     {
       double v = g_array_index (self->references, double, i);
@@ -317,9 +650,7 @@ ys_chart_draw (const YsChartData          *self,
       cairo_line_to (cr, left + plot_w, PY (v));
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      if (!self->compact)
-        draw_text (&painter, g_ptr_array_index (self->reference_labels, i),
-                   left + plot_w - 4, PY (v) - 2, 1.0, 1.0);
+      record (painter->markers, NULL, left, PY (v) - 0.5, plot_w, 1);
     }
 
   /* Series: without AI in the foreground colour, dashed, squares; with AI in
@@ -357,7 +688,7 @@ ys_chart_draw (const YsChartData          *self,
       if (!self->compact)
         for (guint i = 0; i < series->x->len; i++)
           if (!isnan (g_array_index (series->y, double, i)))
-            draw_marker (cr, series->style, PX (g_array_index (series->x, double, i)),
+            draw_marker (painter, series->style, PX (g_array_index (series->x, double, i)),
                          PY (g_array_index (series->y, double, i)), 3);
     }
 
@@ -376,6 +707,38 @@ ys_chart_draw (const YsChartData          *self,
   cairo_restore (cr);
 }
 
+void
+ys_chart_draw (const YsChartData          *self,
+               cairo_t                    *cr,
+               double                      width,
+               double                      height,
+               const YsColor              *foreground,
+               const YsColor              *accent_color,
+               double                      hover_x,
+               const PangoFontDescription *font)
+{
+  Painter painter = { cr, font, NULL, NULL };
+
+  draw (self, &painter, width, height, foreground, accent_color, hover_x);
+}
+
+void
+ys_chart_data_layout (const YsChartData          *self,
+                      double                      width,
+                      double                      height,
+                      const PangoFontDescription *font,
+                      GArray                     *labels,
+                      GArray                     *markers)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  Painter painter = { cairo_create (surface), font, labels, markers };
+  YsColor ink = { 0, 0, 0, 1 };
+
+  draw (self, &painter, width, height, &ink, &ink, NAN);
+  cairo_destroy (painter.cr);
+  cairo_surface_destroy (surface);
+}
+
 gboolean
 ys_chart_data_nearest_x (const YsChartData *self,
                          double             pointer_x,
@@ -383,7 +746,7 @@ ys_chart_data_nearest_x (const YsChartData *self,
                          double            *found)
 {
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, best = NAN, best_distance = G_MAXDOUBLE;
-  double left = 76, plot_w = width - 76 - 12;
+  double left = LEFT, plot_w = width - LEFT - RIGHT;
   double day;
 
   for (guint s = 0; s < self->series->len; s++)
@@ -433,9 +796,14 @@ ys_chart_data_describe_at (const YsChartData *self,
   if (self->bar_values->len > 0)
     {
       guint n = self->bar_values->len;
-      guint i = (guint) CLAMP ((x - 76) / ((width - 88.0) / n), 0, n - 1);
+      guint i = (guint) CLAMP ((x - LEFT) / ((width - LEFT - RIGHT) / n), 0, n - 1);
       double value = g_array_index (self->bar_values, double, i);
+      const char *caption = g_ptr_array_index (self->bar_captions, i);
       g_autofree char *formatted = isnan (value) ? g_strdup (_("no answers")) : format_value (self, value);
+
+      if (caption != NULL && *caption)
+        return g_strdup_printf ("%s: %s, %s", (char *) g_ptr_array_index (self->bar_labels, i),
+                                formatted, caption);
       return g_strdup_printf ("%s: %s", (char *) g_ptr_array_index (self->bar_labels, i),
                               formatted);
     }
@@ -463,10 +831,14 @@ ys_chart_data_describe_at (const YsChartData *self,
             !isnan (g_array_index (series->y, double, i)))
           {
             double y = g_array_index (series->y, double, i);
-            /* Exact figures on hover; the axis rounds. */
+            /* Exact figures on hover, with the counts behind a share; the
+             * axis rounds. */
             g_autofree char *value = self->axis == YS_CHART_AXIS_DURATION
               ? ys_duration_format ((gint64) llround (y))
-              : g_strdup_printf ("%.1f%%", y * 100);
+              : series->part != NULL
+              ? ys_wording_count_share (g_array_index (series->part, guint, i),
+                                        g_array_index (series->whole, guint, i))
+              : ys_wording_percent (y);
             g_string_append_printf (text, "\n%s: %s", series->label, value);
           }
     }
@@ -486,6 +858,7 @@ ys_chart_data_new (YsChartAxis axis)
   self->references = g_array_new (FALSE, FALSE, sizeof (double));
   self->reference_labels = g_ptr_array_new_with_free_func (g_free);
   self->bar_labels = g_ptr_array_new_with_free_func (g_free);
+  self->bar_captions = g_ptr_array_new_with_free_func (g_free);
   self->bar_values = g_array_new (FALSE, FALSE, sizeof (double));
   return self;
 }
@@ -501,6 +874,7 @@ ys_chart_data_free (YsChartData *self)
   g_array_unref (self->references);
   g_ptr_array_unref (self->reference_labels);
   g_ptr_array_unref (self->bar_labels);
+  g_ptr_array_unref (self->bar_captions);
   g_array_unref (self->bar_values);
   g_free (self);
 }
@@ -514,6 +888,7 @@ ys_chart_data_clear (YsChartData *self)
   g_array_set_size (self->references, 0);
   g_ptr_array_set_size (self->reference_labels, 0);
   g_ptr_array_set_size (self->bar_labels, 0);
+  g_ptr_array_set_size (self->bar_captions, 0);
   g_array_set_size (self->bar_values, 0);
 }
 
@@ -534,6 +909,28 @@ ys_chart_data_add_series (YsChartData  *self,
   g_array_append_vals (series->x, x, n);
   g_array_append_vals (series->y, y, n);
   g_ptr_array_add (self->series, series);
+}
+
+void
+ys_chart_data_add_share_series (YsChartData  *self,
+                                const char   *label,
+                                YsChartStyle  style,
+                                const double *x,
+                                const guint  *part,
+                                const guint  *whole,
+                                guint         n)
+{
+  g_autofree double *y = g_new (double, MAX (n, 1));
+  Series *series;
+
+  for (guint i = 0; i < n; i++)
+    y[i] = whole[i] > 0 ? (double) part[i] / whole[i] : NAN;
+  ys_chart_data_add_series (self, label, style, x, y, n);
+  series = g_ptr_array_index (self->series, self->series->len - 1);
+  series->part = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  series->whole = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  g_array_append_vals (series->part, part, n);
+  g_array_append_vals (series->whole, whole, n);
 }
 
 void
@@ -559,12 +956,17 @@ void
 ys_chart_data_set_bars (YsChartData   *self,
                         const char   **labels,
                         const double  *values,
+                        const char   **captions,
                         guint          n)
 {
   g_ptr_array_set_size (self->bar_labels, 0);
+  g_ptr_array_set_size (self->bar_captions, 0);
   g_array_set_size (self->bar_values, 0);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->bar_labels, g_strdup (labels[i]));
+    {
+      g_ptr_array_add (self->bar_labels, g_strdup (labels[i]));
+      g_ptr_array_add (self->bar_captions, g_strdup (captions ? captions[i] : NULL));
+    }
   g_array_append_vals (self->bar_values, values, n);
 }
 

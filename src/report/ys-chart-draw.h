@@ -38,6 +38,15 @@ void         ys_chart_data_add_series   (YsChartData        *data,
                                          const double       *x,
                                          const double       *y,
                                          guint               n);
+/* A weekly share with its counts (corrected runs of all runs, say): the
+ * value is @part / @whole, and hovering says "1 of 3 (33%)". */
+void         ys_chart_data_add_share_series (YsChartData    *data,
+                                             const char     *label,
+                                             YsChartStyle    style,
+                                             const double   *x,
+                                             const guint    *part,
+                                             const guint    *whole,
+                                             guint           n);
 void         ys_chart_data_add_points   (YsChartData        *data,
                                          const double       *x,
                                          const double       *y,
@@ -45,9 +54,11 @@ void         ys_chart_data_add_points   (YsChartData        *data,
 void         ys_chart_data_add_reference (YsChartData       *data,
                                           double             y,
                                           const char        *label);
+/* @captions: a second line under each label ("3 of 4 say yes"), or NULL. */
 void         ys_chart_data_set_bars     (YsChartData        *data,
                                          const char        **labels,
                                          const double       *values,
+                                         const char        **captions,
                                          guint               n);
 void         ys_chart_data_set_compact  (YsChartData        *data,
                                          gboolean            compact);
@@ -63,6 +74,27 @@ void         ys_chart_draw              (const YsChartData          *data,
                                          const YsColor              *accent,
                                          double                      hover_x,
                                          const PangoFontDescription *font);
+
+/* The height of the legend above the plot at @width: each chart names its
+ * own series, reference lines and single runs. 0 for bars and sparklines. */
+double       ys_chart_data_legend_height (const YsChartData         *data,
+                                          double                     width,
+                                          const PangoFontDescription *font);
+
+/* Where ys_chart_draw() puts its text and markers, for tests that check
+ * nothing collides. */
+typedef struct
+{
+  char text[96];             /* empty for a marker */
+  double x, y, width, height;
+} YsChartBox;
+
+void         ys_chart_data_layout       (const YsChartData          *data,
+                                         double                      width,
+                                         double                      height,
+                                         const PangoFontDescription *font,
+                                         GArray                     *labels,
+                                         GArray                     *markers);
 
 /* For hover: the day nearest to @pointer_x, and the values on that day. */
 gboolean     ys_chart_data_nearest_x    (const YsChartData  *data,

@@ -99,6 +99,83 @@ bottom (Flow *flow)
   return flow->height - MARGIN - FOOTER;
 }
 
+/* One type family for headings and body; sizes and weight tell them apart. */
+#define FONT_TITLE "Sans Bold 20"
+#define FONT_PERIOD "Sans 11"
+#define FONT_HEADING "Sans Bold 14"
+#define FONT_SUBHEADING "Sans Bold 11"
+#define FONT_SMALL_HEADING "Sans Bold 10"
+#define FONT_CAPTION "Sans Bold 8"
+#define FONT_LEAD "Sans 12"
+#define FONT_BODY "Sans 10"
+#define FONT_NOTE "Sans 9"
+
+static PangoLayout *
+text_layout (Flow       *flow,
+             const char *text,
+             const char *font_name)
+{
+  PangoLayout *layout = pango_cairo_create_layout (flow->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((flow->width - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* The height paragraph() will take, to keep a heading with what follows. */
+static double
+paragraph_height (Flow       *flow,
+                  const char *text,
+                  const char *font_name,
+                  double      space_after)
+{
+  g_autoptr(PangoLayout) layout = text_layout (flow, text, font_name);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE + space_after;
+}
+
+/* Where a paragraph starting at the current position first breaks, never
+ * leaving one line of it alone on either page: a paragraph of up to three
+ * lines moves whole. -1 when it fits. */
+static int
+first_break (Flow        *flow,
+             PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int lines = pango_layout_get_line_count (layout);
+  int index = 0, found = -1;
+  double y = flow->y;
+
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      y += (double) logical.height / PANGO_SCALE;
+      if (y > bottom (flow))
+        {
+          found = index;
+          break;
+        }
+      index++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  if (found < 0 || flow->y <= MARGIN)
+    return found;
+  if (found == 1 || lines <= 3)
+    return 0;
+  if (lines - found == 1)
+    return found - 1;
+  return found;
+}
+
 /* Text that wraps at the margins and breaks across pages between lines. */
 static void
 paragraph (Flow       *flow,
@@ -107,14 +184,10 @@ paragraph (Flow       *flow,
            double      gray,
            double      space_after)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (flow->cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
+  g_autoptr(PangoLayout) layout = text_layout (flow, text, font_name);
+  int break_at = first_break (flow, layout);
   PangoLayoutIter *iter;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((flow->width - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  int index = 0;
 
   iter = pango_layout_get_iter (layout);
   do
@@ -127,7 +200,7 @@ paragraph (Flow       *flow,
       line_height = (double) logical.height / PANGO_SCALE;
       baseline_offset = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
 
-      if (flow->y + line_height > bottom (flow))
+      if (index++ == break_at || flow->y + line_height > bottom (flow))
         new_page (flow);
       if (flow->drawing)
         {
@@ -144,14 +217,18 @@ paragraph (Flow       *flow,
   flow->y += space_after;
 }
 
-/* A heading stays with what follows it. */
+/* A heading stays with the first @keep_with points of what follows it (all
+ * of it when that fits on a page). */
 static void
 heading (Flow       *flow,
          const char *text,
          const char *font_name,
          double      keep_with)
 {
-  if (flow->y + keep_with > bottom (flow))
+  double needed = paragraph_height (flow, text, font_name, 4) +
+                  MIN (keep_with, bottom (flow) - MARGIN - 40);
+
+  if (flow->y + needed > bottom (flow) && flow->y > MARGIN)
     new_page (flow);
   paragraph (flow, text, font_name, 0.1, 4);
 }
@@ -205,10 +282,9 @@ chart (Flow                    *flow,
     ys_chart_data_add_reference (data, w->figures->without_ai.median_seconds,
                                  _("Median without AI"));
 
-  heading (flow, _("Weekly median time (dashed squares without AI, solid circles with AI)"),
-           "Sans Bold 8", height + 16);
-  if (flow->y + height > bottom (flow))
-    new_page (flow);
+  /* The chart's own legend sits above its plot. */
+  height += ys_chart_data_legend_height (data, flow->width - 2 * MARGIN, font);
+  heading (flow, _("Weekly median time"), FONT_CAPTION, height);
   if (flow->drawing)
     {
       cairo_save (flow->cr);
@@ -224,8 +300,38 @@ review_answer (Flow       *flow,
                const char *question,
                const char *answer)
 {
-  heading (flow, question, "Sans Bold 10", 30);
-  paragraph (flow, answer && *answer ? answer : _("No answer yet."), "Serif 10.5", 0.1, 10);
+  const char *text = answer && *answer ? answer : _("No answer yet.");
+
+  /* At least two lines of the answer under its question. */
+  heading (flow, question, FONT_SMALL_HEADING,
+           MIN (paragraph_height (flow, text, FONT_BODY, 0), 30));
+  paragraph (flow, text, FONT_BODY, 0.1, 10);
+}
+
+static void
+tool_list (Flow                   *flow,
+           const YsReportWorkflow *w)
+{
+  double list = 0;
+
+  if (w->tool_lines->len == 0)
+    return;
+
+  for (guint t = 0; t < w->tool_lines->len; t++)
+    {
+      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (w->tool_lines, t));
+      list += paragraph_height (flow, bullet, FONT_BODY, 2);
+    }
+
+  /* The heading and its whole list move to the next page together, so no
+   * bullet is stranded at the top of one. */
+  heading (flow, _("Tools"), FONT_SMALL_HEADING, list);
+  for (guint t = 0; t < w->tool_lines->len; t++)
+    {
+      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (w->tool_lines, t));
+      paragraph (flow, bullet, FONT_BODY, 0.2, 2);
+    }
+  flow->y += 4;
 }
 
 static void
@@ -235,11 +341,11 @@ layout_report (Flow           *flow,
   flow->page = 1;
   flow->y = MARGIN;
 
-  paragraph (flow, report->title, "Sans Bold 20", 0.05, 4);
-  paragraph (flow, report->period, "Sans 11", 0.35, 16);
+  paragraph (flow, report->title, FONT_TITLE, 0.05, 4);
+  paragraph (flow, report->period, FONT_PERIOD, 0.35, 16);
 
   if (report->workflows->len == 0)
-    paragraph (flow, _("No workflows were measured in this period."), "Serif 11", 0.1, 12);
+    paragraph (flow, _("No workflows were measured in this period."), FONT_BODY, 0.1, 12);
 
   for (guint i = 0; i < report->workflows->len; i++)
     {
@@ -252,32 +358,32 @@ layout_report (Flow           *flow,
         ? ys_duration_format_approx ((gint64) llround (f->with_ai.median_seconds)) : NULL;
 
       rule (flow);
-      heading (flow, w->name, "Sans Bold 14", 80);
-      paragraph (flow, w->evidence, "Sans Bold 8", 0.4, 2);
-      paragraph (flow, w->headline, "Serif 12", 0.05, 8);
+      heading (flow, w->name, FONT_HEADING,
+               paragraph_height (flow, w->evidence, FONT_CAPTION, 2) +
+               paragraph_height (flow, w->headline, FONT_LEAD, 8));
+      paragraph (flow, w->evidence, FONT_CAPTION, 0.4, 2);
+      paragraph (flow, w->headline, FONT_LEAD, 0.05, 8);
 
       medians = g_strdup_printf (_("Median time without AI: %s (%u runs). With AI: %s (%u runs)."),
                                  before ? before : "—", f->without_ai.runs,
                                  after ? after : "—", f->with_ai.runs);
-      paragraph (flow, medians, "Serif 10.5", 0.15, 3);
-      paragraph (flow, w->time_saved, "Serif 10.5", 0.15, 3);
-      paragraph (flow, w->corrections, "Serif 10.5", 0.15, 3);
-      paragraph (flow, w->used, "Serif 10.5", 0.15, w->imported ? 3 : 6);
+      paragraph (flow, medians, FONT_BODY, 0.15, 3);
+      if (w->time_saved != NULL)
+        paragraph (flow, w->time_saved, FONT_BODY, 0.15, 3);
+      paragraph (flow, w->corrections, FONT_BODY, 0.15, 3);
+      if (w->correction_trend != NULL)
+        paragraph (flow, w->correction_trend, FONT_BODY, 0.15, 3);
+      paragraph (flow, w->used, FONT_BODY, 0.15, w->imported ? 3 : 6);
       if (w->imported != NULL)
-        paragraph (flow, w->imported, "Serif 10.5", 0.15, 6);
+        paragraph (flow, w->imported, FONT_BODY, 0.15, 6);
 
-      for (guint t = 0; t < w->tool_lines->len; t++)
-        {
-          g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (w->tool_lines, t));
-          paragraph (flow, bullet, "Serif 10", 0.2, 2);
-        }
-      flow->y += 4;
+      tool_list (flow, w);
 
       for (guint d = 0; d < w->divergences->len; d++)
         {
           g_autofree char *notice = g_strdup_printf (_("Worth discussing: %s"),
                                                      (char *) g_ptr_array_index (w->divergences, d));
-          paragraph (flow, notice, "Sans Bold 10", 0.35, 6);
+          paragraph (flow, notice, FONT_SMALL_HEADING, 0.35, 6);
         }
 
       if (w->weeks->len > 0)
@@ -285,7 +391,7 @@ layout_report (Flow           *flow,
     }
 
   rule (flow);
-  heading (flow, _("Quarterly review"), "Sans Bold 14", 60);
+  heading (flow, _("Quarterly review"), FONT_HEADING, 60);
   if (report->has_review)
     {
       g_autofree char *coverage = report->review.coverage_percent >= 0
@@ -293,19 +399,19 @@ layout_report (Flow           *flow,
                            report->review.coverage_percent)
         : g_strdup (_("How much of the team uses AI where it adds real value is not known."));
 
-      paragraph (flow, coverage, "Serif 10.5", 0.1, 8);
+      paragraph (flow, coverage, FONT_BODY, 0.1, 8);
       review_answer (flow, _("What changed how we work"), report->review.working);
       review_answer (flow, _("What is not working"), report->review.not_working);
       review_answer (flow, _("Where AI output needed more rework than starting from scratch"),
                      report->review.more_rework);
     }
   else
-    paragraph (flow, _("No review was written for this period."), "Serif 10.5", 0.1, 8);
+    paragraph (flow, _("No review was written for this period."), FONT_BODY, 0.1, 8);
 
   rule (flow);
-  heading (flow, _("How to read these figures"), "Sans Bold 12", 60);
+  heading (flow, _("How to read these figures"), FONT_SUBHEADING, 60);
   for (guint i = 0; i < report->method->len; i++)
-    paragraph (flow, g_ptr_array_index (report->method, i), "Serif 9.5", 0.25, 5);
+    paragraph (flow, g_ptr_array_index (report->method, i), FONT_NOTE, 0.25, 5);
 
   footer (flow);
 }

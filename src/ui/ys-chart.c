@@ -100,6 +100,12 @@ on_leave (YsChart *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static GtkSizeRequestMode
+ys_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 ys_chart_measure (GtkWidget      *widget,
                   GtkOrientation  orientation,
@@ -109,12 +115,21 @@ ys_chart_measure (GtkWidget      *widget,
                   int            *minimum_baseline,
                   int            *natural_baseline)
 {
-  gboolean compact = ys_chart_data_get_compact (YS_CHART (widget)->data);
+  YsChart *self = YS_CHART (widget);
+  gboolean compact = ys_chart_data_get_compact (self->data);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = compact ? 80 : 240;
   else
-    *minimum = *natural = compact ? 32 : 180;
+    {
+      /* The plot keeps its height; a legend that wraps at a narrow width
+       * adds rows above it. */
+      double legend = compact ? 0 : ys_chart_data_legend_height (
+        self->data, for_size > 0 ? for_size : 240,
+        pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+
+      *minimum = *natural = compact ? 32 : 180 + (int) ceil (legend);
+    }
 }
 
 static void
@@ -137,6 +152,7 @@ ys_chart_class_init (YsChartClass *klass)
   object_class->finalize = ys_chart_finalize;
   widget_class->snapshot = ys_chart_snapshot;
   widget_class->measure = ys_chart_measure;
+  widget_class->get_request_mode = ys_chart_get_request_mode;
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
@@ -169,7 +185,7 @@ ys_chart_clear (YsChart *self)
 {
   g_return_if_fail (YS_IS_CHART (self));
   ys_chart_data_clear (self->data);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -182,7 +198,21 @@ ys_chart_add_series (YsChart      *self,
 {
   g_return_if_fail (YS_IS_CHART (self));
   ys_chart_data_add_series (self->data, label, style, x, y, n);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+ys_chart_add_share_series (YsChart      *self,
+                           const char   *label,
+                           YsChartStyle  style,
+                           const double *x,
+                           const guint  *part,
+                           const guint  *whole,
+                           guint         n)
+{
+  g_return_if_fail (YS_IS_CHART (self));
+  ys_chart_data_add_share_series (self->data, label, style, x, part, whole, n);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -193,7 +223,7 @@ ys_chart_add_points (YsChart      *self,
 {
   g_return_if_fail (YS_IS_CHART (self));
   ys_chart_data_add_points (self->data, x, y, n);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -203,17 +233,18 @@ ys_chart_add_reference (YsChart    *self,
 {
   g_return_if_fail (YS_IS_CHART (self));
   ys_chart_data_add_reference (self->data, y, label);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
 ys_chart_set_bars (YsChart      *self,
                    const char  **labels,
                    const double *values,
+                   const char  **captions,
                    guint         n)
 {
   g_return_if_fail (YS_IS_CHART (self));
-  ys_chart_data_set_bars (self->data, labels, values, n);
+  ys_chart_data_set_bars (self->data, labels, values, captions, n);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -19,6 +19,14 @@ void       ys_chart_add_series     (YsChart      *self,
                                     const double *x,
                                     const double *y,
                                     guint         n);
+/* A share with the counts behind it, so that hovering shows them. */
+void       ys_chart_add_share_series (YsChart    *self,
+                                      const char *label,
+                                      YsChartStyle style,
+                                      const double *x,
+                                      const guint *part,
+                                      const guint *whole,
+                                      guint        n);
 /* Faint points, such as individual runs. */
 void       ys_chart_add_points     (YsChart      *self,
                                     const double *x,
@@ -27,10 +35,12 @@ void       ys_chart_add_points     (YsChart      *self,
 void       ys_chart_add_reference  (YsChart      *self,
                                     double        y,
                                     const char   *label);
-/* A bar per label instead of lines over time (feedback yes-share per tool). */
+/* A bar per label instead of lines over time (feedback yes-share per tool);
+ * @captions: the counts under each label ("3 of 4 say yes"), or NULL. */
 void       ys_chart_set_bars       (YsChart      *self,
                                     const char  **labels,
                                     const double *values,
+                                    const char  **captions,
                                     guint         n);
 /* The sentence a screen reader hears: what the chart shows, in words. */
 void       ys_chart_set_description (YsChart     *self,

@@ -62,19 +62,6 @@ remove_children (GtkWidget *box)
     gtk_widget_unparent (child);
 }
 
-static const char *
-evidence_caption (YsEvidence evidence)
-{
-  switch (evidence)
-    {
-    case YS_EVIDENCE_CLEAR: return _("A clear change");
-    case YS_EVIDENCE_WITHIN_NOISE: return _("No clear change yet");
-    case YS_EVIDENCE_NO_BASELINE: return _("No baseline yet");
-    case YS_EVIDENCE_COLLECTING:
-    default: return _("Not enough runs yet");
-    }
-}
-
 static void
 fill_tools (YsFiguresView     *self,
             YsWorkflowFigures *w)
@@ -219,15 +206,20 @@ fill_table (YsFiguresView *self,
     }
 }
 
+static const char *mode_labels[] = { N_("Without AI"), N_("With AI") };
+
+static YsChartStyle
+mode_style (YsMode mode)
+{
+  return mode == YS_MODE_WITH_AI ? YS_CHART_STYLE_SOLID_CIRCLES : YS_CHART_STYLE_DASHED_SQUARES;
+}
+
 static void
-fill_series (YsChart      *chart,
-             GArray       *weeks,
-             double        (*value) (const YsWeek *, YsMode),
-             gboolean      skip_empty)
+fill_medians (YsChart *chart,
+              GArray  *weeks)
 {
   g_autofree double *x = g_new (double, MAX (weeks->len, 1));
   g_autofree double *y = g_new (double, MAX (weeks->len, 1));
-  const char *labels[] = { N_("Without AI"), N_("With AI") };
 
   for (int mode = 0; mode < 2; mode++)
     {
@@ -237,36 +229,48 @@ fill_series (YsChart      *chart,
         {
           const YsWeek *week = &g_array_index (weeks, YsWeek, i);
 
-          if (skip_empty && week->runs[mode] == 0)
+          if (week->runs[mode] == 0)
             continue;
           x[n] = g_date_get_julian (&week->monday);
-          y[n] = value (week, mode);
+          y[n] = week->median_seconds[mode];
           n++;
         }
       if (n > 0)
-        ys_chart_add_series (chart, _(labels[mode]),
-                             mode == YS_MODE_WITH_AI ? YS_CHART_STYLE_SOLID_CIRCLES
-                                                     : YS_CHART_STYLE_DASHED_SQUARES,
-                             x, y, n);
+        ys_chart_add_series (chart, _(mode_labels[mode]), mode_style (mode), x, y, n);
     }
 }
 
-static double
-week_median (const YsWeek *week, YsMode mode)
+/* Weekly shares with their counts: @used picks outputs used of those known,
+ * otherwise runs corrected of all runs. */
+static void
+fill_shares (YsChart  *chart,
+             GArray   *weeks,
+             gboolean  used)
 {
-  return week->median_seconds[mode];
-}
+  g_autofree double *x = g_new (double, MAX (weeks->len, 1));
+  g_autofree guint *part = g_new (guint, MAX (weeks->len, 1));
+  g_autofree guint *whole = g_new (guint, MAX (weeks->len, 1));
 
-static double
-week_corrections (const YsWeek *week, YsMode mode)
-{
-  return week->correction_rate[mode];
-}
+  for (int mode = 0; mode < 2; mode++)
+    {
+      guint n = 0;
 
-static double
-week_used (const YsWeek *week, YsMode mode)
-{
-  return week->used_rate[mode];
+      for (guint i = 0; i < weeks->len; i++)
+        {
+          const YsWeek *week = &g_array_index (weeks, YsWeek, i);
+          guint of = used ? week->used_known[mode] : week->runs[mode];
+
+          if (of == 0)
+            continue;
+          x[n] = g_date_get_julian (&week->monday);
+          part[n] = used ? week->used_yes[mode] : week->corrected[mode];
+          whole[n] = of;
+          n++;
+        }
+      if (n > 0)
+        ys_chart_add_share_series (chart, _(mode_labels[mode]), mode_style (mode), x, part,
+                                   whole, n);
+    }
 }
 
 static void
@@ -275,15 +279,15 @@ fill_charts (YsFiguresView     *self,
              GArray            *weeks,
              const GDate       *from,
              const GDate       *to,
-             YsTrend            trend)
+             const char        *corrections,
+             const char        *used)
 {
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *corrections = w ? ys_wording_corrections (w, trend) : NULL;
-  g_autofree char *used = w ? ys_wording_used (w) : NULL;
   GString *answers = g_string_new (NULL);
   g_autofree const char **labels = NULL;
   g_autofree double *shares = NULL;
+  g_autoptr(GPtrArray) captions = g_ptr_array_new_with_free_func (g_free);
   guint n_tools = 0;
 
   ys_chart_clear (self->time_chart);
@@ -295,20 +299,25 @@ fill_charts (YsFiguresView     *self,
                            days, durations, NULL))
     ys_chart_add_points (self->time_chart, (double *) days->data, (double *) durations->data,
                          days->len);
-  fill_series (self->time_chart, weeks, week_median, TRUE);
+  fill_medians (self->time_chart, weeks);
   if (w != NULL && !isnan (w->without_ai.median_seconds))
-    ys_chart_add_reference (self->time_chart, w->without_ai.median_seconds,
-                            _("Median without AI"));
+    {
+      g_autofree char *median = ys_duration_format_approx ((gint64) llround (w->without_ai.median_seconds));
+      /* TRANSLATORS: a line across the time chart, e.g. "Median without AI (2 h 15 min)" */
+      g_autofree char *label = g_strdup_printf (_("Median without AI (%s)"), median);
+
+      ys_chart_add_reference (self->time_chart, w->without_ai.median_seconds, label);
+    }
   ys_chart_set_description (self->time_chart, _("Weekly median time, without AI and with AI"),
                             self->headline);
 
-  fill_series (self->corrections_chart, weeks, week_corrections, TRUE);
+  fill_shares (self->corrections_chart, weeks, FALSE);
   ys_chart_set_description (self->corrections_chart,
                             _("Weekly share of runs that needed correcting"), corrections);
 
-  fill_series (self->used_chart, weeks, week_used, TRUE);
+  fill_shares (self->used_chart, weeks, TRUE);
   /* xgettext:no-c-format */
-  ys_chart_add_reference (self->used_chart, YS_STATS_USED_TARGET, _("70% target"));
+  ys_chart_add_reference (self->used_chart, YS_STATS_USED_TARGET, _("70% mark"));
   ys_chart_set_description (self->used_chart, _("Weekly share of outputs used"), used);
 
   if (w != NULL)
@@ -323,6 +332,11 @@ fill_charts (YsFiguresView     *self,
             continue;
           labels[n_tools] = tool->name;
           shares[n_tools] = tool->yes_share;
+          /* TRANSLATORS: under a bar of the feedback chart, e.g. "3 of 4 say yes" */
+          g_ptr_array_add (captions, g_strdup_printf (ngettext ("%u of %u says yes",
+                                                                "%u of %u say yes",
+                                                                tool->yes + tool->no),
+                                                      tool->yes, tool->yes + tool->no));
           n_tools++;
           g_string_append_printf (answers, ngettext ("%s: %u of %u says it saves time. ",
                                                      "%s: %u of %u say it saves time. ",
@@ -330,11 +344,20 @@ fill_charts (YsFiguresView     *self,
                                   tool->name, tool->yes, tool->yes + tool->no);
         }
       if (n_tools > 0)
-        ys_chart_set_bars (self->feedback_chart, labels, shares, n_tools);
+        ys_chart_set_bars (self->feedback_chart, labels, shares,
+                           (const char **) captions->pdata, n_tools);
     }
   ys_chart_set_description (self->feedback_chart, _("Share of answers saying the tool saves time"),
                             answers->len > 0 ? answers->str : _("No answers yet."));
   g_string_free (answers, TRUE);
+}
+
+/* A sentence, then another when there is one. */
+static char *
+join_sentences (const char *first,
+                const char *second)
+{
+  return second != NULL ? g_strdup_printf ("%s %s", first, second) : g_strdup (first);
 }
 
 static void
@@ -342,21 +365,27 @@ refresh (YsFiguresView *self)
 {
   g_autoptr(YsSummary) summary = NULL;
   g_autoptr(GArray) weeks = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *trend_text = NULL;
   g_autofree char *corrections = NULL;
+  g_autofree char *used_text = NULL;
   g_autofree char *used = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *imported_text = NULL;
   guint imported = 0;
   YsWorkflowFigures *w = NULL;
+  YsCorrectionTrend trend;
   GDate today, from, to;
-  gboolean has_dates;
-  YsTrend trend;
+  gboolean has_dates, so_far = FALSE;
 
   if (self->workflow_id == NULL)
     return;
 
   ys_clock_get_today (ys_store_get_clock (self->store), &today);
   has_dates = ys_stats_period_dates (self->period, &today, &from, &to);
+  /* This quarter or this year: the days so far, not weeks still to come. */
+  if (has_dates)
+    so_far = ys_stats_period_so_far (&from, &to, &today);
 
   summary = ys_summary_compute_one (self->store, has_dates ? &from : NULL, has_dates ? &to : NULL,
                                     self->workflow_id, NULL);
@@ -366,17 +395,12 @@ refresh (YsFiguresView *self)
   if (summary == NULL || weeks == NULL)
     return;
   w = ys_summary_find (summary, self->workflow_id);
-  trend = ys_wording_correction_trend (weeks);
+  ys_wording_correction_trend (weeks, &trend);
 
   if (summary->has_period)
     {
-      char a[64], b[64];
-      g_autofree char *range = NULL;
-
-      g_date_strftime (a, sizeof a, _("%-d %b %Y"), &summary->from);
-      g_date_strftime (b, sizeof b, _("%-d %b %Y"), &summary->to);
-      /* TRANSLATORS: a period, e.g. "1 Jul 2026 – 30 Sep 2026" */
-      range = g_strdup_printf (_("%s – %s"), a, b);
+      g_autofree char *range = ys_wording_period (&summary->from, &summary->to, NULL, so_far,
+                                                  YS_DATES_SHORT);
       gtk_label_set_label (self->period_label, range);
     }
   else
@@ -385,7 +409,8 @@ refresh (YsFiguresView *self)
   g_free (self->headline);
   self->headline = w ? ys_wording_headline (w) : g_strdup ("");
   gtk_label_set_label (self->headline_label, self->headline);
-  gtk_label_set_label (self->evidence_label, w ? evidence_caption (ys_wording_evidence (w)) : "");
+  gtk_label_set_label (self->evidence_label,
+                       w ? ys_wording_evidence_caption (ys_wording_evidence (w)) : "");
 
   imported_text = w && ys_tracker_count_imported (self->store, self->workflow_id,
                                                   has_dates ? &from : NULL,
@@ -395,16 +420,26 @@ refresh (YsFiguresView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->imported_label), imported_text != NULL);
   gtk_widget_set_visible (self->history_button, w != NULL && w->without_ai.runs == 0);
 
-  corrections = w ? ys_wording_corrections (w, trend) : NULL;
-  used = w ? ys_wording_used (w) : NULL;
-  saved = w ? ys_wording_time_saved (w) : NULL;
+
+  if (w != NULL)
+    {
+      level = ys_wording_corrections (w);
+      trend_text = ys_wording_correction_trend_sentence (&trend);
+      corrections = join_sentences (level, trend_text);
+      used_text = ys_wording_used (w);
+      /* The marks are explained where they first appear on the page. */
+      used = join_sentences (used_text, ys_wording_used_names_marks (w)
+                                        ? ys_wording_used_marks () : NULL);
+      saved = ys_wording_time_saved (w);
+    }
   adw_action_row_set_subtitle (self->corrections_row, corrections ? corrections : "");
   adw_action_row_set_subtitle (self->used_row, used ? used : "");
   adw_action_row_set_subtitle (self->saved_row, saved ? saved : "");
 
   fill_divergence (self, w);
   fill_tools (self, w);
-  fill_charts (self, w, weeks, has_dates ? &from : NULL, has_dates ? &to : NULL, trend);
+  fill_charts (self, w, weeks, has_dates ? &from : NULL, has_dates ? &to : NULL, corrections,
+               used);
 
   /* The table is built when it is shown, not behind the charts. */
   g_clear_pointer (&self->table_weeks, g_array_unref);
@@ -544,15 +579,13 @@ ys_figures_view_init (YsFiguresView *self)
   self->used_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_SHARE));
   self->feedback_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_SHARE));
   gtk_box_append (GTK_BOX (self->charts_box),
-                  chart_card (_("Time per run: weekly median (dashed squares without AI, "
-                                "solid circles with AI; dots are single runs)"),
+                  chart_card (_("Time per run: weekly median"),
                               GTK_WIDGET (self->time_chart)));
   gtk_box_append (GTK_BOX (self->charts_box),
                   chart_card (_("Share of runs that needed correcting"),
                               GTK_WIDGET (self->corrections_chart)));
   gtk_box_append (GTK_BOX (self->charts_box),
-                  /* xgettext:no-c-format */
-                  chart_card (_("Share of outputs used, against the 70% mark"),
+                  chart_card (_("Share of outputs used"),
                               GTK_WIDGET (self->used_chart)));
   gtk_box_append (GTK_BOX (self->charts_box),
                   chart_card (_("Does the tool save time? Share of yes answers"),

@@ -77,10 +77,11 @@ build_report (YsReportView  *self,
 {
   g_autofree char *organisation = self->settings
     ? g_settings_get_string (self->settings, "organisation-name") : NULL;
-  GDate from, to;
+  GDate from, to, today;
 
   quarter_dates (self->quarter, &from, &to);
-  return ys_report_build (self->store, &from, &to, organisation, error);
+  ys_clock_get_today (ys_store_get_clock (self->store), &today);
+  return ys_report_build (self->store, &from, &to, &today, organisation, error);
 }
 
 static void

@@ -254,7 +254,7 @@ def scenario(session):
     headline = wait_for("the headline",
                         lambda: find(main_window(), "label", "Intake summary: with AI"))
     text = headline.get_name()
-    expected = "with AI it takes 20 min instead of 35 min — 42% faster (medians of 6 and 6 runs)"
+    expected = "with AI it takes 20 min instead of 35 min — 42% less time (medians of 6 and 6 runs)"
     if expected not in text:
         raise AssertionError(f"the headline says “{text}”")
     session.ok(f"the headline states the change: {text}")

@@ -52,6 +52,7 @@ test_empty_and_one_point (void)
   double gap_x[] = { 2461300, 2461307, 2461314 }, gap_y[] = { 3600, NAN, 5400 };
   const char *labels[] = { "ChatGPT", "Claude" };
   double shares[] = { 0.75, NAN };
+  const char *captions[] = { "3 of 4 say yes", NULL };
 
   ys_chart_set_description (YS_CHART (empty), "Weekly median time", "No runs yet.");
   g_assert_cmpstr (ys_chart_get_description (YS_CHART (empty)), ==,
@@ -62,7 +63,7 @@ test_empty_and_one_point (void)
   ys_chart_add_reference (YS_CHART (one), 0.7, "70% target");
   render (one, "test-chart-one-point.png");
 
-  ys_chart_set_bars (YS_CHART (bars), labels, shares, 2);
+  ys_chart_set_bars (YS_CHART (bars), labels, shares, captions, 2);
   render (bars, "test-chart-bars.png");
 
   ys_chart_set_compact (YS_CHART (sparkline), TRUE);

@@ -351,7 +351,7 @@ test_count_imported (Fixture       *f,
   /* The report says it, for March: three of the four runs. */
   g_date_set_dmy (&from, 1, G_DATE_MARCH, 2026);
   g_date_set_dmy (&to, 31, G_DATE_MARCH, 2026);
-  report = ys_report_build (f->store, &from, &to, NULL, &error);
+  report = ys_report_build (f->store, &from, &to, NULL, NULL, &error);
   g_assert_no_error (error);
   markdown = ys_report_to_markdown (report);
   plain = ys_report_to_plain_text (report);

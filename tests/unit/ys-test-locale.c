@@ -38,6 +38,15 @@ static const char *german_months[] = {
   "Juli", "August", "September", "Oktober", "November", "Dezember",
 };
 
+/* glibc's de_DE abbreviations (%b), for the window's shorter dates. */
+static const char *english_short_months[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+static const char *german_short_months[] = {
+  "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
+};
+
 static gboolean
 is_word_at (const char *text,
             const char *at,
@@ -83,6 +92,14 @@ ys_test_localized (const char *expected)
             {
               g_string_append (out, german_months[m]);
               p += strlen (english_months[m]);
+              replaced = TRUE;
+            }
+      if (german_months_used)
+        for (guint m = 0; m < G_N_ELEMENTS (english_short_months) && !replaced; m++)
+          if (is_word_at (expected, p, english_short_months[m]))
+            {
+              g_string_append (out, german_short_months[m]);
+              p += strlen (english_short_months[m]);
               replaced = TRUE;
             }
       if (!replaced)

@@ -14,8 +14,9 @@ void   ys_test_init_locale (int     *argc,
 
 /* @expected, written as it reads in the C locale, as it reads in the
  * test's locale. In German (de_DE) a point between two digits becomes a
- * comma and an English month name the German one; messages stay English
- * (LANGUAGE=C). The tables are written here, not taken from the code. */
+ * comma and an English month name, full or abbreviated, the German one;
+ * messages stay English (LANGUAGE=C). The tables are written here, not
+ * taken from the code. */
 char  *ys_test_localized   (const char *expected);
 
 G_END_DECLS
