@@ -9,6 +9,7 @@
 #include "ys-backup.h"
 #include "ys-error.h"
 #include "ys-form.h"
+#include "ys-help.h"
 #include "ys-preferences-window.h"
 #include "ys-context.h"
 #include "ys-store.h"
@@ -452,9 +453,7 @@ help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-
-  gtk_show_uri (parent, "help:yardstick", GDK_CURRENT_TIME);
+  ys_help_show (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static const GActionEntry app_actions[] = {
