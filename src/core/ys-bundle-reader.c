@@ -33,6 +33,32 @@ struct _YsBundleReader
 
 /* Fields --------------------------------------------------------------------- */
 
+/* The code says what kind of refusal it is, so that the window can put it
+ * in plain words (ys_wording_import_refusal); the message keeps the precise
+ * form FORMAT.md requires. */
+static gboolean G_GNUC_PRINTF (5, 0)
+refuse_valist (YsBundleReader  *self,
+               GError         **error,
+               YsError          code,
+               const char      *field,
+               const char      *format,
+               va_list          args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  const char *file = self->bundle->file;
+
+  if (!self->in_record)
+    g_set_error (error, YS_ERROR, code, "%s: %s", file, message);
+  else if (field != NULL)
+    g_set_error (error, YS_ERROR, code, "%s: %s[%u].%s: %s",
+                 file, ys_bundle_array_name (self->kind), self->index, field, message);
+  else
+    g_set_error (error, YS_ERROR, code, "%s: %s[%u]: %s",
+                 file, ys_bundle_array_name (self->kind), self->index, message);
+  return FALSE;
+}
+
+/* A value that breaks a field rule. */
 static gboolean G_GNUC_PRINTF (4, 5)
 refuse (YsBundleReader  *self,
         GError         **error,
@@ -40,22 +66,27 @@ refuse (YsBundleReader  *self,
         const char      *format,
         ...)
 {
-  g_autofree char *message = NULL;
-  const char *file = self->bundle->file;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  refuse_valist (self, error, YS_ERROR_INVALID, field, format, args);
   va_end (args);
+  return FALSE;
+}
 
-  if (!self->in_record)
-    g_set_error (error, YS_ERROR, YS_ERROR_INVALID, "%s: %s", file, message);
-  else if (field != NULL)
-    g_set_error (error, YS_ERROR, YS_ERROR_INVALID, "%s: %s[%u].%s: %s",
-                 file, ys_bundle_array_name (self->kind), self->index, field, message);
-  else
-    g_set_error (error, YS_ERROR, YS_ERROR_INVALID, "%s: %s[%u]: %s",
-                 file, ys_bundle_array_name (self->kind), self->index, message);
+static gboolean G_GNUC_PRINTF (5, 6)
+refuse_as (YsBundleReader  *self,
+           GError         **error,
+           YsError          code,
+           const char      *field,
+           const char      *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  refuse_valist (self, error, code, field, format, args);
+  va_end (args);
   return FALSE;
 }
 
@@ -591,8 +622,8 @@ ys_bundle_reader_check_header (YsBundleReader  *self,
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
       json_node_get_value_type (format) != G_TYPE_STRING ||
       g_strcmp0 (json_node_get_string (format), YS_BUNDLE_FORMAT) != 0)
-    return refuse (self, error, NULL,
-                   _("not a Yardstick bundle (\"format\" is not \"%s\")"), YS_BUNDLE_FORMAT);
+    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL,
+                      _("not a Yardstick bundle (\"format\" is not \"%s\")"), YS_BUNDLE_FORMAT);
 
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
       json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
@@ -600,10 +631,10 @@ ys_bundle_reader_check_header (YsBundleReader  *self,
                    YS_BUNDLE_VERSION);
 
   if (json_node_get_int (version) > YS_BUNDLE_VERSION)
-    return refuse (self, error, NULL,
-                   _("version: written by a newer Yardstick (bundle version %lld); update "
-                     "Yardstick to import it"),
-                   (long long) json_node_get_int (version));
+    return refuse_as (self, error, YS_ERROR_NEWER_DATABASE, NULL,
+                      _("version: written by a newer Yardstick (bundle version %lld); update "
+                        "Yardstick to import it"),
+                      (long long) json_node_get_int (version));
 
   return TRUE;
 }
@@ -658,19 +689,19 @@ parse (YsBundleReader  *self,
   guint line = 0;
 
   if (length == 0)
-    return refuse (self, error, NULL, _("the file is empty"));
+    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("the file is empty"));
 
   if ((gint64) length > YS_BUNDLE_MAX_SIZE)
-    return refuse (self, error, NULL, _("the file is larger than 256 MiB"));
+    return refuse_as (self, error, YS_ERROR_TOO_LARGE, NULL, _("the file is larger than 256 MiB"));
 
   if (!g_utf8_validate (data, length, &invalid))
-    return refuse (self, error, NULL, _("not valid UTF-8 text (at byte %lu)"),
-                   (unsigned long) (invalid - data));
+    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("not valid UTF-8 text (at byte %lu)"),
+                      (unsigned long) (invalid - data));
 
   if (!check_nesting (data, length, &line))
-    return refuse (self, error, NULL,
-                   _("not a Yardstick bundle (nested more than %d levels deep at line %u)"),
-                   YS_BUNDLE_MAX_DEPTH, line);
+    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL,
+                      _("not a Yardstick bundle (nested more than %d levels deep at line %u)"),
+                      YS_BUNDLE_MAX_DEPTH, line);
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
@@ -680,15 +711,15 @@ parse (YsBundleReader  *self,
       /* json-glib says "<data>:LINE:COLUMN: Parse error: DETAIL". */
       if (sscanf (parse_error->message, "<data>:%u:%u: Parse error: %255[^\n]",
                   &line, &column, detail) == 3)
-        return refuse (self, error, NULL,
-                       _("not a Yardstick bundle (line %u, column %u: %s)"),
-                       line, column, detail);
-      return refuse (self, error, NULL, _("not a Yardstick bundle (%s)"),
-                     parse_error->message);
+        return refuse_as (self, error, YS_ERROR_DAMAGED, NULL,
+                          _("not a Yardstick bundle (line %u, column %u: %s)"),
+                          line, column, detail);
+      return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("not a Yardstick bundle (%s)"),
+                        parse_error->message);
     }
 
   if (json_parser_get_root (parser) == NULL)
-    return refuse (self, error, NULL, _("the file is empty"));
+    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("the file is empty"));
 
   return TRUE;
 }
@@ -744,7 +775,8 @@ ys_bundle_read_data (const char  *display_name,
   root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      refuse (self, error, NULL, _("not a Yardstick bundle (it is not a JSON object)"));
+      refuse_as (self, error, YS_ERROR_DAMAGED, NULL,
+                 _("not a Yardstick bundle (it is not a JSON object)"));
       return NULL;
     }
 
@@ -779,26 +811,26 @@ ys_bundle_read_file (const char  *path,
                             G_FILE_QUERY_INFO_NONE, NULL, &io_error);
   if (info == NULL)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: could not be read: %s"),
+      g_set_error (error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: could not be read: %s"),
                    display_name, io_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: is a folder, not a bundle"),
+      g_set_error (error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: is a folder, not a bundle"),
                    display_name);
       return NULL;
     }
   if (g_file_info_get_size (info) > YS_BUNDLE_MAX_SIZE)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: the file is larger than 256 MiB"),
+      g_set_error (error, YS_ERROR, YS_ERROR_TOO_LARGE, _("%s: the file is larger than 256 MiB"),
                    display_name);
       return NULL;
     }
 
   if (!g_file_get_contents (path, &contents, &length, &io_error))
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: could not be read: %s"),
+      g_set_error (error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: could not be read: %s"),
                    display_name, io_error->message);
       return NULL;
     }

@@ -260,7 +260,7 @@ check_reference (Merge         *merge,
                                    : _("no tool with id %s in the bundle or the database"),
       id);
 
-    g_set_error (error, YS_ERROR, YS_ERROR_INVALID, "%s: %s[%u].%s: %s",
+    g_set_error (error, YS_ERROR, YS_ERROR_NOT_FOUND, "%s: %s[%u].%s: %s",
                  merge->bundle->file, ys_bundle_array_name (kind), index, field, detail);
   }
   return FALSE;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ys-duration.h"
+#include "ys-error.h"
 #include "ys-wording.h"
 
 /*
@@ -589,4 +590,48 @@ ys_import_result_describe (const YsImportResult *result,
     }
 
   return g_string_free (text, FALSE);
+}
+
+char *
+ys_wording_import_refusal (const GError *error,
+                           const char   *display_name)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (error->domain != YS_ERROR)
+    return g_strdup_printf (_("%s could not be imported."), display_name);
+
+  switch (error->code)
+    {
+    case YS_ERROR_DAMAGED:
+      /* TRANSLATORS: %s is a file name */
+      return g_strdup_printf (_("%s is damaged or incomplete — perhaps it was still being "
+                                "copied. Try again once it has arrived, or ask for it to be "
+                                "exported again."), display_name);
+    case YS_ERROR_NOT_FOUND:
+      return g_strdup_printf (_("%s has runs or answers for a workflow or tool that is in neither "
+                                "the file nor this database. Import that workflow from the "
+                                "computer it comes from first, then this file."), display_name);
+    case YS_ERROR_NEWER_DATABASE:
+      return g_strdup_printf (_("%s comes from a newer version of Yardstick. Update Yardstick on "
+                                "this computer to import it."), display_name);
+    case YS_ERROR_TOO_LARGE:
+      return g_strdup_printf (_("%s is larger than 256 MiB, too large to be a Yardstick bundle."),
+                              display_name);
+    case YS_ERROR_UNREADABLE:
+      return g_strdup_printf (_("%s could not be read: check that it is a file you may open."),
+                              display_name);
+    case YS_ERROR_INVALID:
+      return g_strdup_printf (_("%s has a value that Yardstick cannot accept, so nothing from it "
+                                "was imported. Ask for it to be exported again; the details say "
+                                "which value."), display_name);
+    case YS_ERROR_DATABASE:
+    case YS_ERROR_BUSY:
+    case YS_ERROR_READ_ONLY:
+      return g_strdup_printf (_("%s could not be imported because this database could not be "
+                                "changed."), display_name);
+    default:
+      return g_strdup_printf (_("%s could not be imported."), display_name);
+    }
 }

@@ -86,6 +86,11 @@ char       *ys_wording_percent               (double                   share);
 char       *ys_wording_count_share           (guint                    part,
                                               guint                    whole);
 
+/* A refused import in plain words, naming @display_name; the precise
+ * message (file, place, rule) is for a details view and the command line. */
+char       *ys_wording_import_refusal        (const GError            *error,
+                                              const char              *display_name);
+
 typedef enum
 {
   YS_DATES_LONG,             /* "1 October 2026", the report */

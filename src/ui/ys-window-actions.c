@@ -11,6 +11,7 @@
 
 #include "ys-bundle.h"
 #include "ys-demo.h"
+#include "ys-error.h"
 #include "ys-history-assistant.h"
 #include "ys-run-dialog.h"
 #include "ys-window-private.h"
@@ -353,11 +354,36 @@ show_refusal (YsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Plain words first; the precise messages, which name the file, the place
+ * and the rule, in an expander for whoever has to fix the file. */
+static GtkWidget *
+import_refusal_dialog_new (GtkWindow  *parent,
+                           const char *plain,
+                           const char *details)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Nothing Was Imported from This File"),
+                                              plain);
+  GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Details"));
+  GtkWidget *label = gtk_label_new (details);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_expander_set_child (GTK_EXPANDER (expander), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  return dialog;
+}
+
 void
 ys_window_import_files (YsWindow   *self,
                         GListModel *files)
 {
   g_autoptr(GString) refused = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (NULL);
   guint n;
 
   g_return_if_fail (YS_IS_WINDOW (self));
@@ -376,9 +402,18 @@ ys_window_import_files (YsWindow   *self,
       if (path == NULL ||
           !ys_bundle_import_file (self->store, path, name, &result, &error))
         {
+          g_autofree char *sentence = NULL;
+
+          if (error == NULL)
+            g_set_error (&error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: could not be read"), name);
+          sentence = ys_wording_import_refusal (error, name);
           if (refused->len > 0)
-            g_string_append (refused, "\n\n");
-          g_string_append (refused, error ? error->message : name);
+            {
+              g_string_append (refused, "\n\n");
+              g_string_append (plain, "\n\n");
+            }
+          g_string_append (refused, error->message);
+          g_string_append (plain, sentence);
         }
       else
         {
@@ -388,7 +423,8 @@ ys_window_import_files (YsWindow   *self,
     }
 
   if (refused->len > 0)
-    show_refusal (self, _("Nothing Was Imported from This File"), refused->str);
+    gtk_window_present (GTK_WINDOW (import_refusal_dialog_new (GTK_WINDOW (self), plain->str,
+                                                               refused->str)));
 }
 
 static void

@@ -353,20 +353,40 @@ test_import_and_export (Fixture       *f,
   g_autoptr(GFile) bundle = g_file_new_for_path (bundle_path);
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
   g_autoptr(GFile) shared = g_file_new_for_path (shared_path);
+  g_autofree char *cut_path = g_build_filename (f->dir, "cut.json", NULL);
+  g_autoptr(GFile) cut = g_file_new_for_path (cut_path);
   GtkWindow *message;
+  GtkWidget *expander;
+  const char *body;
+  const char *details;
 
   g_assert_true (ys_demo_fill (demo, &error));
   g_assert_true (ys_bundle_export_file (demo, YS_BUNDLE_EVERYTHING, bundle_path, &error));
   g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"yardstick-bundle\", \"version\": 9}", -1, NULL));
+  /* Half a file, as when it is still being copied. */
+  g_assert_true (g_file_set_contents (cut_path, "{\"format\": \"yardstick-bundle\", \"vers", -1, NULL));
 
-  /* A refused file shows its message and changes nothing; the good one lands. */
+  /* A refused file says so in plain words, with the precise message under
+   * Details, and changes nothing; the good one lands. */
   g_list_store_append (files, broken);
+  g_list_store_append (files, cut);
   ys_window_import_files (f->window, G_LIST_MODEL (files));
   spin ();
   message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
-                            "broken.json: version: written by a newer Yardstick"));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message));
+  g_assert_nonnull (strstr (body, "broken.json comes from a newer version of Yardstick. Update "
+                                  "Yardstick on this computer to import it."));
+  g_assert_nonnull (strstr (body, "cut.json is damaged or incomplete — perhaps it was still "
+                                  "being copied."));
+  g_assert_null (strstr (body, "Parse error"));
+  g_assert_null (strstr (body, "version:"));
+  expander = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (message));
+  g_assert_true (GTK_IS_EXPANDER (expander));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  details = gtk_label_get_label (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (expander))));
+  g_assert_nonnull (strstr (details, "broken.json: version: written by a newer Yardstick"));
+  g_assert_nonnull (strstr (details, "cut.json: not a Yardstick bundle (line 1, column"));
   gtk_window_destroy (message);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 0);
   g_assert_cmpstr (visible_page (f), ==, "welcome");

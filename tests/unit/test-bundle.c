@@ -1108,6 +1108,22 @@ static const Breakage breakages[] = {
     "team.json: tools[0].monthly_cost: must be a number or null" },
 };
 
+/* The kind of refusal, which the window words plainly: a file that is not
+ * a whole bundle, one that refers to what it does not carry, one from a
+ * newer Yardstick, or one value that breaks a rule. */
+static int
+expected_code (const char *message)
+{
+  if (strstr (message, "not a Yardstick bundle") || strstr (message, "not valid UTF-8") ||
+      strstr (message, "the file is empty"))
+    return YS_ERROR_DAMAGED;
+  if (strstr (message, ": no workflow with id") || strstr (message, ": no tool with id"))
+    return YS_ERROR_NOT_FOUND;
+  if (strstr (message, "written by a newer Yardstick"))
+    return YS_ERROR_NEWER_DATABASE;
+  return YS_ERROR_INVALID;
+}
+
 static void
 check_refusal (const char *text,
                const char *expected)
@@ -1122,7 +1138,7 @@ check_refusal (const char *text,
   g_assert_no_error (error);
   before = dump (store, TRUE);
   g_assert_false (ys_bundle_import_data (store, "team.json", text, strlen (text), &result, &error));
-  g_assert_error (error, YS_ERROR, YS_ERROR_INVALID);
+  g_assert_error (error, YS_ERROR, expected_code (expected));
   if (g_str_has_suffix (expected, "…"))
     {
       g_autofree char *prefix = g_strndup (expected, strlen (expected) - strlen ("…"));
@@ -1177,6 +1193,7 @@ test_refused_files (void)
 
     g_assert_false (ys_bundle_import_data (store, "empty.json", "", 0, NULL, &error));
     g_assert_cmpstr (error->message, ==, "empty.json: the file is empty");
+    g_assert_error (error, YS_ERROR, YS_ERROR_DAMAGED);
   }
 }
 
@@ -1196,14 +1213,17 @@ test_oversized_file (void)
 
   g_assert_false (ys_bundle_import_file (store, path, "huge.json", NULL, &error));
   g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than 256 MiB");
+  g_assert_error (error, YS_ERROR, YS_ERROR_TOO_LARGE);
   g_clear_error (&error);
 
   g_assert_false (ys_bundle_import_file (store, missing, "missing.json", NULL, &error));
   g_assert_true (g_str_has_prefix (error->message, "missing.json: could not be read: "));
+  g_assert_error (error, YS_ERROR, YS_ERROR_UNREADABLE);
   g_clear_error (&error);
 
   g_assert_false (ys_bundle_import_file (store, tmp_dir, "folder", NULL, &error));
   g_assert_cmpstr (error->message, ==, "folder: is a folder, not a bundle");
+  g_assert_error (error, YS_ERROR, YS_ERROR_UNREADABLE);
 }
 
 static int

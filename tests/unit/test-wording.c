@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 
+#include "ys-error.h"
 #include "ys-test-locale.h"
 #include "ys-wording.h"
 
@@ -438,6 +439,31 @@ test_week (void)
          "3 runs, median 45 min, 1 of 3 (33%) corrected, 1 of 2 (50%) used");
 }
 
+/* Item 14: a refused import in a sentence a person can act on. */
+static void
+test_import_refusal (void)
+{
+  g_autoptr(GError) damaged = g_error_new (YS_ERROR, YS_ERROR_DAMAGED,
+                                           "team.json: not a Yardstick bundle (line 1, column 30: "
+                                           "scanner: unterminated string constant)");
+  g_autoptr(GError) invalid = g_error_new (YS_ERROR, YS_ERROR_INVALID,
+                                           "team.json: runs[1].duration_seconds: must be between "
+                                           "1 and 604800");
+  g_autoptr(GError) newer = g_error_new (YS_ERROR, YS_ERROR_NEWER_DATABASE, "team.json: version");
+  g_autoptr(GError) io = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "team.json: odd");
+
+  check (ys_wording_import_refusal (damaged, "team.json"),
+         "team.json is damaged or incomplete — perhaps it was still being copied. Try again once "
+         "it has arrived, or ask for it to be exported again.");
+  check (ys_wording_import_refusal (invalid, "team.json"),
+         "team.json has a value that Yardstick cannot accept, so nothing from it was imported. "
+         "Ask for it to be exported again; the details say which value.");
+  check (ys_wording_import_refusal (newer, "team.json"),
+         "team.json comes from a newer version of Yardstick. Update Yardstick on this computer "
+         "to import it.");
+  check (ys_wording_import_refusal (io, "team.json"), "team.json could not be imported.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/wording/week", test_week);
   g_test_add_func ("/wording/trend-large-and-edge", test_trend_large_and_edge);
   g_test_add_func ("/wording/period", test_period);
+  g_test_add_func ("/wording/import-refusal", test_import_refusal);
 
   return g_test_run ();
 }
