@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "ys-bundle.h"
@@ -345,4 +347,66 @@ ys_demo_fill (YsStore  *store,
   g_rand_free (demo.rand);
 
   return ys_store_run_in_transaction (store, fill, bundle, error);
+}
+
+#define SAMPLE_FOLDER_KEY "ys-demo-sample-folder"
+
+/* Called once the sample's store is finalized and its database closed. */
+static void
+remove_sample_folder (gpointer data)
+{
+  g_autofree char *folder = data;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  /* The database and SQLite's -wal, -shm or -journal beside it. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_unlink (path) != 0)
+        g_warning ("The sample file %s could not be removed: %s", path, g_strerror (errno));
+    }
+  if (g_rmdir (folder) != 0)
+    g_warning ("The sample folder %s could not be removed: %s", folder, g_strerror (errno));
+}
+
+YsStore *
+ys_demo_open_sample (GError **error)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (),
+                                              "yardstick-sample-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(YsStore) store = NULL;
+
+  if (g_mkdtemp_full (folder, 0700) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, YS_ERROR, YS_ERROR_DATABASE,
+                   _("The folder %s could not be created: %s"), folder, g_strerror (saved));
+      return NULL;
+    }
+
+  path = g_build_filename (folder, "sample.db", NULL);
+  store = ys_store_open (path, error);
+  if (store == NULL)
+    {
+      remove_sample_folder (g_steal_pointer (&folder));
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (store), SAMPLE_FOLDER_KEY, g_steal_pointer (&folder),
+                          remove_sample_folder);
+
+  if (!ys_demo_fill (store, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+gboolean
+ys_demo_is_sample (YsStore *store)
+{
+  g_return_val_if_fail (YS_IS_STORE (store), FALSE);
+
+  return g_object_get_data (G_OBJECT (store), SAMPLE_FOLDER_KEY) != NULL;
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ys-demo.h"
 #include "ys-duration.h"
 #include "ys-report.h"
 #include "ys-tracker-import.h"
@@ -91,10 +92,15 @@ ys_report_build (YsStore      *store,
   if (report->summary == NULL)
     return NULL;
 
-  report->title = organisation && *organisation
-    /* TRANSLATORS: the report's title, with the organisation's name */
-    ? g_strdup_printf (_("What AI changed at %s"), organisation)
-    : g_strdup (_("What AI changed in our work"));
+  /* A report of the sample team says so in its title, so that a PDF or a
+   * pasted summary of it can never pass for the organisation's own. */
+  if (ys_demo_is_sample (store))
+    report->title = g_strdup (_("Sample report of a made-up team: not real figures"));
+  else
+    report->title = organisation && *organisation
+      /* TRANSLATORS: the report's title, with the organisation's name */
+      ? g_strdup_printf (_("What AI changed at %s"), organisation)
+      : g_strdup (_("What AI changed in our work"));
 
   report->quarter = ys_report_quarter_of (from, to);
   report->period = ys_wording_period (from, &last, report->quarter, so_far, YS_DATES_LONG);

@@ -7,6 +7,7 @@
 
 #include "ys-application.h"
 #include "ys-backup.h"
+#include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-form.h"
 #include "ys-help.h"
@@ -433,15 +434,23 @@ preferences_action (GSimpleAction *action,
 {
   YsApplication *self = YS_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(YsStore) store = NULL;
 
   GtkWidget *preferences;
   GSettings *settings;
 
-  if (self->store == NULL)
+  /* The sample's tools in the sample's window, never the real ones. */
+  if (YS_IS_WINDOW (parent))
+    g_object_get (parent, "store", &store, NULL);
+  else if (self->store != NULL)
+    store = g_object_ref (self->store);
+
+  if (store == NULL)
     return;
-  preferences = ys_preferences_window_new (parent, self->store);
+  preferences = ys_preferences_window_new (parent, store);
   settings = ys_context_get_settings (self->context);
-  if (settings != NULL)
+  /* The team folder belongs to the real database: a sample never syncs. */
+  if (settings != NULL && store == self->store)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
                                 ADW_PREFERENCES_PAGE (ys_team_folder_page_new (self->team_folder,
                                                                               settings)));
@@ -456,11 +465,68 @@ help_action (GSimpleAction *action,
   ys_help_show (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
+/* Sample data never touches the real database: it opens in a database of
+ * its own, in a window of its own that replaces the real one, and
+ * "Start My Own" goes back to the real one and lets the sample go. */
+static void
+try_sample_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  YsApplication *self = YS_APPLICATION (user_data);
+  GtkWindow *previous = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(YsStore) sample = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  sample = ys_demo_open_sample (&error);
+  if (sample == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (previous, _("The Sample Could Not Be Opened"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = GTK_WINDOW (ys_window_new (GTK_APPLICATION (self), sample));
+  gtk_window_present (window);
+  if (previous != NULL)
+    gtk_window_destroy (previous);
+}
+
+static void
+leave_sample_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  YsApplication *self = YS_APPLICATION (user_data);
+  g_autoptr(GPtrArray) samples = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autoptr(YsStore) store = NULL;
+
+      if (YS_IS_WINDOW (l->data))
+        g_object_get (l->data, "store", &store, NULL);
+      if (store != NULL && ys_demo_is_sample (store))
+        g_ptr_array_add (samples, l->data);
+    }
+
+  /* The real window first, so that the application never has none. */
+  open_window (self);
+  for (guint i = 0; i < samples->len; i++)
+    gtk_window_destroy (g_ptr_array_index (samples, i));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "help", help_action },
+  { "try-sample", try_sample_action },
+  { "leave-sample", leave_sample_action },
 };
 
 static void

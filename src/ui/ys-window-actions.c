@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "ys-bundle.h"
-#include "ys-demo.h"
 #include "ys-error.h"
 #include "ys-history-assistant.h"
 #include "ys-run-dialog.h"
@@ -307,18 +306,6 @@ log_run_action (GtkWidget  *widget,
     open_run_dialog (self, self->selected_id);
   else
     ask_workflow_for_run (self);
-}
-
-static void
-load_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  YsWindow *self = YS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!ys_demo_fill (self->store, &error))
-    ys_window_add_toast (self, error->message);
 }
 
 /* Built when asked for, destroyed when closed. GtkApplication's own help
@@ -782,7 +769,6 @@ _ys_window_class_actions_init (YsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-run", "s", delete_run_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-run", "s",
                                    undo_delete_run_action);
-  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.bring-in-history", NULL,
                                    bring_in_history_action);

@@ -42,6 +42,8 @@ struct _YsWindow
   GtkLabel *workflow_name_label;
   GtkLabel *workflow_description_label;
   GtkRevealer *archived_revealer;
+  GtkRevealer *sample_revealer;
+  AdwWindowTitle *sidebar_title;
   GtkRevealer *read_error_revealer;
   GtkLabel *read_error_label;
   GtkStack *content_stack;

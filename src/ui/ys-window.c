@@ -7,6 +7,7 @@
 
 #include "ys-application.h"
 #include "ys-awaiting-view.h"
+#include "ys-demo.h"
 #include "ys-overview-view.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
@@ -612,6 +613,15 @@ ys_window_constructed (GObject *object)
   on_workflows_changed (self, 0, 0, 0, workflows);
   update_content (self);
 
+  /* The sample team says so on every page, and in the sidebar when folded. */
+  if (ys_demo_is_sample (self->store))
+    {
+      gtk_revealer_set_reveal_child (self->sample_revealer, TRUE);
+      adw_window_title_set_title (self->sidebar_title, _("Sample Data"));
+      adw_window_title_set_subtitle (self->sidebar_title, _("A made-up team"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Sample Data — Yardstick"));
+    }
+
   if (g_getenv ("YARDSTICK_QUIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (quit_after_first_frame), NULL);
 }
@@ -738,6 +748,8 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, archived_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, sample_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, read_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, read_error_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, content_stack);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -130,6 +131,24 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The first widget under @root that activates @action. */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (w) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
+        return w;
+      if ((found = find_actionable (w, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 visible_page (Fixture *f)
 {
@@ -176,14 +195,139 @@ test_empty_state (Fixture       *f,
   g_assert_cmpstr (visible_page (f), ==, "welcome");
   save_png (GTK_WIDGET (f->window), "test-window-empty.png");
 
-  /* "Try with Sample Data" fills it and leaves the welcome page. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL);
+  /* "Try with Sample Data" is the application's: it opens the sample in a
+   * window of its own (/window/sample-data), never in this database. */
+  g_assert_nonnull (find_actionable (GTK_WIDGET (f->window), "app.try-sample"));
+  g_assert_null (find_actionable (GTK_WIDGET (f->window), "win.load-demo"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (f->window, YS_TYPE_WINDOW,
+                                                                      "sample_revealer"))));
+}
+
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* The database a window shows. */
+static YsStore *
+window_store (YsWindow *window)
+{
+  YsStore *store = NULL;
+
+  g_object_get (window, "store", &store, NULL);
+  /* The window holds it too, for as long as this test looks. */
+  g_object_unref (store);
+  return store;
+}
+
+/* The application's only window, once the others have gone. */
+static YsWindow *
+only_window (GtkApplication *app)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_list_length (gtk_application_get_windows (app)) != 1 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
+  g_assert_true (YS_IS_WINDOW (gtk_application_get_windows (app)->data));
+  return gtk_application_get_windows (app)->data;
+}
+
+/* Item 3 of issue 13: the sample team opens in a database of its own,
+ * labelled on every page, and "Start My Own" goes back to the real one,
+ * which never saw any of it. */
+static void
+test_sample_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ys-sample-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "real.db", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autofree char *sample_folder = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(YsApplication) app = NULL;
+  YsWindow *window;
+  gint64 deadline;
+
+  /* A real database with one workflow of the team's own. */
+  {
+    g_autoptr(YsStore) real = ys_store_open (path, &error);
+    g_autoptr(YsWorkflow) ours = ys_store_add_workflow (real, "Board minutes", "", 2, &error);
+
+    g_assert_no_error (error);
+  }
+
+  app = ys_application_new (path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = only_window (GTK_APPLICATION (app));
+  g_assert_false (ys_demo_is_sample (window_store (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-sample", NULL);
   spin ();
-  g_assert_cmpstr (visible_page (f), ==, "main");
-  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 3);
-  g_assert_nonnull (ys_window_get_selected_workflow_id (f->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), "test-window-demo.png");
+  window = only_window (GTK_APPLICATION (app));
+  g_assert_true (ys_demo_is_sample (window_store (window)));
+  g_assert_cmpstr (ys_store_get_path (window_store (window)), !=, path);
+  sample_folder = g_path_get_dirname (ys_store_get_path (window_store (window)));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, YS_TYPE_WINDOW,
+                                                                     "sample_revealer"))));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (child (window, YS_TYPE_WINDOW,
+                                                                        "sidebar_title"))),
+                   ==, "Sample Data");
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (window_store (window))),
+                    ==, 3);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "test-window-sample.png");
+  g_assert_cmpint (count_rows (path, "workflows"), ==, 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "leave-sample", NULL);
+  spin ();
+  window = only_window (GTK_APPLICATION (app));
+  g_assert_false (ys_demo_is_sample (window_store (window)));
+  g_assert_cmpstr (ys_store_get_path (window_store (window)), ==, path);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, YS_TYPE_WINDOW,
+                                                                      "sample_revealer"))));
+
+  /* The sample's folder goes with its window; the real database has only
+   * its own workflow, and no sample tool, run, answer or review. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_file_test (sample_folder, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (sample_folder, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_rows (path, "workflows"), ==, 1);
+  g_assert_cmpint (count_rows (path, "tools"), ==, 0);
+  g_assert_cmpint (count_rows (path, "runs"), ==, 0);
+  g_assert_cmpint (count_rows (path, "feedback"), ==, 0);
+  g_assert_cmpint (count_rows (path, "reviews"), ==, 0);
+
+  /* Closing the last window makes the day's backup of the real database;
+   * wait for it before the folder goes. */
+  now = g_date_time_new_now_local ();
+  backup = g_strdup_printf ("%s/backups/real-%04d-%02d-%02d.db", dir, g_date_time_get_year (now),
+                            g_date_time_get_month (now), g_date_time_get_day_of_month (now));
+  gtk_window_destroy (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_test (backup, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  spin ();
+  g_clear_object (&app);
+  g_assert_cmpint (system (command), ==, 0);
 }
 
 static void
@@ -1420,9 +1564,10 @@ test_figures_roll_over (Fixture       *f,
   spin ();
   g_assert_cmpstr (gtk_label_get_label (period), ==, "1 Jul 2026 – 30 Sep 2026");
 
+  /* The new quarter has just begun: its figures cover the day so far. */
   ys_clock_set_now (clock, local_usec (2026, 10, 1, 0, 1));
   spin ();
-  g_assert_cmpstr (gtk_label_get_label (period), ==, "1 Oct 2026 – 31 Dec 2026");
+  g_assert_cmpstr (gtk_label_get_label (period), ==, "1 Oct 2026 – 1 Oct 2026 (so far)");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1754,6 +1899,7 @@ main (int   argc,
   ADD ("/window/other-program-import", test_other_program_import);
   ADD ("/window/team-folder", test_team_folder);
   ADD ("/window/sidebar-keeps-rows", test_sidebar_keeps_rows);
+  g_test_add_func ("/window/sample-data", test_sample_data);
 
   return g_test_run ();
 }

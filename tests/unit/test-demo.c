@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-report.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
 
@@ -137,6 +140,141 @@ test_refuses_data (void)
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM runs"), ==, 0);
 }
 
+/* Every row of every table the database has, whatever its schema: the
+ * whole content, to compare before and after. */
+static char *
+dump_everything (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                           " ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >=, 6);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1",
+                                              (char *) tables->pdata[t]);
+
+      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* Item 3 of issue 13: the sample lives in a database of its own, and
+ * leaving it (or never leaving it) leaves nothing of it in the real one. */
+static void
+test_sample_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) real = open_new ("real.db");
+  g_autoptr(YsStore) empty = open_new ("empty.db");
+  g_autoptr(YsWorkflow) ours = ys_store_add_workflow (real, "Board minutes", "", 2, &error);
+  g_autoptr(YsTool) tool = ys_store_add_tool (real, "Mistral", &error);
+  g_autoptr(YsRun) run = NULL;
+  g_autoptr(YsStore) sample = NULL;
+  g_autofree char *real_before = NULL;
+  g_autofree char *empty_before = NULL;
+  g_autofree char *real_after = NULL;
+  g_autofree char *empty_after = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *runtime = NULL;
+  YsRunFields fields = { .mode = YS_MODE_WITHOUT_AI, .started_at = 1795000000,
+                         .duration_seconds = 3600, .used = YS_USED_YES, .note = (char *) "" };
+  YsReview review = { .quarter = (char *) "2026-Q4", .coverage_percent = 20,
+                      .working = (char *) "Our own words", .not_working = (char *) "",
+                      .more_rework = (char *) "" };
+
+  g_assert_no_error (error);
+  fields.workflow_id = (char *) ys_workflow_get_id (ours);
+  run = ys_store_add_run (real, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_store_save_review (real, &review, &error));
+  real_before = dump_everything (ys_store_get_path (real));
+  empty_before = dump_everything (ys_store_get_path (empty));
+
+  sample = ys_demo_open_sample (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sample);
+  g_assert_true (ys_demo_is_sample (sample));
+  g_assert_false (ys_demo_is_sample (real));
+  folder = g_path_get_dirname (ys_store_get_path (sample));
+  runtime = g_build_filename (tmp_dir, "runtime", NULL);
+  parent = g_path_get_dirname (folder);
+  g_assert_cmpstr (parent, ==, runtime);
+
+  /* The whole sample team, with its review, tools and answers. */
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (sample)), ==, 3);
+  g_assert_cmpint (sql_int (sample, "SELECT count(*) FROM tools"), ==, 3);
+  g_assert_cmpint (sql_int (sample, "SELECT count(*) FROM feedback"), >=, 10);
+  g_assert_cmpint (sql_int (sample, "SELECT count(*) FROM reviews WHERE coverage_percent = 60"),
+                   ==, 1);
+
+  /* A report of it can never pass for the team's own. */
+  {
+    g_autoptr(YsReport) report = NULL;
+    g_autofree char *plain = NULL;
+    GDate from, to;
+
+    g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
+    report = ys_report_build (sample, &from, &to, NULL, "Riverside Advice Centre", NULL);
+    g_assert_cmpstr (report->title, ==, "Sample report of a made-up team: not real figures");
+    plain = ys_report_to_plain_text (report);
+    g_assert_true (g_str_has_prefix (plain, "Sample report of a made-up team"));
+    g_clear_pointer (&report, ys_report_free);
+    report = ys_report_build (real, &from, &to, NULL, "Riverside Advice Centre", NULL);
+    g_assert_cmpstr (report->title, ==, "What AI changed at Riverside Advice Centre");
+  }
+
+  /* Looking at the sample wrote nothing anywhere else. */
+  real_after = dump_everything (ys_store_get_path (real));
+  g_assert_cmpstr (real_after, ==, real_before);
+  g_clear_pointer (&real_after, g_free);
+
+  /* Leaving it: the folder and everything in it are gone. */
+  g_clear_object (&sample);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  real_after = dump_everything (ys_store_get_path (real));
+  empty_after = dump_everything (ys_store_get_path (empty));
+  g_assert_cmpstr (real_after, ==, real_before);
+  g_assert_cmpstr (empty_after, ==, empty_before);
+  g_assert_cmpint (sql_int (real, "SELECT count(*) FROM workflows"), ==, 1);
+  g_assert_cmpint (sql_int (real, "SELECT count(*) FROM tools"), ==, 1);
+  g_assert_cmpint (sql_int (real, "SELECT count(*) FROM runs"), ==, 1);
+  g_assert_cmpint (sql_int (real, "SELECT count(*) FROM feedback"), ==, 0);
+  g_assert_cmpint (sql_int (real, "SELECT count(*) FROM reviews WHERE coverage_percent = 60"),
+                   ==, 0);
+  g_assert_true (ys_store_is_empty (empty, &error));
+  g_assert_no_error (error);
+
+  /* A second sample is a new one, in a new folder. */
+  sample = ys_demo_open_sample (&error);
+  g_assert_no_error (error);
+  g_assert_false (g_str_has_prefix (ys_store_get_path (sample), folder));
+  g_clear_pointer (&folder, g_free);
+  folder = g_path_get_dirname (ys_store_get_path (sample));
+  g_clear_object (&sample);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,10 +284,18 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("ys-demo-XXXXXX", NULL);
+  /* Where the sample goes: read once by GLib, so set before anything asks. */
+  {
+    g_autofree char *runtime = g_build_filename (tmp_dir, "runtime", NULL);
+
+    g_assert_cmpint (g_mkdir (runtime, 0700), ==, 0);
+    g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  }
 
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/believable", test_believable);
   g_test_add_func ("/demo/refuses-data", test_refuses_data);
+  g_test_add_func ("/demo/sample-apart", test_sample_apart);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
