@@ -110,6 +110,32 @@ gboolean     ys_store_restore_workflow       (YsStore                 *self,
                                               gboolean                *archived_instead,
                                               GError                 **error);
 
+/* "Merge into…": what moved, and the key that takes it back. */
+typedef struct
+{
+  char *undo_id;
+  guint runs;
+  guint feedback;
+} YsWorkflowMerge;
+
+void         ys_workflow_merge_clear         (YsWorkflowMerge         *merge);
+/* Moves every run and answer of @source_id to @target_id and deletes
+ * @source_id, in one transaction. Each moved record is an edit (a new
+ * updated_at), so the merge travels in bundles and the team folder.
+ * Refused while a timer runs on @source_id. */
+gboolean     ys_store_merge_workflows        (YsStore                 *self,
+                                              const char              *source_id,
+                                              const char              *target_id,
+                                              YsWorkflowMerge         *merge,
+                                              GError                 **error);
+/* Takes a merge back while this store stays open: the records that moved
+ * return, as new edits, and the workflow is restored (archived instead
+ * when three are active by then). */
+gboolean     ys_store_unmerge_workflows      (YsStore                 *self,
+                                              const char              *undo_id,
+                                              gboolean                *archived_instead,
+                                              GError                 **error);
+
 /* Tools, by name. */
 GListModel  *ys_store_get_tools              (YsStore                 *self);
 YsTool      *ys_store_add_tool               (YsStore                 *self,
@@ -256,5 +282,7 @@ gboolean     ys_store_should_ask_feedback    (YsStore                 *self,
 guint        ys_store_count_feedback         (YsStore                 *self,
                                               const char              *workflow_id,
                                               GError                 **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (YsWorkflowMerge, ys_workflow_merge_clear)
 
 G_END_DECLS

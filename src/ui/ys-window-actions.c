@@ -12,9 +12,9 @@
 #include "ys-bundle.h"
 #include "ys-error.h"
 #include "ys-history-assistant.h"
+#include "ys-merge-dialog.h"
 #include "ys-run-dialog.h"
 #include "ys-window-private.h"
-#include "ys-wording.h"
 #include "ys-workflow-dialog.h"
 
 static void
@@ -187,6 +187,120 @@ undo_delete_workflow_action (GtkWidget  *widget,
     ys_window_add_toast (self, _("Three workflows are active, so it came back archived"));
 }
 
+/* Merging ------------------------------------------------------------------ */
+
+void
+_ys_window_merge_workflows (YsWindow   *self,
+                            const char *source_id,
+                            const char *target_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(YsWorkflowMerge) merge = { 0 };
+  g_autoptr(YsWorkflow) target = ys_store_get_workflow (self->store, target_id);
+  g_autofree char *runs = NULL;
+  g_autofree char *answers = NULL;
+  g_autofree char *title = NULL;
+
+  if (target == NULL)
+    return;
+  if (!ys_store_merge_workflows (self->store, source_id, target_id, &merge, &error))
+    {
+      ys_window_add_toast (self, error->message);
+      return;
+    }
+
+  runs = g_strdup_printf (ngettext ("%u run", "%u runs", merge.runs), merge.runs);
+  answers = g_strdup_printf (ngettext ("%u answer", "%u answers", merge.feedback), merge.feedback);
+  /* TRANSLATORS: a toast, e.g. "Merged into “Grant report section”: 2 runs, 1 answer" */
+  title = g_strdup_printf (_("Merged into “%s”: %s, %s"), ys_workflow_get_name (target), runs,
+                           answers);
+  ys_window_select_workflow (self, target_id);
+  show_undo_toast (self, title, "win.undo-merge-workflow", merge.undo_id);
+}
+
+static void
+on_merge_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   YsWindow         *self)
+{
+  const char *source_id = g_object_get_data (G_OBJECT (dialog), "source-id");
+  const char *target_id = ys_merge_dialog_get_target (GTK_WIDGET (dialog));
+
+  if (g_strcmp0 (response, "merge") == 0 && target_id != NULL)
+    _ys_window_merge_workflows (self, source_id, target_id);
+}
+
+static void
+present_merge_dialog (YsWindow   *self,
+                      const char *source_id,
+                      const char *suggested_id)
+{
+  GtkWidget *dialog = ys_merge_dialog_new (GTK_WINDOW (self), self->store, source_id,
+                                           suggested_id);
+
+  if (dialog == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (dialog), "source-id", g_strdup (source_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Another workflow with the name of @id, the likely one to merge into. */
+static char *
+find_namesake (YsWindow   *self,
+               const char *id)
+{
+  g_autoptr(YsWorkflow) workflow = ys_store_get_workflow (self->store, id);
+  g_autofree char *name = NULL;
+  GListModel *workflows = ys_store_get_workflows (self->store);
+
+  if (workflow == NULL)
+    return NULL;
+  name = g_utf8_casefold (ys_workflow_get_name (workflow), -1);
+  for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
+    {
+      g_autoptr(YsWorkflow) other = g_list_model_get_item (workflows, i);
+      g_autofree char *other_name = g_utf8_casefold (ys_workflow_get_name (other), -1);
+
+      if (g_strcmp0 (ys_workflow_get_id (other), id) != 0 && g_str_equal (name, other_name))
+        return g_strdup (ys_workflow_get_id (other));
+    }
+  return NULL;
+}
+
+static void
+merge_workflow_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autofree char *namesake = NULL;
+
+  if (self->selected_id == NULL)
+    return;
+  namesake = find_namesake (self, self->selected_id);
+  present_merge_dialog (self, self->selected_id, namesake);
+}
+
+static void
+undo_merge_workflow_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean archived_instead = FALSE;
+
+  if (!ys_store_unmerge_workflows (self->store, g_variant_get_string (parameter, NULL),
+                                   &archived_instead, &error))
+    {
+      ys_window_add_toast (self, error->message);
+      return;
+    }
+  if (archived_instead)
+    ys_window_add_toast (self, _("Three workflows are active, so it came back archived"));
+}
+
 static void
 delete_run_action (GtkWidget  *widget,
                    const char *action_name,
@@ -339,79 +453,6 @@ show_refusal (YsWindow   *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Plain words first; the precise messages, which name the file, the place
- * and the rule, in an expander for whoever has to fix the file. */
-static GtkWidget *
-import_refusal_dialog_new (GtkWindow  *parent,
-                           const char *plain,
-                           const char *details)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Nothing Was Imported from This File"),
-                                              plain);
-  GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Details"));
-  GtkWidget *label = gtk_label_new (details);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_expander_set_child (GTK_EXPANDER (expander), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  return dialog;
-}
-
-void
-ys_window_import_files (YsWindow   *self,
-                        GListModel *files)
-{
-  g_autoptr(GString) refused = g_string_new (NULL);
-  g_autoptr(GString) plain = g_string_new (NULL);
-  guint n;
-
-  g_return_if_fail (YS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_LIST_MODEL (files));
-
-  n = g_list_model_get_n_items (files);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      YsImportResult result;
-
-      /* Each file is all or nothing on its own. */
-      if (path == NULL ||
-          !ys_bundle_import_file (self->store, path, name, &result, &error))
-        {
-          g_autofree char *sentence = NULL;
-
-          if (error == NULL)
-            g_set_error (&error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: could not be read"), name);
-          sentence = ys_wording_import_refusal (error, name);
-          if (refused->len > 0)
-            {
-              g_string_append (refused, "\n\n");
-              g_string_append (plain, "\n\n");
-            }
-          g_string_append (refused, error->message);
-          g_string_append (plain, sentence);
-        }
-      else
-        {
-          g_autofree char *summary = ys_import_result_describe (&result, name);
-          ys_window_add_toast (self, summary);
-        }
-    }
-
-  if (refused->len > 0)
-    gtk_window_present (GTK_WINDOW (import_refusal_dialog_new (GTK_WINDOW (self), plain->str,
-                                                               refused->str)));
 }
 
 static void
@@ -675,6 +716,9 @@ _ys_window_actions_update (YsWindow   *self,
                                  : ys_store_count_active_workflows (self->store, NULL) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workflow", workflow != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-workflow", workflow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-workflow",
+                                 workflow != NULL &&
+                                 g_list_model_get_n_items (ys_store_get_workflows (self->store)) > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-workflow",
                                  workflow != NULL && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-workflow",
@@ -765,6 +809,10 @@ _ys_window_class_actions_init (YsWindowClass *klass)
                                    delete_workflow_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-workflow", "s",
                                    undo_delete_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-workflow", NULL,
+                                   merge_workflow_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-merge-workflow", "s",
+                                   undo_merge_workflow_action);
   gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_action);
   gtk_widget_class_install_action (widget_class, "win.delete-run", "s", delete_run_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-run", "s",

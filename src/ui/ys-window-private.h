@@ -80,5 +80,9 @@ YsWorkflow *_ys_window_dup_selected_workflow (YsWindow      *self);
 void        _ys_window_class_actions_init    (YsWindowClass *klass);
 void        _ys_window_actions_update        (YsWindow      *self,
                                               YsWorkflow    *workflow);
+/* Merges @source_id into @target_id with an Undo toast (ys-window-actions.c). */
+void        _ys_window_merge_workflows       (YsWindow      *self,
+                                              const char    *source_id,
+                                              const char    *target_id);
 
 G_END_DECLS

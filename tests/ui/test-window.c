@@ -21,6 +21,7 @@
 #include "ys-figures-view.h"
 #include "ys-form.h"
 #include "ys-overview-view.h"
+#include "ys-merge-dialog.h"
 #include "ys-report-view.h"
 #include "ys-run-dialog.h"
 #include "ys-run-list.h"
@@ -1837,6 +1838,133 @@ test_sidebar_keeps_rows (Fixture       *f,
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
 }
 
+/* Item 10 of issue 13: a colleague's bundle brings a second "Grant report
+ * section"; it arrives archived (three are active), the dialog says so in
+ * full and offers to merge it into ours, Undo takes that back, and "Merge
+ * Into…" does the same from the workflow's menu. */
+static void
+test_merge_twin (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) ours = NULL;
+  g_autoptr(YsWorkflow) second = NULL;
+  g_autoptr(YsWorkflow) third = NULL;
+  g_autoptr(YsRun) run = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "anna.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GPtrArray) titles = NULL;
+  const char *theirs = "11111111-1111-4111-8111-111111111111";
+  const char *bundle =
+    "{\"format\": \"yardstick-bundle\", \"version\": 1,\n"
+    " \"workflows\": [{\"id\": \"11111111-1111-4111-8111-111111111111\","
+    " \"name\": \"Grant report section\", \"description\": \"\", \"people\": 3,"
+    " \"archived\": false, \"updated_at\": \"2026-11-01T10:00:00Z\", \"deleted\": false}],\n"
+    " \"runs\": [{\"id\": \"33333333-3333-4333-8333-333333333333\","
+    " \"workflow\": \"11111111-1111-4111-8111-111111111111\", \"mode\": \"without-ai\","
+    " \"tool\": null, \"started_at\": \"2026-11-02T09:00:00Z\", \"duration_seconds\": 9600,"
+    " \"corrections\": 2, \"used\": true, \"note\": \"\","
+    " \"updated_at\": \"2026-11-02T13:00:00Z\", \"deleted\": false},\n"
+    "  {\"id\": \"44444444-4444-4444-8444-444444444444\","
+    " \"workflow\": \"11111111-1111-4111-8111-111111111111\", \"mode\": \"without-ai\","
+    " \"tool\": null, \"started_at\": \"2026-11-03T09:00:00Z\", \"duration_seconds\": 9000,"
+    " \"corrections\": 1, \"used\": null, \"note\": \"\","
+    " \"updated_at\": \"2026-11-03T13:00:00Z\", \"deleted\": false}]}\n";
+  YsRunFields fields = { .mode = YS_MODE_WITHOUT_AI, .started_at = 1793600000,
+                         .duration_seconds = 8400, .used = YS_USED_YES, .note = (char *) "" };
+  GtkWindow *dialog;
+  const char *body;
+  gboolean theirs_archived;
+
+  ours = ys_store_add_workflow (f->store, "Grant report section", "", 3, &error);
+  second = ys_store_add_workflow (f->store, "Policy brief draft", "", 3, &error);
+  third = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  fields.workflow_id = (char *) ys_workflow_get_id (ours);
+  run = ys_store_add_run (f->store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, bundle, -1, NULL));
+
+  g_list_store_append (files, file);
+  ys_window_import_files (f->window, G_LIST_MODEL (files));
+  spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Imported anna.json");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "1 workflow arrived archived because three are active."));
+  g_assert_nonnull (strstr (body, "The file brought a second “Grant report section”."));
+  g_assert_cmpuint (count_toasts (f->window), ==, 0);
+  {
+    g_autoptr(YsWorkflow) arrived = ys_store_get_workflow (f->store, theirs);
+
+    theirs_archived = ys_workflow_get_archived (arrived);
+  }
+
+  /* As its button does: the response, then the dialog closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  gtk_window_destroy (dialog);
+  spin ();
+  g_assert_null (ys_store_get_workflow (f->store, theirs));
+  g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 3);
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (ours), YS_MODE_WITHOUT_AI,
+                                         NULL), ==, 3);
+  g_assert_cmpstr (ys_window_get_selected_workflow_id (f->window), ==, ys_workflow_get_id (ours));
+  g_assert_true (only_toast_is (f->window,
+                                "Merged into “Grant report section”: 2 runs, 0 answers"));
+
+  /* Undo: the two runs go back to the workflow, which returns as it was. */
+  g_signal_emit_by_name (toast_button (f->window), "clicked");
+  spin ();
+  {
+    g_autoptr(YsWorkflow) back = ys_store_get_workflow (f->store, theirs);
+
+    g_assert_nonnull (back);
+    g_assert_cmpint (ys_workflow_get_archived (back), ==, theirs_archived);
+  }
+  g_assert_cmpuint (ys_store_count_runs (f->store, theirs, YS_MODE_WITHOUT_AI, NULL), ==, 2);
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (ours), YS_MODE_WITHOUT_AI,
+                                         NULL), ==, 1);
+
+  /* Merge Into… from its menu lists the three others, the one with its
+   * name chosen first. */
+  ys_window_select_workflow (f->window, theirs);
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.merge-workflow", NULL);
+  spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Merge “Grant report section” Into…");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge"));
+  g_assert_cmpstr (ys_merge_dialog_get_target (GTK_WIDGET (dialog)), ==,
+                   ys_workflow_get_id (ours));
+  {
+    GtkWidget *list = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3));
+    /* Another choice, then back: a click on a row chooses it. */
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    g_assert_cmpstr (ys_merge_dialog_get_target (GTK_WIDGET (dialog)), !=,
+                     ys_workflow_get_id (ours));
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "Grant report section");
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+  }
+  g_assert_cmpstr (ys_merge_dialog_get_target (GTK_WIDGET (dialog)), ==,
+                   ys_workflow_get_id (ours));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  gtk_window_destroy (dialog);
+  spin ();
+  g_assert_null (ys_store_get_workflow (f->store, theirs));
+  g_assert_cmpuint (ys_store_count_runs (f->store, ys_workflow_get_id (ours), YS_MODE_WITHOUT_AI,
+                                         NULL), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1895,6 +2023,7 @@ main (int   argc,
   ADD ("/window/awaiting-toasts", test_awaiting_toasts);
   ADD ("/window/small-items", test_small_items);
   ADD ("/window/read-error-banner", test_read_error_banner);
+  ADD ("/window/merge-twin", test_merge_twin);
   ADD ("/window/figures-roll-over", test_figures_roll_over);
   ADD ("/window/other-program-import", test_other_program_import);
   ADD ("/window/team-folder", test_team_folder);
