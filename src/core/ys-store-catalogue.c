@@ -24,12 +24,30 @@ static gboolean put_tool     (YsStore        *self,
 
 /* Models ------------------------------------------------------------------- */
 
+/* Not a change to the record (bundles do not carry it): updated_at stays. */
+static gboolean
+set_fair_test (YsStore     *self,
+               const char  *id,
+               gboolean     fair_test,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "UPDATE workflows SET fair_test = :fair_test WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":id", id);
+  ys_database_bind_int64 (stmt, ":fair_test", fair_test ? 1 : 0);
+  self->pending_changes |= YS_STORE_CHANGE_WORKFLOWS;
+  return ys_database_run (self->database, stmt, error);
+}
+
 gboolean
 ys_store_reload_workflows (YsStore  *self,
                            GError  **error)
 {
   sqlite3_stmt *stmt = ys_store_prepare (self,
-    "SELECT id, name, description, people, archived FROM workflows "
+    "SELECT id, name, description, people, archived, fair_test FROM workflows "
     "WHERE deleted = 0 ORDER BY " YS_STORE_WORKFLOW_ORDER ("") , error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -41,7 +59,8 @@ ys_store_reload_workflows (YsStore  *self,
                                              ys_database_column_text (stmt, 1),
                                              ys_database_column_text (stmt, 2),
                                              sqlite3_column_int (stmt, 3),
-                                             sqlite3_column_int (stmt, 4)));
+                                             sqlite3_column_int (stmt, 4),
+                                             sqlite3_column_int (stmt, 5)));
   if (rc != SQLITE_DONE)
     return FALSE;
   sqlite3_reset (stmt);
@@ -297,13 +316,33 @@ ys_store_add_workflow (YsStore     *self,
                                   FALSE, ys_store_now (self), FALSE };
 
       record.id = id = ys_uuid_new ();
-      ok = put_workflow (self, &record, error);
+      /* A workflow made here is a fair test until someone turns it off;
+       * one that arrives in a bundle is not (put_workflow leaves it). */
+      ok = put_workflow (self, &record, error) && set_fair_test (self, id, TRUE, error);
     }
 
   if (!ys_store_end (self, ok, error))
     return NULL;
 
-  return ys_workflow_new (id, clean_name, description, people, FALSE);
+  return ys_workflow_new (id, clean_name, description, people, FALSE, TRUE);
+}
+
+gboolean
+ys_store_set_workflow_fair_test (YsStore     *self,
+                                 const char  *id,
+                                 gboolean     fair_test,
+                                 GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+  ok = ys_store_lookup_workflow (self, id, NULL, NULL, NULL, error) &&
+       set_fair_test (self, id, fair_test, error);
+  return ys_store_end (self, ok, error);
 }
 
 gboolean

@@ -386,6 +386,8 @@ ys_store_save_run (YsStore            *self,
     return NULL;
 
   ys_run_fields_copy (&local, fields);
+  /* A run logged after the fact was chosen; an edit keeps its assignment. */
+  local.assignment = YS_ASSIGNMENT_CHOSEN;
   ok = TRUE;
 
   /* A tool typed in with the run is added with it, or not at all. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ys-draw.h"
 #include "ys-error.h"
 #include "ys-store-private.h"
 #include "ys-validate.h"
@@ -13,6 +14,14 @@
  * Timers: at most one per workflow, kept as timestamps in the database so
  * that a crash, a restart or a second window never loses one, and never in
  * bundles. Finishing one saves its run and removes it in one transaction.
+ *
+ * On a fair-test workflow the mode is drawn (ys-draw.h) in the transaction
+ * that starts the timer, and the walk of draws is kept beside the timers,
+ * so no restart or second window draws again for a run already started. A
+ * drawn timer that is discarded leaves its draw pending: the next start
+ * gets the same mode, so discarding never buys another coin. The run is
+ * saved as drawn, or as overridden when the person did it the other way;
+ * the store decides which, from the timer's row, never the caller.
  */
 
 gboolean
@@ -21,7 +30,8 @@ ys_store_reload_timers (YsStore  *self,
 {
   sqlite3_stmt *stmt = ys_store_prepare (self,
     "SELECT t.workflow_id, t.mode, t.tool_id, t.started_at, coalesce (t.paused_at, 0),"
-    " t.paused_total FROM timers t JOIN workflows w ON w.id = t.workflow_id AND w.deleted = 0"
+    " t.paused_total, t.assignment, t.reason"
+    " FROM timers t JOIN workflows w ON w.id = t.workflow_id AND w.deleted = 0"
     " ORDER BY " YS_STORE_WORKFLOW_ORDER ("w."), error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -34,7 +44,9 @@ ys_store_reload_timers (YsStore  *self,
                                           (const char *) sqlite3_column_text (stmt, 2),
                                           sqlite3_column_int64 (stmt, 3),
                                           sqlite3_column_int64 (stmt, 4),
-                                          sqlite3_column_int64 (stmt, 5)));
+                                          sqlite3_column_int64 (stmt, 5),
+                                          sqlite3_column_int (stmt, 6),
+                                          ys_database_column_text (stmt, 7)));
   if (rc != SQLITE_DONE)
     return FALSE;
   sqlite3_reset (stmt);
@@ -124,18 +136,21 @@ check_timer (YsStore     *self,
 }
 
 static gboolean
-put_timer (YsStore     *self,
-           const char  *workflow_id,
-           YsMode       mode,
-           const char  *tool_id,
-           gint64       started_at,
-           gint64       paused_at,
-           gint64       paused_total,
-           GError     **error)
+put_timer (YsStore       *self,
+           const char    *workflow_id,
+           YsMode         mode,
+           const char    *tool_id,
+           gint64         started_at,
+           gint64         paused_at,
+           gint64         paused_total,
+           YsAssignment   assignment,
+           const char    *reason,
+           GError       **error)
 {
   sqlite3_stmt *stmt = ys_store_prepare (self,
-    "INSERT INTO timers (workflow_id, mode, tool_id, started_at, paused_at, paused_total)"
-    " VALUES (:workflow, :mode, :tool, :started_at, :paused_at, :paused_total)", error);
+    "INSERT INTO timers (workflow_id, mode, tool_id, started_at, paused_at, paused_total,"
+    " assignment, reason) VALUES (:workflow, :mode, :tool, :started_at, :paused_at,"
+    " :paused_total, :assignment, :reason)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -150,8 +165,43 @@ put_timer (YsStore     *self,
   else
     ys_database_bind_null (stmt, ":paused_at");
   ys_database_bind_int64 (stmt, ":paused_total", paused_total);
+  ys_database_bind_int64 (stmt, ":assignment", assignment);
+  ys_database_bind_text (stmt, ":reason", reason ? reason : "");
   self->pending_changes |= YS_STORE_CHANGE_TIMERS;
   return ys_database_run (self->database, stmt, error);
+}
+
+/* A live, active workflow to start a timer on, and whether it is a fair test. */
+static gboolean
+check_startable (YsStore     *self,
+                 const char  *workflow_id,
+                 gboolean    *fair_test,
+                 GError     **error)
+{
+  g_autofree char *name = NULL;
+  gboolean archived = FALSE;
+  sqlite3_stmt *stmt;
+  gint64 value = 0;
+
+  if (!ys_store_lookup_workflow (self, workflow_id, &name, &archived, NULL, error))
+    return FALSE;
+  if (archived)
+    {
+      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
+                   _("“%s” is archived. Bring it back to log new runs."), name);
+      return FALSE;
+    }
+  if (fair_test != NULL)
+    {
+      stmt = ys_store_prepare (self, "SELECT fair_test FROM workflows WHERE id = :id", error);
+      if (stmt == NULL)
+        return FALSE;
+      ys_database_bind_text (stmt, ":id", workflow_id);
+      if (!ys_database_query_int64 (self->database, stmt, &value, error))
+        return FALSE;
+      *fair_test = value != 0;
+    }
+  return check_no_timer (self, workflow_id, name, error);
 }
 
 gboolean
@@ -161,8 +211,6 @@ ys_store_start_timer (YsStore     *self,
                       const char  *tool_id,
                       GError     **error)
 {
-  g_autofree char *name = NULL;
-  gboolean archived = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (YS_IS_STORE (self), FALSE);
@@ -174,17 +222,247 @@ ys_store_start_timer (YsStore     *self,
   if (!ys_store_begin (self, error))
     return FALSE;
 
-  ok = ys_store_lookup_workflow (self, workflow_id, &name, &archived, NULL, error);
-  if (ok && archived)
-    {
-      g_set_error (error, YS_ERROR, YS_ERROR_INVALID,
-                   _("“%s” is archived. Bring it back to log new runs."), name);
-      ok = FALSE;
-    }
-  ok = ok && check_no_timer (self, workflow_id, name, error) &&
+  ok = check_startable (self, workflow_id, NULL, error) &&
        (mode == YS_MODE_WITHOUT_AI ||
         ys_store_find_record (self, YS_RECORD_TOOL, tool_id, FALSE, error)) &&
-       put_timer (self, workflow_id, mode, tool_id, ys_store_now (self), 0, 0, error);
+       put_timer (self, workflow_id, mode, tool_id, ys_store_now (self), 0, 0,
+                  YS_ASSIGNMENT_CHOSEN, NULL, error);
+
+  return ys_store_end (self, ok, error);
+}
+
+/* The draws ----------------------------------------------------------------- */
+
+/* @workflow_id's walk of draws, and a drawn mode waiting for a run (-1: none). */
+static gboolean
+get_draws (YsStore     *self,
+           const char  *workflow_id,
+           YsDrawWalk  *walk,
+           int         *pending,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT position, span, coalesce (pending, -1) FROM draws WHERE workflow_id = :workflow",
+    error);
+  int rc;
+
+  walk->position = walk->span = 0;
+  *pending = -1;
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":workflow", workflow_id);
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      walk->position = sqlite3_column_int (stmt, 0);
+      walk->span = sqlite3_column_int (stmt, 1);
+      *pending = sqlite3_column_int (stmt, 2);
+      sqlite3_reset (stmt);
+    }
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static gboolean
+put_draws (YsStore           *self,
+           const char        *workflow_id,
+           const YsDrawWalk  *walk,
+           int                pending,
+           GError           **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "INSERT INTO draws (workflow_id, position, span, pending)"
+    " VALUES (:workflow, :position, :span, :pending) ON CONFLICT (workflow_id) DO UPDATE"
+    " SET position = :position, span = :span, pending = :pending", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":workflow", workflow_id);
+  ys_database_bind_int64 (stmt, ":position", walk->position);
+  ys_database_bind_int64 (stmt, ":span", walk->span);
+  if (pending >= 0)
+    ys_database_bind_int64 (stmt, ":pending", pending);
+  else
+    ys_database_bind_null (stmt, ":pending");
+  return ys_database_run (self->database, stmt, error);
+}
+
+gboolean
+ys_store_start_drawn_timer (YsStore     *self,
+                            const char  *workflow_id,
+                            const char  *tool_id,
+                            GRand       *random,
+                            YsMode      *drawn,
+                            GError     **error)
+{
+  YsDrawWalk walk;
+  gboolean fair_test = FALSE;
+  int pending = -1;
+  YsMode mode = YS_MODE_WITHOUT_AI;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (workflow_id != NULL, FALSE);
+  g_return_val_if_fail (random != NULL, FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = check_startable (self, workflow_id, &fair_test, error);
+  if (ok && !fair_test)
+    {
+      g_set_error_literal (error, YS_ERROR, YS_ERROR_INVALID,
+                           _("This workflow is not a fair test: choose with or without AI."));
+      ok = FALSE;
+    }
+  ok = ok && (tool_id == NULL ||
+              ys_store_find_record (self, YS_RECORD_TOOL, tool_id, FALSE, error)) &&
+       get_draws (self, workflow_id, &walk, &pending, error);
+  if (ok && !ys_draw_walk_is_valid (&walk))
+    {
+      /* The CHECK constraints make this impossible; a file edited by hand. */
+      g_set_error_literal (error, YS_ERROR, YS_ERROR_DAMAGED,
+                           _("The draws of this workflow are damaged."));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      /* A draw whose timer was discarded comes back: no second coin. */
+      if (pending >= 0)
+        mode = pending ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+      else
+        {
+          mode = ys_draw_walk_next (&walk, random);
+          ys_draw_walk_take (&walk, mode);
+        }
+      ok = put_draws (self, workflow_id, &walk, -1, error) &&
+           put_timer (self, workflow_id, mode, tool_id, ys_store_now (self), 0, 0,
+                      YS_ASSIGNMENT_DRAWN, NULL, error);
+    }
+
+  if (!ys_store_end (self, ok, error))
+    return FALSE;
+  if (drawn != NULL)
+    *drawn = mode;
+  return TRUE;
+}
+
+/* The timer row of @workflow_id: its mode, tool and assignment. */
+static gboolean
+get_timer_row (YsStore       *self,
+               const char    *workflow_id,
+               YsMode        *mode,
+               char         **tool_id,
+               YsAssignment  *assignment,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = ys_store_prepare (self,
+    "SELECT mode, tool_id, assignment FROM timers WHERE workflow_id = :workflow", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ys_database_bind_text (stmt, ":workflow", workflow_id);
+  rc = ys_database_step (self->database, stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
+                           _("No timer is running for that workflow."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  *mode = sqlite3_column_int (stmt, 0) ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+  if (tool_id != NULL)
+    *tool_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  *assignment = sqlite3_column_int (stmt, 2);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+ys_store_override_timer (YsStore     *self,
+                         const char  *workflow_id,
+                         gboolean     overridden,
+                         const char  *tool_id,
+                         const char  *reason,
+                         GError     **error)
+{
+  YsMode mode = YS_MODE_WITHOUT_AI;
+  YsAssignment assignment = YS_ASSIGNMENT_CHOSEN;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (workflow_id != NULL, FALSE);
+
+  if (reason != NULL && !ys_validate_text (reason, error))
+    return FALSE;
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = get_timer_row (self, workflow_id, &mode, NULL, &assignment, error);
+  if (ok && assignment == YS_ASSIGNMENT_CHOSEN)
+    {
+      g_set_error_literal (error, YS_ERROR, YS_ERROR_INVALID,
+                           _("This run's mode was chosen, not drawn."));
+      ok = FALSE;
+    }
+  /* Either way the draw stays in the walk; only the run's mode changes. */
+  if (ok && (assignment == YS_ASSIGNMENT_OVERRIDDEN) != overridden)
+    {
+      mode = !mode;
+      ok = (mode == YS_MODE_WITHOUT_AI || tool_id == NULL ||
+            ys_store_find_record (self, YS_RECORD_TOOL, tool_id, FALSE, error)) &&
+           (stmt = ys_store_prepare (self,
+              "UPDATE timers SET mode = :mode, tool_id = :tool, assignment = :assignment,"
+              " reason = :reason WHERE workflow_id = :workflow", error)) != NULL;
+      if (ok)
+        {
+          ys_database_bind_text (stmt, ":workflow", workflow_id);
+          ys_database_bind_int64 (stmt, ":mode", mode);
+          ys_database_bind_text (stmt, ":tool", mode == YS_MODE_WITH_AI ? tool_id : NULL);
+          ys_database_bind_int64 (stmt, ":assignment",
+                                  overridden ? YS_ASSIGNMENT_OVERRIDDEN : YS_ASSIGNMENT_DRAWN);
+          ys_database_bind_text (stmt, ":reason", overridden && reason ? reason : "");
+          ok = ys_database_run (self->database, stmt, error);
+          self->pending_changes |= YS_STORE_CHANGE_TIMERS;
+        }
+    }
+
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
+ys_store_set_timer_tool (YsStore     *self,
+                         const char  *workflow_id,
+                         const char  *tool_id,
+                         GError     **error)
+{
+  YsMode mode = YS_MODE_WITHOUT_AI;
+  YsAssignment assignment;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (workflow_id != NULL, FALSE);
+  g_return_val_if_fail (tool_id != NULL, FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = get_timer_row (self, workflow_id, &mode, NULL, &assignment, error);
+  if (ok && mode != YS_MODE_WITH_AI)
+    ok = ys_validate_mode_tool (mode, tool_id, error);
+  ok = ok && ys_store_find_record (self, YS_RECORD_TOOL, tool_id, FALSE, error) &&
+       (stmt = ys_store_prepare (self,
+          "UPDATE timers SET tool_id = :tool WHERE workflow_id = :workflow", error)) != NULL;
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":workflow", workflow_id);
+      ys_database_bind_text (stmt, ":tool", tool_id);
+      ok = ys_database_run (self->database, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_TIMERS;
+    }
 
   return ys_store_end (self, ok, error);
 }
@@ -240,17 +518,63 @@ ys_store_resume_timer (YsStore     *self,
                        error);
 }
 
+/* A drawn timer discarded (@put_back) leaves its draw pending for the next
+ * start; a discarded one restored takes it back. */
+static gboolean
+set_pending (YsStore     *self,
+             const char  *workflow_id,
+             YsMode       drawn,
+             gboolean     put_back,
+             GError     **error)
+{
+  YsDrawWalk walk;
+  int pending = -1;
+
+  if (!get_draws (self, workflow_id, &walk, &pending, error))
+    return FALSE;
+  if (!put_back && pending != (int) drawn)
+    {
+      g_set_error_literal (error, YS_ERROR, YS_ERROR_INVALID,
+                           _("Another run has used this run's draw since."));
+      return FALSE;
+    }
+  return put_draws (self, workflow_id, &walk, put_back ? (int) drawn : -1, error);
+}
+
 gboolean
 ys_store_discard_timer (YsStore     *self,
                         const char  *workflow_id,
                         GError     **error)
 {
-  return update_timer (self, workflow_id,
-                       "DELETE FROM timers WHERE workflow_id = :workflow AND :now IS NOT NULL",
-                       error);
+  YsMode mode = YS_MODE_WITHOUT_AI;
+  YsAssignment assignment = YS_ASSIGNMENT_CHOSEN;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (workflow_id != NULL, FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+
+  ok = get_timer_row (self, workflow_id, &mode, NULL, &assignment, error) &&
+       (assignment == YS_ASSIGNMENT_CHOSEN ||
+        set_pending (self, workflow_id,
+                     assignment == YS_ASSIGNMENT_DRAWN ? mode : !mode, TRUE, error)) &&
+       (stmt = ys_store_prepare (self, "DELETE FROM timers WHERE workflow_id = :workflow",
+                                 error)) != NULL;
+  if (ok)
+    {
+      ys_database_bind_text (stmt, ":workflow", workflow_id);
+      ok = ys_database_run (self->database, stmt, error);
+      self->pending_changes |= YS_STORE_CHANGE_TIMERS;
+    }
+
+  return ys_store_end (self, ok, error);
 }
 
-/* Undo for a discarded timer: it comes back as if never discarded. */
+/* Undo for a discarded timer: it comes back as if never discarded, its
+ * draw with it. */
 gboolean
 ys_store_restore_timer (YsStore     *self,
                         YsTimer     *timer,
@@ -258,6 +582,7 @@ ys_store_restore_timer (YsStore     *self,
 {
   g_autofree char *name = NULL;
   const char *workflow_id;
+  YsMode drawn;
   gboolean ok;
 
   g_return_val_if_fail (YS_IS_STORE (self), FALSE);
@@ -269,9 +594,12 @@ ys_store_restore_timer (YsStore     *self,
 
   ok = ys_store_lookup_workflow (self, workflow_id, &name, NULL, NULL, error) &&
        check_no_timer (self, workflow_id, name, error) &&
+       (!ys_timer_get_drawn_mode (timer, &drawn) ||
+        set_pending (self, workflow_id, drawn, FALSE, error)) &&
        put_timer (self, workflow_id, ys_timer_get_mode (timer), ys_timer_get_tool_id (timer),
                   ys_timer_get_started_at (timer), ys_timer_get_paused_at (timer),
-                  ys_timer_get_paused_total (timer), error);
+                  ys_timer_get_paused_total (timer), ys_timer_get_assignment (timer),
+                  ys_timer_get_reason (timer), error);
 
   return ys_store_end (self, ok, error);
 }
@@ -311,6 +639,14 @@ ys_store_finish_timer (YsStore             *self,
       if (rc == SQLITE_DONE)
         g_set_error_literal (error, YS_ERROR, YS_ERROR_NOT_FOUND,
                              _("No timer is running for that workflow."));
+    }
+  if (ok && sqlite3_column_int (stmt, 0) && sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+    {
+      /* Drawn with AI, and no tool picked since. */
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, YS_ERROR, YS_ERROR_INVALID,
+                           _("Choose the tool this run used."));
+      ok = FALSE;
     }
   if (ok)
     {

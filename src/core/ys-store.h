@@ -98,6 +98,11 @@ gboolean     ys_store_update_workflow        (YsStore                 *self,
                                               const char              *description,
                                               int                      people,
                                               GError                 **error);
+/* Whether Yardstick draws each run's mode; on for workflows made here. */
+gboolean     ys_store_set_workflow_fair_test (YsStore                 *self,
+                                              const char              *id,
+                                              gboolean                 fair_test,
+                                              GError                 **error);
 gboolean     ys_store_set_workflow_archived  (YsStore                 *self,
                                               const char              *id,
                                               gboolean                 archived,
@@ -203,6 +208,30 @@ YsTimer     *ys_store_get_timer              (YsStore                 *self,
 gboolean     ys_store_start_timer            (YsStore                 *self,
                                               const char              *workflow_id,
                                               YsMode                   mode,
+                                              const char              *tool_id,
+                                              GError                 **error);
+/* On a fair-test workflow: starts the timer with the mode drawn from
+ * @random, or the draw a discarded timer left (ys-draw.h), in one
+ * transaction with the walk of draws; @drawn receives it. @tool_id: the
+ * tool for a draw with AI, or NULL to pick it later (before finishing). */
+gboolean     ys_store_start_drawn_timer      (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              const char              *tool_id,
+                                              GRand                   *random,
+                                              YsMode                  *drawn,
+                                              GError                 **error);
+/* Does a drawn run the other way (@overridden TRUE, with an optional
+ * @reason, and @tool_id if that way is with AI), or back the drawn way.
+ * The draw stays in the walk either way. */
+gboolean     ys_store_override_timer         (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              gboolean                 overridden,
+                                              const char              *tool_id,
+                                              const char              *reason,
+                                              GError                 **error);
+/* The tool of a running timer with AI. */
+gboolean     ys_store_set_timer_tool         (YsStore                 *self,
+                                              const char              *workflow_id,
                                               const char              *tool_id,
                                               GError                 **error);
 gboolean     ys_store_pause_timer            (YsStore                 *self,

@@ -22,6 +22,8 @@ struct _YsTimer
   gint64 started_at;
   gint64 paused_at;
   gint64 paused_total;
+  YsAssignment assignment;
+  char *reason;
 };
 
 G_DEFINE_FINAL_TYPE (YsTimer, ys_timer, G_TYPE_OBJECT)
@@ -33,6 +35,7 @@ ys_timer_finalize (GObject *object)
 
   g_clear_pointer (&self->workflow_id, g_free);
   g_clear_pointer (&self->tool_id, g_free);
+  g_clear_pointer (&self->reason, g_free);
 
   G_OBJECT_CLASS (ys_timer_parent_class)->finalize (object);
 }
@@ -49,12 +52,14 @@ ys_timer_init (YsTimer *self)
 }
 
 YsTimer *
-ys_timer_new (const char *workflow_id,
-              YsMode      mode,
-              const char *tool_id,
-              gint64      started_at,
-              gint64      paused_at,
-              gint64      paused_total)
+ys_timer_new (const char   *workflow_id,
+              YsMode        mode,
+              const char   *tool_id,
+              gint64        started_at,
+              gint64        paused_at,
+              gint64        paused_total,
+              YsAssignment  assignment,
+              const char   *reason)
 {
   YsTimer *self = g_object_new (YS_TYPE_TIMER, NULL);
 
@@ -64,6 +69,8 @@ ys_timer_new (const char *workflow_id,
   self->started_at = started_at;
   self->paused_at = paused_at;
   self->paused_total = paused_total;
+  self->assignment = assignment;
+  self->reason = g_strdup (reason ? reason : "");
   return self;
 }
 
@@ -149,5 +156,35 @@ ys_timer_equal (gconstpointer a,
          g_strcmp0 (x->tool_id, y->tool_id) == 0 &&
          x->started_at == y->started_at &&
          x->paused_at == y->paused_at &&
-         x->paused_total == y->paused_total;
+         x->paused_total == y->paused_total &&
+         x->assignment == y->assignment &&
+         g_strcmp0 (x->reason, y->reason) == 0;
+}
+
+YsAssignment
+ys_timer_get_assignment (YsTimer *self)
+{
+  g_return_val_if_fail (YS_IS_TIMER (self), YS_ASSIGNMENT_CHOSEN);
+  return self->assignment;
+}
+
+/* The mode Yardstick drew, when it drew one. */
+gboolean
+ys_timer_get_drawn_mode (YsTimer *self,
+                         YsMode  *mode)
+{
+  g_return_val_if_fail (YS_IS_TIMER (self), FALSE);
+
+  if (self->assignment == YS_ASSIGNMENT_CHOSEN)
+    return FALSE;
+  if (mode != NULL)
+    *mode = self->assignment == YS_ASSIGNMENT_DRAWN ? self->mode : !self->mode;
+  return TRUE;
+}
+
+const char *
+ys_timer_get_reason (YsTimer *self)
+{
+  g_return_val_if_fail (YS_IS_TIMER (self), NULL);
+  return self->reason;
 }

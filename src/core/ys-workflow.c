@@ -16,6 +16,7 @@ struct _YsWorkflow
   char *description;
   int people;
   gboolean archived;
+  gboolean fair_test;
 };
 
 G_DEFINE_FINAL_TYPE (YsWorkflow, ys_workflow, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_PEOPLE,
   PROP_ARCHIVED,
+  PROP_FAIR_TEST,
   N_PROPS
 };
 
@@ -59,6 +61,7 @@ ys_workflow_get_property (GObject    *object,
     case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
     case PROP_PEOPLE: g_value_set_int (value, self->people); break;
     case PROP_ARCHIVED: g_value_set_boolean (value, self->archived); break;
+    case PROP_FAIR_TEST: g_value_set_boolean (value, self->fair_test); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -78,6 +81,7 @@ ys_workflow_set_property (GObject      *object,
     case PROP_DESCRIPTION: self->description = g_value_dup_string (value); break;
     case PROP_PEOPLE: self->people = g_value_get_int (value); break;
     case PROP_ARCHIVED: self->archived = g_value_get_boolean (value); break;
+    case PROP_FAIR_TEST: self->fair_test = g_value_get_boolean (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -99,6 +103,8 @@ ys_workflow_class_init (YsWorkflowClass *klass)
                                               YS_LIMITS_MIN_PEOPLE, YS_LIMITS_MAX_PEOPLE, 1,
                                               flags);
   properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
+  /* Whether Yardstick draws each run's mode: this computer's setting. */
+  properties[PROP_FAIR_TEST] = g_param_spec_boolean ("fair-test", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -113,7 +119,8 @@ ys_workflow_new (const char *id,
                  const char *name,
                  const char *description,
                  int         people,
-                 gboolean    archived)
+                 gboolean    archived,
+                 gboolean    fair_test)
 {
   return g_object_new (YS_TYPE_WORKFLOW,
                        "id", id,
@@ -121,6 +128,7 @@ ys_workflow_new (const char *id,
                        "description", description ? description : "",
                        "people", people,
                        "archived", archived,
+                       "fair-test", fair_test,
                        NULL);
 }
 
@@ -171,5 +179,13 @@ ys_workflow_equal (gconstpointer a,
          g_strcmp0 (x->name, y->name) == 0 &&
          g_strcmp0 (x->description, y->description) == 0 &&
          x->people == y->people &&
-         x->archived == y->archived;
+         x->archived == y->archived &&
+         x->fair_test == y->fair_test;
+}
+
+gboolean
+ys_workflow_get_fair_test (YsWorkflow *self)
+{
+  g_return_val_if_fail (YS_IS_WORKFLOW (self), FALSE);
+  return self->fair_test;
 }
