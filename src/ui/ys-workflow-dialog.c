@@ -21,6 +21,7 @@ struct _YsWorkflowDialog
   AdwEntryRow *name_row;
   AdwEntryRow *description_row;
   GtkSpinButton *people_spin;
+  GtkSwitch *fair_test_switch;
   GtkLabel *error_label;
 };
 
@@ -52,6 +53,51 @@ on_changed (YsWorkflowDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", valid);
 }
 
+typedef struct
+{
+  YsWorkflowDialog *self;
+  const char *name;
+  const char *description;
+  int people;
+  gboolean fair_test;
+  char *id;
+} Save;
+
+/* The workflow and its fair-test setting together, or neither. */
+static gboolean
+save_workflow (YsStore   *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  Save *save = user_data;
+  YsWorkflow *workflow = save->self->workflow;
+
+  if (workflow != NULL)
+    {
+      save->id = g_strdup (ys_workflow_get_id (workflow));
+      if (!ys_store_update_workflow (store, save->id, save->name, save->description, save->people,
+                                     error))
+        return FALSE;
+      /* Only a change: the setting is this computer's, not the record's. */
+      if (ys_workflow_get_fair_test (workflow) != save->fair_test)
+        return ys_store_set_workflow_fair_test (store, save->id, save->fair_test, error);
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(YsWorkflow) added = ys_store_add_workflow (store, save->name, save->description,
+                                                           save->people, error);
+
+      if (added == NULL)
+        return FALSE;
+      save->id = g_strdup (ys_workflow_get_id (added));
+      /* A workflow made here is a fair test unless the switch says not. */
+      if (ys_workflow_get_fair_test (added) != save->fair_test)
+        return ys_store_set_workflow_fair_test (store, save->id, save->fair_test, error);
+      return TRUE;
+    }
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -59,32 +105,22 @@ save_action (GtkWidget  *widget,
 {
   YsWorkflowDialog *self = YS_WORKFLOW_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(YsWorkflow) added = NULL;
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  const char *description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
-  int people = gtk_spin_button_get_value_as_int (self->people_spin);
-  const char *id;
+  g_autofree char *id = NULL;
+  Save save = { self,
+                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
+                gtk_spin_button_get_value_as_int (self->people_spin),
+                gtk_switch_get_active (self->fair_test_switch),
+                NULL };
 
-  if (self->workflow != NULL)
+  if (!ys_store_run_in_transaction (self->store, save_workflow, &save, &error))
     {
-      id = ys_workflow_get_id (self->workflow);
-      if (!ys_store_update_workflow (self->store, id, name, description, people, &error))
-        {
-          ys_form_show_error (GTK_WIDGET (self->name_row), self->error_label, error->message);
-          return;
-        }
-    }
-  else
-    {
-      added = ys_store_add_workflow (self->store, name, description, people, &error);
-      if (added == NULL)
-        {
-          ys_form_show_error (GTK_WIDGET (self->name_row), self->error_label, error->message);
-          return;
-        }
-      id = ys_workflow_get_id (added);
+      g_free (save.id);
+      ys_form_show_error (GTK_WIDGET (self->name_row), self->error_label, error->message);
+      return;
     }
 
+  id = save.id;
   g_signal_emit (self, signals[SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -127,6 +163,7 @@ ys_workflow_dialog_class_init (YsWorkflowDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWorkflowDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, YsWorkflowDialog, description_row);
   gtk_widget_class_bind_template_child (widget_class, YsWorkflowDialog, people_spin);
+  gtk_widget_class_bind_template_child (widget_class, YsWorkflowDialog, fair_test_switch);
   gtk_widget_class_bind_template_child (widget_class, YsWorkflowDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 
@@ -160,6 +197,7 @@ ys_workflow_dialog_new (GtkWindow  *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->description_row),
                              ys_workflow_get_description (workflow));
       gtk_spin_button_set_value (self->people_spin, ys_workflow_get_people (workflow));
+      gtk_switch_set_active (self->fair_test_switch, ys_workflow_get_fair_test (workflow));
       ys_form_set_title (GTK_WINDOW (self), GTK_WIDGET (self->window_title), _("Edit Workflow"));
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
     }
