@@ -53,13 +53,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ys-csv-reader.h"
 #include "ys-error.h"
-#include "ys-tracker-csv.h"
+#include "ys-tracker-csv-private.h"
+#include "ys-tracker-values.h"
 #include "ys-uuid.h"
 
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
@@ -89,15 +88,6 @@ typedef enum
 
 typedef enum
 {
-  DURATION_HMS_OR_HOURS,   /* Toggl: h:mm:ss, or decimal hours */
-  DURATION_HMS,            /* Clockify's Duration (h) */
-  DURATION_KIMAI,          /* h:mm, h:mm:ss or decimal hours */
-  DURATION_MINUTES,        /* Hamster */
-  DURATION_SECONDS,        /* Yardstick */
-} DurationKind;
-
-typedef enum
-{
   DATES_ISO,               /* YYYY-MM-DD only */
   DATES_NUMERIC,           /* also DD/MM/YYYY or MM/DD/YYYY, by a setting */
 } DateKind;
@@ -115,20 +105,20 @@ typedef struct
   const char      *key;
   const char      *name;
   DateKind         dates;
-  DurationKind     durations;
+  YsTrackerDuration durations;
   const char      *duration_form;  /* for messages */
   const char      *date_setting;   /* where to choose ISO dates, translatable */
   ColumnSpec       columns[10];
 } Format;
 
 static const Format formats[] = {
-  { YS_TRACKER_FORMAT_YARDSTICK, "yardstick", N_("Yardstick CSV"), DATES_ISO, DURATION_SECONDS,
+  { YS_TRACKER_FORMAT_YARDSTICK, "yardstick", N_("Yardstick CSV"), DATES_ISO, YS_TRACKER_DURATION_SECONDS,
     N_("whole seconds"), NULL,
     { { "id", COL_SIGNATURE, TRUE }, { "workflow", COL_PROJECT, TRUE },
       { "mode", COL_MODE, TRUE }, { "tool", COL_TOOL, TRUE },
       { "started_at", COL_START, TRUE }, { "duration_seconds", COL_DURATION, TRUE },
       { "note", COL_DESCRIPTION, TRUE } } },
-  { YS_TRACKER_FORMAT_CLOCKIFY, "clockify", "Clockify", DATES_NUMERIC, DURATION_HMS,
+  { YS_TRACKER_FORMAT_CLOCKIFY, "clockify", "Clockify", DATES_NUMERIC, YS_TRACKER_DURATION_HMS,
     "hh:mm:ss",
     N_("choose the date format YYYY-MM-DD in Clockify’s Profile settings and export the "
        "report again"),
@@ -137,7 +127,7 @@ static const Format formats[] = {
       { "End Date", COL_END_DATE, FALSE }, { "End Time", COL_END_TIME, FALSE },
       { "Duration (h)", COL_DURATION, TRUE }, { "Duration (decimal)", COL_DURATION_DECIMAL, FALSE },
       { "Tags", COL_TAGS, FALSE } } },
-  { YS_TRACKER_FORMAT_TOGGL, "toggl", "Toggl Track", DATES_NUMERIC, DURATION_HMS_OR_HOURS,
+  { YS_TRACKER_FORMAT_TOGGL, "toggl", "Toggl Track", DATES_NUMERIC, YS_TRACKER_DURATION_HMS_OR_HOURS,
     "hh:mm:ss",
     N_("choose the date format YYYY-MM-DD in Toggl Track’s Profile settings and export the "
        "report again"),
@@ -145,13 +135,13 @@ static const Format formats[] = {
       { "Start date", COL_START_DATE, TRUE }, { "Start time", COL_START_TIME, TRUE },
       { "End date", COL_END_DATE, FALSE }, { "End time", COL_END_TIME, FALSE },
       { "Duration", COL_DURATION, TRUE }, { "Tags", COL_TAGS, FALSE } } },
-  { YS_TRACKER_FORMAT_KIMAI, "kimai", "Kimai", DATES_ISO, DURATION_KIMAI,
+  { YS_TRACKER_FORMAT_KIMAI, "kimai", "Kimai", DATES_ISO, YS_TRACKER_DURATION_KIMAI,
     N_("h:mm or decimal hours"), NULL,
     { { "Date", COL_START_DATE, TRUE }, { "From", COL_START_TIME, TRUE },
       { "To", COL_END_TIME, FALSE }, { "Duration", COL_DURATION, TRUE },
       { "Project", COL_PROJECT, TRUE }, { "Activity", COL_ACTIVITY, TRUE },
       { "Description", COL_DESCRIPTION, TRUE }, { "Tags", COL_TAGS, FALSE } } },
-  { YS_TRACKER_FORMAT_HAMSTER, "hamster", "Hamster", DATES_ISO, DURATION_MINUTES,
+  { YS_TRACKER_FORMAT_HAMSTER, "hamster", "Hamster", DATES_ISO, YS_TRACKER_DURATION_MINUTES,
     N_("minutes"), NULL,
     { { "activity", COL_ACTIVITY, TRUE }, { "start time", COL_START, TRUE },
       { "end time", COL_END, FALSE }, { "duration minutes", COL_DURATION, TRUE },
@@ -166,10 +156,7 @@ typedef struct
   guint       line;
   Column      column;
   char       *text;
-  int         year;
-  int         first;
-  int         second;
-  gboolean    year_first;   /* YYYY-MM-DD: first is the month */
+  YsTrackerDate value;
 } DateValue;
 
 typedef struct
@@ -186,20 +173,6 @@ typedef struct
   char       *description;
   GStrv       tags;
 } Raw;
-
-typedef struct
-{
-  YsTrackerEntry  entry;
-  char           *folded_project;
-  char           *folded_description;
-  GStrv           folded_tags;
-} Entry;
-
-struct _YsTrackerCsv
-{
-  YsTrackerFormat  format;
-  GPtrArray       *entries;   /* Entry */
-};
 
 typedef struct
 {
@@ -315,236 +288,6 @@ refuse_value (Parser      *parser,
                    parser->header[column], shown, expected);
   return refuse (parser, line, error, _("%s: \"%s\" is not a date (%s)"),
                  parser->header[column], shown, expected);
-}
-
-/* ---- values ---------------------------------------------------------- */
-
-static gboolean
-all_digits (const char *text,
-            gsize       length)
-{
-  if (length == 0)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* h:mm:ss (or h:mm when @seconds_optional), any number of hours below a
- * million; minutes and seconds two digits below 60. */
-static gboolean
-parse_clock_duration (const char *text,
-                      gboolean    seconds_optional,
-                      gint64     *seconds)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
-  guint n = g_strv_length (parts);
-  gint64 value = 0;
-
-  if (n != 3 && !(n == 2 && seconds_optional))
-    return FALSE;
-  if (!all_digits (parts[0], strlen (parts[0])) || strlen (parts[0]) > 6)
-    return FALSE;
-  value = g_ascii_strtoll (parts[0], NULL, 10) * 3600;
-  for (guint i = 1; i < n; i++)
-    {
-      gint64 part;
-
-      if (strlen (parts[i]) != 2 || !all_digits (parts[i], 2))
-        return FALSE;
-      part = g_ascii_strtoll (parts[i], NULL, 10);
-      if (part >= 60)
-        return FALSE;
-      value += part * (i == 1 ? 60 : 1);
-    }
-  *seconds = value;
-  return TRUE;
-}
-
-/* A plain decimal number, with a point or a comma: "1.5", "90", "0,25". */
-static gboolean
-parse_decimal (const char *text,
-               double     *value)
-{
-  g_autofree char *copy = NULL;
-  gsize digits = 0, separators = 0;
-  char *end;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if ((*p == '.' || *p == ',') && separators == 0 && digits > 0)
-        separators++;
-      else
-        return FALSE;
-    }
-  if (digits == 0 || digits > 12 || text[strlen (text) - 1] == '.' || text[strlen (text) - 1] == ',')
-    return FALSE;
-
-  copy = g_strdelimit (g_strdup (text), ",", '.');
-  *value = g_ascii_strtod (copy, &end);
-  return *end == '\0' && isfinite (*value);
-}
-
-static gboolean
-parse_duration (DurationKind  kind,
-                gboolean      decimal_column,
-                const char   *text,
-                gint64       *seconds)
-{
-  double value;
-
-  if (decimal_column)
-    {
-      if (!parse_decimal (text, &value))
-        return FALSE;
-      *seconds = (gint64) llround (value * 3600);
-      return TRUE;
-    }
-
-  switch (kind)
-    {
-    case DURATION_HMS:
-      return parse_clock_duration (text, FALSE, seconds);
-
-    case DURATION_HMS_OR_HOURS:
-      if (parse_clock_duration (text, FALSE, seconds))
-        return TRUE;
-      if (!parse_decimal (text, &value))
-        return FALSE;
-      *seconds = (gint64) llround (value * 3600);
-      return TRUE;
-
-    case DURATION_KIMAI:
-      if (parse_clock_duration (text, TRUE, seconds))
-        return TRUE;
-      if (!parse_decimal (text, &value))
-        return FALSE;
-      *seconds = (gint64) llround (value * 3600);
-      return TRUE;
-
-    case DURATION_MINUTES:
-      if (!parse_decimal (text, &value))
-        return FALSE;
-      *seconds = (gint64) llround (value * 60);
-      return TRUE;
-
-    case DURATION_SECONDS:
-      if (!all_digits (text, strlen (text)) || strlen (text) > 12)
-        return FALSE;
-      *seconds = g_ascii_strtoll (text, NULL, 10);
-      return TRUE;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* H:MM or HH:MM:SS, 24-hour or with AM/PM, into seconds since midnight. */
-static gboolean
-parse_time_of_day (const char *text,
-                   int        *seconds)
-{
-  g_autofree char *clock = g_strdup (text);
-  g_auto(GStrv) parts = NULL;
-  gsize len = strlen (clock);
-  int meridiem = 0;   /* 1 AM, 2 PM */
-  int hour, minute, second = 0;
-  guint n;
-
-  if (len > 2 && g_ascii_strcasecmp (clock + len - 2, "AM") == 0)
-    meridiem = 1;
-  else if (len > 2 && g_ascii_strcasecmp (clock + len - 2, "PM") == 0)
-    meridiem = 2;
-  if (meridiem != 0)
-    {
-      clock[len - 2] = '\0';
-      g_strchomp (clock);
-    }
-
-  parts = g_strsplit (clock, ":", -1);
-  n = g_strv_length (parts);
-  if (n < 2 || n > 3)
-    return FALSE;
-  if (strlen (parts[0]) < 1 || strlen (parts[0]) > 2 || !all_digits (parts[0], strlen (parts[0])))
-    return FALSE;
-  for (guint i = 1; i < n; i++)
-    if (strlen (parts[i]) != 2 || !all_digits (parts[i], 2))
-      return FALSE;
-
-  hour = atoi (parts[0]);
-  minute = atoi (parts[1]);
-  if (n == 3)
-    second = atoi (parts[2]);
-  if (minute > 59 || second > 59)
-    return FALSE;
-  if (meridiem != 0)
-    {
-      if (hour < 1 || hour > 12)
-        return FALSE;
-      hour = hour % 12 + (meridiem == 2 ? 12 : 0);
-    }
-  else if (hour > 23)
-    return FALSE;
-
-  *seconds = hour * 3600 + minute * 60 + second;
-  return TRUE;
-}
-
-/* YYYY-MM-DD (or with / or .), and when @numeric DD/MM/YYYY or MM/DD/YYYY
- * (with / - or .); the order of the latter is settled later. */
-static gboolean
-parse_date (const char *text,
-            gboolean    numeric,
-            DateValue  *date)
-{
-  g_auto(GStrv) parts = NULL;
-  char separator = 0;
-  gsize lengths[3];
-
-  for (const char *p = text; *p; p++)
-    if (*p == '-' || *p == '/' || *p == '.')
-      {
-        separator = *p;
-        break;
-      }
-  if (separator == 0)
-    return FALSE;
-
-  parts = g_strsplit (text, (char[]) { separator, '\0' }, -1);
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-  for (guint i = 0; i < 3; i++)
-    {
-      lengths[i] = strlen (parts[i]);
-      if (!all_digits (parts[i], lengths[i]))
-        return FALSE;
-    }
-
-  if (lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2)
-    {
-      if (separator != '-' && !numeric)
-        return FALSE;
-      date->year_first = TRUE;
-      date->year = atoi (parts[0]);
-      date->first = atoi (parts[1]);
-      date->second = atoi (parts[2]);
-      return g_date_valid_dmy (date->second, date->first, date->year);
-    }
-
-  if (!numeric || lengths[0] > 2 || lengths[1] > 2 || lengths[2] != 4)
-    return FALSE;
-  date->year_first = FALSE;
-  date->first = atoi (parts[0]);
-  date->second = atoi (parts[1]);
-  date->year = atoi (parts[2]);
-  /* Neither order can make it a date. */
-  if (date->first < 1 || date->second < 1 || date->year < 1 ||
-      (date->first > 12 && date->second > 12) || date->first > 31 || date->second > 31)
-    return FALSE;
-  return TRUE;
 }
 
 /* ---- the header ------------------------------------------------------ */
@@ -674,7 +417,7 @@ read_date (Parser      *parser,
 
   date->line = line;
   date->column = column;
-  if (text == NULL || !parse_date (text, numeric, date))
+  if (text == NULL || !ys_tracker_parse_date (text, numeric, &date->value))
     return refuse_value (parser, line, column, text ? text : "",
                          numeric ? _("YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY") : "YYYY-MM-DD",
                          error);
@@ -692,7 +435,7 @@ read_time (Parser      *parser,
 {
   const char *text = cell (parser, fields, column);
 
-  if (text == NULL || !parse_time_of_day (text, seconds))
+  if (text == NULL || !ys_tracker_parse_time_of_day (text, seconds))
     return refuse_value (parser, line, column, text ? text : "",
                          parser->format->format == YS_TRACKER_FORMAT_KIMAI ? "hh:mm"
                                                                            : "hh:mm:ss",
@@ -715,8 +458,8 @@ read_date_time (Parser      *parser,
 
   date->line = line;
   date->column = column;
-  if (g_strv_length (parts) != 2 || !parse_date (parts[0], FALSE, date) ||
-      !parse_time_of_day (parts[1], seconds))
+  if (g_strv_length (parts) != 2 || !ys_tracker_parse_date (parts[0], FALSE, &date->value) ||
+      !ys_tracker_parse_time_of_day (parts[1], seconds))
     return refuse_value (parser, line, column, text, "YYYY-MM-DD HH:MM", error);
   date->text = g_strdup (parts[0]);
   return TRUE;
@@ -846,7 +589,7 @@ read_record (Parser     *parser,
   g_assert (text != NULL);
   if (text[0] != '\0')
     {
-      if (!parse_duration (format->durations, FALSE, text, &raw.duration))
+      if (!ys_tracker_parse_duration (format->durations, FALSE, text, &raw.duration))
         {
           refuse_value (parser, line, COL_DURATION, text, _(format->duration_form), error);
           FAIL ();
@@ -854,7 +597,7 @@ read_record (Parser     *parser,
     }
   else if ((text = cell (parser, fields, COL_DURATION_DECIMAL)) != NULL && text[0] != '\0')
     {
-      if (!parse_duration (format->durations, TRUE, text, &raw.duration))
+      if (!ys_tracker_parse_duration (format->durations, TRUE, text, &raw.duration))
         {
           refuse_value (parser, line, COL_DURATION_DECIMAL, text, _("decimal hours"), error);
           FAIL ();
@@ -897,13 +640,13 @@ settle_date_order (Parser    *parser,
         {
           const DateValue *date = dates[d];
 
-          if (date == NULL || date->year_first)
+          if (date == NULL || date->value.year_first)
             continue;
-          if (date->first > 12)
+          if (date->value.first > 12)
             day_evidence = day_evidence ? day_evidence : date;
-          else if (date->second > 12)
+          else if (date->value.second > 12)
             month_evidence = month_evidence ? month_evidence : date;
-          else if (date->first != date->second)
+          else if (date->value.first != date->value.second)
             open = open ? open : date;
         }
     }
@@ -937,9 +680,9 @@ local_time (Parser          *parser,
             int              seconds,
             int             *ymd)
 {
-  int year = date->year;
-  int month = date->year_first || !day_first ? date->first : date->second;
-  int day = date->year_first || !day_first ? date->second : date->first;
+  int year = date->value.year;
+  int month = date->value.year_first || !day_first ? date->value.first : date->value.second;
+  int day = date->value.year_first || !day_first ? date->value.second : date->value.first;
 
   if (!g_date_valid_dmy (day, month, year))
     return NULL;
@@ -953,8 +696,8 @@ local_time (Parser          *parser,
                           seconds % 60);
 }
 
-static char *
-fold (const char *text)
+char *
+ys_tracker_fold (const char *text)
 {
   g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
 
@@ -1049,11 +792,11 @@ finish (Parser        *parser,
       entry->entry.line = raw->line;
       entry->entry.id = make_id (parser->format, start_text, duration, entry->entry.project,
                                  entry->entry.description);
-      entry->folded_project = fold (entry->entry.project);
-      entry->folded_description = fold (entry->entry.description);
+      entry->folded_project = ys_tracker_fold (entry->entry.project);
+      entry->folded_description = ys_tracker_fold (entry->entry.description);
       entry->folded_tags = g_new0 (char *, g_strv_length (entry->entry.tags) + 1);
       for (guint t = 0; entry->entry.tags[t] != NULL; t++)
-        entry->folded_tags[t] = fold (entry->entry.tags[t]);
+        entry->folded_tags[t] = ys_tracker_fold (entry->entry.tags[t]);
 
       if (duration < 1)
         entry->entry.status = YS_TRACKER_ENTRY_TOO_SHORT;
@@ -1185,211 +928,4 @@ ys_tracker_csv_read_file (const char    *path,
     }
 
   return ys_tracker_csv_read (G_INPUT_STREAM (stream), display_name, cancellable, error);
-}
-
-YsTrackerFormat
-ys_tracker_csv_get_format (YsTrackerCsv *csv)
-{
-  g_return_val_if_fail (csv != NULL, 0);
-
-  return csv->format;
-}
-
-guint
-ys_tracker_csv_get_n_entries (YsTrackerCsv *csv)
-{
-  g_return_val_if_fail (csv != NULL, 0);
-
-  return csv->entries->len;
-}
-
-const YsTrackerEntry *
-ys_tracker_csv_get_entry (YsTrackerCsv *csv,
-                          guint         index)
-{
-  g_return_val_if_fail (csv != NULL, NULL);
-  g_return_val_if_fail (index < csv->entries->len, NULL);
-
-  return &((Entry *) g_ptr_array_index (csv->entries, index))->entry;
-}
-
-static gboolean
-entry_matches (const Entry *entry,
-               const char  *folded_match)
-{
-  if (folded_match == NULL || folded_match[0] == '\0')
-    return TRUE;
-  if (strstr (entry->folded_project, folded_match) != NULL ||
-      strstr (entry->folded_description, folded_match) != NULL)
-    return TRUE;
-  for (guint t = 0; entry->folded_tags[t] != NULL; t++)
-    if (strstr (entry->folded_tags[t], folded_match) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-fold_match (const char *match)
-{
-  if (match == NULL || match[0] == '\0' || !g_utf8_validate (match, -1, NULL))
-    return NULL;
-  return fold (match);
-}
-
-gboolean
-ys_tracker_csv_matches (YsTrackerCsv *csv,
-                        guint         index,
-                        const char   *match)
-{
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (csv != NULL, FALSE);
-  g_return_val_if_fail (index < csv->entries->len, FALSE);
-
-  folded = fold_match (match);
-  return entry_matches (g_ptr_array_index (csv->entries, index), folded);
-}
-
-GPtrArray *
-ys_tracker_csv_filter (YsTrackerCsv *csv,
-                       const char   *match)
-{
-  g_autofree char *folded = NULL;
-  GPtrArray *result;
-
-  g_return_val_if_fail (csv != NULL, NULL);
-
-  folded = fold_match (match);
-  result = g_ptr_array_new ();
-  for (guint i = 0; i < csv->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (csv->entries, i);
-
-      if (entry->entry.status == YS_TRACKER_ENTRY_OK && entry_matches (entry, folded))
-        g_ptr_array_add (result, &entry->entry);
-    }
-  return result;
-}
-
-static void
-count_free (gpointer data)
-{
-  YsTrackerCount *count = data;
-
-  g_free (count->name);
-  g_free (count);
-}
-
-static int
-compare_counts (gconstpointer a,
-                gconstpointer b)
-{
-  const YsTrackerCount *x = *(YsTrackerCount * const *) a;
-  const YsTrackerCount *y = *(YsTrackerCount * const *) b;
-
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return g_utf8_collate (x->name, y->name);
-}
-
-static void
-tally (GHashTable *counts,
-       const char *name)
-{
-  YsTrackerCount *count = g_hash_table_lookup (counts, name);
-
-  if (count == NULL)
-    {
-      count = g_new0 (YsTrackerCount, 1);
-      count->name = g_strdup (name);
-      g_hash_table_insert (counts, count->name, count);
-    }
-  count->count++;
-}
-
-static GPtrArray *
-sorted_counts (GHashTable *counts)
-{
-  GPtrArray *array = g_ptr_array_new_with_free_func (count_free);
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      g_ptr_array_add (array, value);
-      g_hash_table_iter_steal (&iter);
-    }
-  g_ptr_array_sort (array, compare_counts);
-  return array;
-}
-
-YsTrackerSummary *
-ys_tracker_csv_summarize (YsTrackerCsv *csv,
-                          const char   *match)
-{
-  g_autoptr(GHashTable) projects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, count_free);
-  g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, count_free);
-  g_autofree char *folded = NULL;
-  YsTrackerSummary *summary;
-
-  g_return_val_if_fail (csv != NULL, NULL);
-
-  folded = fold_match (match);
-  summary = g_new0 (YsTrackerSummary, 1);
-  summary->format = csv->format;
-  g_date_clear (&summary->first_day, 1);
-  g_date_clear (&summary->last_day, 1);
-
-  for (guint i = 0; i < csv->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (csv->entries, i);
-      GDate day;
-      int year, month, mday;
-
-      if (!entry_matches (entry, folded))
-        continue;
-
-      switch (entry->entry.status)
-        {
-        case YS_TRACKER_ENTRY_TOO_SHORT:
-        case YS_TRACKER_ENTRY_TOO_LONG:
-          summary->n_skipped++;
-          continue;
-        case YS_TRACKER_ENTRY_REPEATED:
-          summary->n_repeated++;
-          continue;
-        case YS_TRACKER_ENTRY_OK:
-        default:
-          break;
-        }
-
-      summary->n_entries++;
-      tally (projects, entry->entry.project);
-      for (guint t = 0; entry->entry.tags[t] != NULL; t++)
-        tally (tags, entry->entry.tags[t]);
-
-      g_date_time_get_ymd (entry->entry.started_at, &year, &month, &mday);
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, mday, month, year);
-      if (!g_date_valid (&summary->first_day) || g_date_compare (&day, &summary->first_day) < 0)
-        summary->first_day = day;
-      if (!g_date_valid (&summary->last_day) || g_date_compare (&day, &summary->last_day) > 0)
-        summary->last_day = day;
-    }
-
-  summary->projects = sorted_counts (projects);
-  summary->tags = sorted_counts (tags);
-  return summary;
-}
-
-void
-ys_tracker_summary_free (YsTrackerSummary *summary)
-{
-  if (summary == NULL)
-    return;
-
-  g_ptr_array_unref (summary->projects);
-  g_ptr_array_unref (summary->tags);
-  g_free (summary);
 }
