@@ -379,13 +379,49 @@ describe_ago (YsTeamFolder *self,
   return g_strdup_printf (ngettext ("%u day ago", "%u days ago", days), (guint) days);
 }
 
+guint
+ys_team_folder_days_failing (YsTeamFolder        *self,
+                             const YsSyncProblem *problem)
+{
+  g_return_val_if_fail (YS_IS_TEAM_FOLDER (self), 0);
+  g_return_val_if_fail (problem != NULL, 0);
+
+  if (problem->failing_since <= 0)
+    return 0;
+  return MAX (0, ys_store_now (self->store) - problem->failing_since) / LONG_FAILURE;
+}
+
+static char *
+describe_state (YsTeamFolder       *self,
+                const YsSyncStatus *status)
+{
+  g_autofree char *ago = NULL;
+
+  if (status->synced_at == 0 || g_strcmp0 (status->folder, self->path) != 0)
+    return g_strdup (self->syncing ? _("Syncing with the team folder…")
+                                   : _("Not synced with the team folder yet"));
+
+  ago = describe_ago (self, status->synced_at);
+  if (self->last_error != NULL)
+    /* TRANSLATORS: %s is like "2 hours ago" */
+    return g_strdup_printf (_("The team folder cannot be reached; last in step %s"), ago);
+  if (status->computers == 0)
+    /* TRANSLATORS: %s is like "2 minutes ago" */
+    return g_strdup_printf (_("No other computer’s file in the team folder yet, %s"), ago);
+  /* TRANSLATORS: the first %u counts computers; %s is like "2 minutes ago" */
+  return g_strdup_printf (ngettext ("In step with %u other computer, %s",
+                                    "In step with %u other computers, %s", status->computers),
+                          status->computers, ago);
+}
+
 char *
 ys_team_folder_describe (YsTeamFolder  *self,
                          guint         *long_failures,
                          GError       **error)
 {
   g_auto(YsSyncStatus) status = { 0 };
-  g_autofree char *ago = NULL;
+  g_autofree char *state = NULL;
+  guint failing = 0;
 
   g_return_val_if_fail (YS_IS_TEAM_FOLDER (self), NULL);
 
@@ -396,30 +432,22 @@ ys_team_folder_describe (YsTeamFolder  *self,
   if (!ys_sync_get_status (self->store, &status, error))
     return NULL;
 
+  for (guint i = 0; i < status.problems->len; i++)
+    failing += ys_team_folder_days_failing (self, status.problems->pdata[i]) > 0;
   if (long_failures != NULL)
-    for (guint i = 0; i < status.problems->len; i++)
-      {
-        const YsSyncProblem *problem = status.problems->pdata[i];
+    *long_failures = failing;
 
-        if (ys_store_now (self->store) - problem->failing_since >= LONG_FAILURE)
-          (*long_failures)++;
-      }
-
-  if (status.synced_at == 0 || g_strcmp0 (status.folder, self->path) != 0)
-    return g_strdup (self->syncing ? _("Syncing with the team folder…")
-                                   : _("Not synced with the team folder yet"));
-
-  ago = describe_ago (self, status.synced_at);
-  if (self->last_error != NULL)
-    /* TRANSLATORS: %s is like "2 hours ago" */
-    return g_strdup_printf (_("The team folder cannot be reached; last in step %s"), ago);
-  if (status.computers == 0)
-    /* TRANSLATORS: %s is like "2 minutes ago" */
-    return g_strdup_printf (_("No other computer’s file in the team folder yet, %s"), ago);
-  /* TRANSLATORS: the first %u counts computers; %s is like "2 minutes ago" */
-  return g_strdup_printf (ngettext ("In step with %u other computer, %s",
-                                    "In step with %u other computers, %s", status.computers),
-                          status.computers, ago);
+  state = describe_state (self, &status);
+  if (failing == 0)
+    return g_steal_pointer (&state);
+  /* The reason to show the folder, beside the offer to: a file skipped
+   * for a day is not one still being copied. */
+  /* TRANSLATORS: %s is like "In step with 4 other computers, 2 minutes ago";
+   * %u counts files */
+  return g_strdup_printf (ngettext ("%s; %u file in the folder has not been readable for a day",
+                                    "%s; %u files in the folder have not been readable for a day",
+                                    failing),
+                          state, failing);
 }
 
 void

@@ -41,10 +41,14 @@ YsStore            *ys_team_folder_get_store        (YsTeamFolder   *self);
 /* The overview's line ("In step with 4 other computers, 2 minutes ago"):
  * counts, never names; NULL without a folder (or with @error set).
  * @long_failures: how many files have been skipped for a day or more, when
- * the app offers to show the folder. */
+ * the app offers to show the folder (the line then says so too). */
 char               *ys_team_folder_describe         (YsTeamFolder   *self,
                                                      guint          *long_failures,
                                                      GError        **error);
+/* How many whole days @problem's file has been skipped at every sync: from
+ * one on, the app offers to show the folder. */
+guint               ys_team_folder_days_failing     (YsTeamFolder        *self,
+                                                     const YsSyncProblem *problem);
 
 /* Starts syncing: a first sync now, then on the events above. */
 void                ys_team_folder_start            (YsTeamFolder   *self);

@@ -334,6 +334,8 @@ ys_overview_view_set_team_folder (YsOverviewView *self,
     {
       g_signal_connect_object (team, "synced", G_CALLBACK (update_sync_line), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (team, "notify::syncing", G_CALLBACK (update_sync_line), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (team, "notify::path", G_CALLBACK (update_sync_line), self,
                                G_CONNECT_SWAPPED);
     }

@@ -72,6 +72,8 @@ update (YsTeamFolderPage *self)
       {
         const YsSyncProblem *problem = status.problems->pdata[i];
         const char *reason = problem->problem;
+        guint days = ys_team_folder_days_failing (self->team, problem);
+        g_autofree char *subtitle = NULL;
         GtkWidget *row = adw_action_row_new ();
 
         /* The reason names the file first, as the command line prints it;
@@ -81,7 +83,12 @@ update (YsTeamFolderPage *self)
           reason += strlen (problem->name) + 2;
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->name);
         adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
+        /* Which file the offer to show the folder is about. */
+        if (days > 0)
+          subtitle = g_strdup_printf (ngettext ("%s\nSkipped at every sync for %u day",
+                                                "%s\nSkipped at every sync for %u days", days),
+                                      reason, days);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : reason);
         adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
         adw_preferences_group_add (self->skipped_group, row);
         g_ptr_array_add (self->skipped_rows, row);

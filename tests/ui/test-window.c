@@ -1345,6 +1345,22 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The small items of the trial: the run count follows the search, the
  * Feedback page's title is whole at 360 px and its answers are words, and
  * Share Workflows says what it shares and what came of it. */
@@ -1641,18 +1657,25 @@ test_team_folder (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
   g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
-  g_autoptr(YsTeamFolder) team = ys_team_folder_new (f->store, settings);
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (g_get_real_time ());
+  g_autoptr(YsTeamFolder) team = NULL;
   g_autofree char *folder = g_build_filename (f->dir, "Team", NULL);
   g_autofree char *junk = g_build_filename (folder, "notes.json", NULL);
   g_autofree char *explained_folder = NULL;
   GtkWidget *preferences = adw_preferences_window_new ();
-  GtkWidget *page = ys_team_folder_page_new (team, settings);
+  GtkWidget *page = NULL;
   GtkWidget *overview = ys_overview_view_new (f->store);
-  AdwActionRow *folder_row = ADW_ACTION_ROW (child (page, YS_TYPE_TEAM_FOLDER_PAGE, "folder_row"));
-  AdwActionRow *status_row = ADW_ACTION_ROW (child (page, YS_TYPE_TEAM_FOLDER_PAGE, "status_row"));
-  GtkWidget *skipped = child (page, YS_TYPE_TEAM_FOLDER_PAGE, "skipped_group");
+  AdwActionRow *folder_row, *status_row;
+  GtkWidget *skipped;
   AdwMessageDialog *explanation;
   guint synced = 0;
+
+  ys_store_set_clock (f->store, clock);
+  team = ys_team_folder_new (f->store, settings);
+  page = ys_team_folder_page_new (team, settings);
+  folder_row = ADW_ACTION_ROW (child (page, YS_TYPE_TEAM_FOLDER_PAGE, "folder_row"));
+  status_row = ADW_ACTION_ROW (child (page, YS_TYPE_TEAM_FOLDER_PAGE, "status_row"));
+  skipped = child (page, YS_TYPE_TEAM_FOLDER_PAGE, "skipped_group");
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   g_assert_true (ys_demo_fill (f->store, &error));
@@ -1694,6 +1717,21 @@ test_team_folder (Fixture       *f,
   /* The reason without the file's name, which is the row's title. */
   g_assert_nonnull (find_label (skipped, "notes.json"));
   g_assert_nonnull (find_label (skipped, "not a Yardstick bundle (it is not a JSON object)"));
+  g_assert_false (gtk_widget_get_visible (child (page, YS_TYPE_TEAM_FOLDER_PAGE,
+                                                 "show_folder_button")));
+
+  /* Still skipped a day later: not a file being copied. The row says for
+   * how long, and the page offers to show the folder. */
+  ys_clock_set_now (clock, g_get_real_time () + G_GINT64_CONSTANT (25) * 3600 * G_USEC_PER_SEC);
+  ys_team_folder_sync_now (team);
+  wait_until (synced == 3);
+  g_assert_nonnull (find_label (skipped, "not a Yardstick bundle (it is not a JSON object)\n"
+                                         "Skipped at every sync for 1 day"));
+  g_assert_true (gtk_widget_get_visible (child (page, YS_TYPE_TEAM_FOLDER_PAGE,
+                                                "show_folder_button")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (status_row), ==,
+                   "No other computer’s file in the team folder yet, just now; "
+                   "1 file in the folder has not been readable for a day");
 
   /* The overview says how this computer stands with the team, in counts. */
   ys_overview_view_set_team_folder (YS_OVERVIEW_VIEW (overview), team);
@@ -1704,9 +1742,11 @@ test_team_folder (Fixture       *f,
     gtk_window_set_child (GTK_WINDOW (window), overview);
     gtk_window_present (GTK_WINDOW (window));
     wait_until (gtk_widget_get_mapped (overview));
-    line = find_label (overview, "No other computer’s file in the team folder yet, just now");
+    line = find_label (overview, "No other computer’s file in the team folder yet, just now; "
+                                 "1 file in the folder has not been readable for a day");
     g_assert_nonnull (line);
     g_assert_true (gtk_widget_is_visible (line));
+    g_assert_true (gtk_widget_is_visible (find_button (overview, "Show _Folder")));
 
     g_settings_set_boolean (settings, "team-folder-enabled", FALSE);
     g_assert_false (gtk_widget_is_visible (line));

@@ -1251,6 +1251,37 @@ on_synced (GObject      *source,
   g_main_loop_quit (waiter->loop);
 }
 
+/* Which threads the steps of a sync ran on: files are read and written
+ * away from the window's thread, the merge on it. */
+typedef struct
+{
+  GMutex lock;
+  GThread *caller;
+  guint files_read_here;
+  guint files_read_elsewhere;
+  guint bytes_written_here;
+  guint bytes_written_elsewhere;
+  guint merged_here;
+  guint merged_elsewhere;
+} Threads;
+
+static void
+note_thread (const char *step,
+             gpointer    user_data)
+{
+  Threads *threads = user_data;
+  gboolean here = g_thread_self () == threads->caller;
+
+  g_mutex_lock (&threads->lock);
+  if (g_str_equal (step, "sync-file-read"))
+    here ? threads->files_read_here++ : threads->files_read_elsewhere++;
+  else if (g_str_equal (step, "bytes-written"))
+    here ? threads->bytes_written_here++ : threads->bytes_written_elsewhere++;
+  else if (g_str_equal (step, "merged"))
+    here ? threads->merged_here++ : threads->merged_elsewhere++;
+  g_mutex_unlock (&threads->lock);
+}
+
 static void
 test_async (void)
 {
@@ -1267,12 +1298,29 @@ test_async (void)
   g_assert_no_error (error);
   sync_once (a, dir);
 
-  ys_sync_run_async (b, dir, NULL, on_synced, &waiter);
-  g_main_loop_run (loop);
-  g_assert_no_error (waiter.error);
-  g_assert_cmpuint (waiter.report->merged, ==, 1);
-  g_assert_true (waiter.report->wrote_own);
-  ys_sync_report_free (waiter.report);
+  {
+    Threads threads = { .caller = g_thread_self () };
+
+    g_mutex_init (&threads.lock);
+    ys_step_set_func (note_thread, &threads);
+    ys_sync_run_async (b, dir, NULL, on_synced, &waiter);
+    g_main_loop_run (loop);
+    ys_step_set_func (NULL, NULL);
+    g_mutex_clear (&threads.lock);
+
+    g_assert_no_error (waiter.error);
+    g_assert_cmpuint (waiter.report->merged, ==, 1);
+    g_assert_true (waiter.report->wrote_own);
+    ys_sync_report_free (waiter.report);
+
+    /* A's file read, B's written, each on a worker; one merge, here. */
+    g_assert_cmpuint (threads.files_read_here, ==, 0);
+    g_assert_cmpuint (threads.files_read_elsewhere, ==, 1);
+    g_assert_cmpuint (threads.bytes_written_here, ==, 0);
+    g_assert_cmpuint (threads.bytes_written_elsewhere, >, 0);
+    g_assert_cmpuint (threads.merged_here, ==, 1);
+    g_assert_cmpuint (threads.merged_elsewhere, ==, 0);
+  }
   a_records = export_records (a);
   b_records = export_records (b);
   g_assert_cmpstr (a_records, ==, b_records);
@@ -1323,6 +1371,18 @@ wait_for_sync (Events *events)
   while (events->synced == before)
     g_main_loop_run (events->loop);
   g_source_remove (guard);
+}
+
+/* Lets a sync under way (one the folder's monitor or a change started)
+ * end, then runs one that starts now and sees the folder as it is. */
+static void
+sync_now_and_wait (YsTeamFolder *team,
+                   Events       *events)
+{
+  while (ys_team_folder_get_syncing (team))
+    wait_for_sync (events);
+  ys_team_folder_sync_now (team);
+  wait_for_sync (events);
 }
 
 static void
@@ -1384,6 +1444,25 @@ test_when_the_app_syncs (void)
     g_assert_cmpstr (line, ==, "No other computer’s file in the team folder yet, just now");
   }
 
+  /* One sync at a time: asked for three times, one starts and one more
+   * follows it, whatever was asked for meanwhile. */
+  ys_team_folder_sync_now (team);
+  g_assert_true (ys_team_folder_get_syncing (team));
+  ys_team_folder_sync_now (team);
+  ys_team_folder_sync_now (team);
+  wait_for_sync (&events);
+  g_assert_true (ys_team_folder_get_syncing (team));
+  wait_for_sync (&events);
+  g_assert_false (ys_team_folder_get_syncing (team));
+
+  /* With nothing happening, a sync comes round all the same (a monitor
+   * may stay silent): every 15 minutes, here 30 ms. */
+  ys_team_folder_set_delays (team, 20, 20, 30);
+  wait_for_sync (&events);
+  ys_team_folder_set_delays (team, 20, 20, 60 * 1000);
+  while (ys_team_folder_get_syncing (team))
+    wait_for_sync (&events);
+
   /* A change here goes out a moment later. */
   {
     g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (a, "Intake summary", "", 2, &error);
@@ -1421,18 +1500,42 @@ test_when_the_app_syncs (void)
 
     /* A file skipped for a day: the app offers to show the folder. */
     write_file (folder, "half.json", "{\"format\":", -1);
-    ys_team_folder_sync_now (team);
-    wait_for_sync (&events);
+    sync_now_and_wait (team, &events);
     set_now (a, BASE_TIME + SECONDS (2 * 60 + 59) + SECONDS (24 * 3600));
     next_day = ys_team_folder_describe (team, &long_failures, &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (next_day, ==, "In step with 1 other computer, 1 day ago");
+    g_assert_cmpstr (next_day, ==, "In step with 1 other computer, 1 day ago; "
+                                   "1 file in the folder has not been readable for a day");
     g_assert_cmpuint (long_failures, ==, 1);
+    {
+      g_auto(YsSyncStatus) status = { 0 };
+
+      g_assert_true (ys_team_folder_get_status (team, &status, &error));
+      g_assert_cmpuint (status.problems->len, ==, 1);
+      g_assert_cmpuint (ys_team_folder_days_failing (team, status.problems->pdata[0]), ==, 1);
+    }
+    /* Failing since that first sync, not since the last one: a second
+     * day later, two days. */
+    sync_now_and_wait (team, &events);
+    set_now (a, BASE_TIME + SECONDS (2 * 60 + 59) + SECONDS (2 * 24 * 3600));
+    g_clear_pointer (&next_day, g_free);
+    next_day = ys_team_folder_describe (team, &long_failures, &error);
+    g_assert_cmpstr (next_day, ==, "In step with 1 other computer, 1 day ago; "
+                                   "1 file in the folder has not been readable for a day");
+    {
+      g_auto(YsSyncStatus) status = { 0 };
+
+      g_assert_true (ys_team_folder_get_status (team, &status, &error));
+      g_assert_cmpuint (ys_team_folder_days_failing (team, status.problems->pdata[0]), ==, 2);
+    }
     g_assert_cmpint (g_unlink (half), ==, 0);
   }
 
   /* What that merge changed went out in the same sync: quitting now has
-   * nothing left to write, and returns without a sync. */
+   * nothing left to write, and returns without a sync (once the one the
+   * folder's changes may have started is over). */
+  while (ys_team_folder_get_syncing (team))
+    wait_for_sync (&events);
   events.synced = 0;
   ys_team_folder_finish (team, on_finished, &events);
   while (!events.finished)
