@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "ys-bundle.h"
 #include "ys-demo.h"
@@ -304,6 +305,24 @@ test_two_computers (void)
   g_assert_cmpuint (steps.opened, ==, 0);
   g_assert_cmpuint (again->unchanged, ==, 1);
   g_assert_false (again->wrote_own);
+
+  /* The sync service writes A's file again with the same bytes (a new
+   * time): B reads it, finds the content it merged by its hash, and
+   * neither parses nor merges it; after that it is not read again. */
+  {
+    struct utimbuf times = { 1000000000, 1000000000 };
+
+    g_assert_cmpint (g_utime (own, &times), ==, 0);
+  }
+  g_clear_pointer (&again, ys_sync_report_free);
+  again = sync_counting (b, folder, &steps);
+  g_assert_cmpuint (steps.opened, ==, 1);
+  g_assert_cmpuint (again->merged, ==, 0);
+  g_assert_cmpuint (again->unchanged, ==, 1);
+  g_clear_pointer (&again, ys_sync_report_free);
+  again = sync_counting (b, folder, &steps);
+  g_assert_cmpuint (steps.opened, ==, 0);
+  g_assert_cmpuint (again->unchanged, ==, 1);
 }
 
 /* Ties and tombstones ------------------------------------------------------- */
