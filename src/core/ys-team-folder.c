@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <sys/xattr.h>
 
 #include "ys-team-folder.h"
 
@@ -293,6 +295,42 @@ on_settings_changed (YsTeamFolder *self,
 }
 
 /* Public --------------------------------------------------------------------- */
+
+char *
+ys_team_folder_display_path (const char *path)
+{
+  g_autofree char *portal = NULL;
+  const char *home = g_get_home_dir ();
+  gsize home_length = strlen (home);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Under Flatpak the file chooser portal hands over
+   * /run/user/UID/doc/ID/NAME (or /run/flatpak/doc/…), which means nothing
+   * to the person who picked ~/Nextcloud/NAME: the document portal tells
+   * where it really is, or its name at least does. */
+  portal = g_build_filename (g_get_user_runtime_dir (), "doc", NULL);
+  if ((g_str_has_prefix (path, portal) && path[strlen (portal)] == G_DIR_SEPARATOR) ||
+      g_str_has_prefix (path, "/run/flatpak/doc/"))
+    {
+      char host[4096];
+      ssize_t length = getxattr (path, "user.document-portal.host-path", host, sizeof host - 1);
+
+      if (length > 0)
+        {
+          host[length] = '\0';
+          /* Some versions count the final NUL. */
+          if (host[0] == G_DIR_SEPARATOR)
+            return ys_team_folder_display_path (host);
+        }
+      return g_path_get_basename (path);
+    }
+
+  if (home_length > 1 && g_str_has_prefix (path, home) &&
+      (path[home_length] == G_DIR_SEPARATOR || path[home_length] == '\0'))
+    return g_strconcat ("~", path + home_length, NULL);
+  return g_strdup (path);
+}
 
 YsTeamFolder *
 ys_team_folder_new (YsStore   *store,

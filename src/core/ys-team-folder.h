@@ -21,6 +21,11 @@ G_BEGIN_DECLS
 #define YS_TYPE_TEAM_FOLDER (ys_team_folder_get_type ())
 G_DECLARE_FINAL_TYPE (YsTeamFolder, ys_team_folder, YS, TEAM_FOLDER, GObject)
 
+/* @path as a person knows it: "~/Nextcloud/Team" for a folder in the home
+ * folder; for a document-portal path (Flatpak), the folder it stands
+ * for, or its name. */
+char               *ys_team_folder_display_path     (const char     *path);
+
 /* @settings may be NULL: then nothing is synced. */
 YsTeamFolder       *ys_team_folder_new              (YsStore        *store,
                                                      GSettings      *settings);

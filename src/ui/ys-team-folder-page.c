@@ -40,6 +40,7 @@ static void
 update (YsTeamFolderPage *self)
 {
   g_autofree char *folder = g_settings_get_string (self->settings, "team-folder");
+  g_autofree char *shown = *folder ? ys_team_folder_display_path (folder) : NULL;
   g_autofree char *line = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(YsSyncStatus) status = { 0 };
@@ -48,7 +49,7 @@ update (YsTeamFolderPage *self)
   gboolean active = ys_team_folder_get_path (self->team) != NULL;
   guint long_failures = 0;
 
-  adw_action_row_set_subtitle (self->folder_row, *folder ? folder : _("None chosen yet"));
+  adw_action_row_set_subtitle (self->folder_row, shown ? shown : _("None chosen yet"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->enabled_row), *folder != '\0');
 
   line = ys_team_folder_describe (self->team, &long_failures, &error);

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utime.h>
+#include <sys/xattr.h>
+#include <errno.h>
 
 #include "ys-bundle.h"
 #include "ys-demo.h"
@@ -1591,6 +1593,53 @@ test_when_the_app_syncs (void)
   }
 }
 
+/* The folder as Preferences shows it: from the home folder with "~", and
+ * for a document-portal path under Flatpak, where it really is (the portal
+ * says so in an extended attribute) or its name. */
+static void
+test_folder_as_shown (void)
+{
+  g_autofree char *home = g_build_filename (tmp_dir, "home", NULL);
+  g_autofree char *runtime = g_build_filename (tmp_dir, "runtime", NULL);
+  g_autofree char *nextcloud = g_build_filename (home, "Nextcloud", "Team", NULL);
+  g_autofree char *beside = g_strconcat (home, "2", G_DIR_SEPARATOR_S, "Team", NULL);
+  g_autofree char *portal = g_build_filename (runtime, "doc", "3f2a1b7c", "Team", NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *host = g_strdup ("/srv/Shared/Yardstick team");
+
+  /* The environment main() set is the one GLib uses. */
+  g_assert_cmpstr (g_get_home_dir (), ==, home);
+  g_assert_cmpstr (g_get_user_runtime_dir (), ==, runtime);
+
+  shown = ys_team_folder_display_path (nextcloud);
+  g_assert_cmpstr (shown, ==, "~/Nextcloud/Team");
+  g_clear_pointer (&shown, g_free);
+  shown = ys_team_folder_display_path (home);
+  g_assert_cmpstr (shown, ==, "~");
+  g_clear_pointer (&shown, g_free);
+  /* Not in the home folder, only beginning with the same letters. */
+  shown = ys_team_folder_display_path (beside);
+  g_assert_cmpstr (shown, ==, beside);
+  g_clear_pointer (&shown, g_free);
+  shown = ys_team_folder_display_path ("/srv/Shared/Team");
+  g_assert_cmpstr (shown, ==, "/srv/Shared/Team");
+  g_clear_pointer (&shown, g_free);
+
+  g_assert_cmpint (g_mkdir_with_parents (portal, 0700), ==, 0);
+  shown = ys_team_folder_display_path (portal);
+  g_assert_cmpstr (shown, ==, "Team");
+  g_clear_pointer (&shown, g_free);
+
+  /* Not every file system keeps user attributes (tmpfs before Linux 6.6). */
+  if (setxattr (portal, "user.document-portal.host-path", host, strlen (host), 0) == 0)
+    {
+      shown = ys_team_folder_display_path (portal);
+      g_assert_cmpstr (shown, ==, host);
+    }
+  else
+    g_test_message ("no user attributes here: %s", g_strerror (errno));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1600,9 +1649,17 @@ main (int   argc,
   int status;
 
   g_setenv ("TZ", "Europe/Berlin", TRUE);
-  g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("ys-sync-XXXXXX", &error);
   g_assert_no_error (error);
+  /* Before GLib reads them once and for all. */
+  {
+    g_autofree char *home = g_build_filename (tmp_dir, "home", NULL);
+    g_autofree char *runtime = g_build_filename (tmp_dir, "runtime", NULL);
+
+    g_setenv ("HOME", home, TRUE);
+    g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  }
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/two-computers", test_two_computers);
   g_test_add_func ("/sync/tie-and-tombstone", test_tie_and_tombstone);
@@ -1617,6 +1674,7 @@ main (int   argc,
   g_test_add_func ("/sync/counts-changes", test_counts_changes);
   g_test_add_func ("/sync/async", test_async);
   g_test_add_func ("/sync/when-the-app-syncs", test_when_the_app_syncs);
+  g_test_add_func ("/sync/folder-as-shown", test_folder_as_shown);
 
   status = g_test_run ();
   command = g_strdup_printf ("chmod -R u+w '%s' && rm -rf '%s'", tmp_dir, tmp_dir);
