@@ -59,6 +59,14 @@ YsDatabase   *ys_store_get_database (YsStore       *self);
 YsStore      *ys_store_open_reader  (const char    *path,
                                      GError       **error);
 
+/* A store for writing on another thread: its own connection to @path (a
+ * database ys_store_open() has brought up to date), no watch on other
+ * connections, and @clock. The store that opened @path sees what it wrote
+ * through ys_store_check_for_changes(). */
+YsStore      *ys_store_open_writer  (const char    *path,
+                                     YsClock       *clock,
+                                     GError       **error);
+
 /* A write transaction; on commit the models reload and "changed" is
  * emitted with what was touched. Nested calls are savepoints. */
 gboolean      ys_store_begin        (YsStore       *self,

@@ -213,6 +213,25 @@ ys_store_open_reader (const char  *path,
   return g_steal_pointer (&self);
 }
 
+YsStore *
+ys_store_open_writer (const char  *path,
+                      YsClock     *clock,
+                      GError     **error)
+{
+  g_autoptr(YsStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (YS_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (YS_TYPE_STORE, NULL);
+  self->local_zone = g_time_zone_new_local ();
+  self->database = ys_database_open (path, YS_DATABASE_READ_WRITE, YS_SCHEMA_VERSION, NULL, error);
+  if (self->database == NULL)
+    return NULL;
+  ys_store_set_clock (self, clock);
+  return g_steal_pointer (&self);
+}
+
 /* Restoring copies the backup into the open database with the backup API,
  * inside SQLite's locks, so the window keeps its connection and another
  * process reading at the same time sees the old or the new database, never

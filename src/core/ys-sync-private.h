@@ -40,6 +40,7 @@ typedef struct
 {
   YsStore *store;         /* touched on the calling thread only */
   char *path;             /* the database file */
+  gint64 now;             /* @store's time when the sync began */
   char *folder;
   char *own_name;
   char *own_path;

@@ -56,6 +56,7 @@ job_new (YsStore    *store,
 
   job->store = g_object_ref (store);
   job->path = g_strdup (ys_store_get_path (store));
+  job->now = ys_store_now (store);
   job->folder = g_canonicalize_filename (folder, NULL);
   job->entries = g_ptr_array_new_with_free_func (ys_sync_entry_free);
   return job;
@@ -175,6 +176,7 @@ add_result (YsImportResult       *to,
 static gboolean
 remember (YsStore      *store,
           YsSyncEntry  *entry,
+          gint64        now,
           GError      **error)
 {
   sqlite3_stmt *stmt;
@@ -200,7 +202,7 @@ remember (YsStore      *store,
   ys_database_bind_text (stmt, ":hash", entry->hash ? entry->hash : "");
   ys_database_bind_int64 (stmt, ":merged", entry->problem == NULL);
   ys_database_bind_text (stmt, ":problem", entry->problem);
-  ys_database_bind_int64 (stmt, ":now", ys_store_now (store));
+  ys_database_bind_int64 (stmt, ":now", now);
   return ys_database_run (ys_store_get_database (store), stmt, error);
 }
 
@@ -241,14 +243,15 @@ forget_gone (YsStore    *store,
   return TRUE;
 }
 
-/* Every file read, merged in one write transaction with what is
- * remembered of them: a file the merge refuses (a reference to a record
- * nobody has) is skipped and changes nothing. */
+/* Every file read, merged in one write transaction of @store (the job's,
+ * or a connection of a worker's own) with what is remembered of them: a
+ * file the merge refuses (a reference to a record nobody has) is skipped
+ * and changes nothing. */
 static gboolean
 merge_entries (YsSyncJob  *job,
+               YsStore    *store,
                GError    **error)
 {
-  YsStore *store = job->store;
   YsDatabase *db = ys_store_get_database (store);
   g_autoptr(GPtrArray) read = g_ptr_array_new ();
   g_autoptr(GPtrArray) bundles = g_ptr_array_new ();
@@ -296,7 +299,7 @@ merge_entries (YsSyncJob  *job,
       YsSyncEntry *entry = job->entries->pdata[i];
 
       if (!entry->own)
-        ok = remember (store, entry, error);
+        ok = remember (store, entry, job->now, error);
     }
   ok = ok && forget_gone (store, job->entries, error);
   ok = ys_store_end (store, ok, ok ? error : NULL);
@@ -561,7 +564,7 @@ ys_sync_run (YsStore       *store,
   job = job_new (store, folder);
   if (prepare (job, error) &&
       ys_sync_read_folder (job, cancellable, error) &&
-      merge_entries (job, error) &&
+      merge_entries (job, job->store, error) &&
       write_own (job, cancellable, error) &&
       record (job, error))
     report = make_report (job);
@@ -604,37 +607,48 @@ run_phase (GTask               *task,
   g_task_run_in_thread (phase_task, phase_in_thread);
 }
 
-static void
-on_written (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+/* The whole sync but its bookkeeping, on a worker thread: the merge, even
+ * a first one of many files, goes through a connection of its own, so the
+ * window never waits for it (only a write of its own would, and only as
+ * long as the merge's one transaction). */
+static gboolean
+read_merge_write (YsSyncJob     *job,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autoptr(GTask) task = user_data;
-  YsSyncJob *job = g_task_get_task_data (task);
-  GError *error = NULL;
+  g_autoptr(YsClock) clock = NULL;
+  g_autoptr(YsStore) writer = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || !record (job, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, make_report (job), (GDestroyNotify) ys_sync_report_free);
+  if (!ys_sync_read_folder (job, cancellable, error))
+    return FALSE;
+
+  /* The job's clock, so that a file's first failure is dated as the app
+   * (or a test) sees the time. */
+  clock = ys_clock_new_fixed (job->now);
+  writer = ys_store_open_writer (job->path, clock, error);
+  return writer != NULL &&
+         merge_entries (job, writer, error) &&
+         write_own (job, cancellable, error);
 }
 
 static void
-on_read (GObject      *source,
+on_done (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   YsSyncJob *job = g_task_get_task_data (task);
   GError *error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || !merge_entries (job, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  /* What the merge wrote, even when writing the own file failed after it:
+   * the models reload and "changed" goes out now, not at the next tick. */
+  ys_store_check_for_changes (job->store);
 
-  run_phase (task, write_own, on_written);
+  if (!ok || !record (job, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, make_report (job), (GDestroyNotify) ys_sync_report_free);
 }
 
 void
@@ -662,8 +676,8 @@ ys_sync_run_async (YsStore             *store,
       return;
     }
 
-  /* The job belongs to @task, which outlives both phases' tasks. */
-  run_phase (task, ys_sync_read_folder, on_read);
+  /* The job belongs to @task, which outlives its phase's task. */
+  run_phase (task, read_merge_write, on_done);
 }
 
 YsSyncReport *

@@ -13,13 +13,12 @@ G_BEGIN_DECLS
  * keeps the same on every computer. Each database writes all it holds as
  * yardstick-<device id>.json there and merges every other bundle it finds.
  *
- * A sync lists and reads the folder on a worker thread with its own
- * read-only connection (a file that has not changed since it was merged,
- * by size, time and content hash, is not read again; one that has is
- * parsed and stripped of what the database already holds); merges what is
- * new in one short write transaction on the calling side; then, on a
- * worker thread again, writes its own file if the database changed since
- * it last wrote it, or the file there is not the one it wrote. A file that
+ * A sync lists and reads the folder with a read-only connection (a file
+ * that has not changed since it was merged, by size, time and content
+ * hash, is not read again; one that has is parsed and stripped of what the
+ * database already holds); merges what is new in one write transaction;
+ * then writes its own file if the database changed since it last wrote
+ * it, or the file there is not the one it wrote. A file that
  * is not a bundle, is damaged or incomplete, or comes from a newer
  * Yardstick is skipped and reported, and read again at the next sync.
  */
@@ -60,8 +59,9 @@ YsSyncReport *ys_sync_run         (YsStore              *store,
                                    GCancellable         *cancellable,
                                    GError              **error);
 
-/* The same, reading and writing files on worker threads: only the merge
- * and two small writes of the sync's own state happen on this thread. */
+/* The same on a worker thread, reading, merging and writing through
+ * connections of its own: only two small writes of the sync's own state
+ * happen on this thread, and @store reloads what the merge changed. */
 void          ys_sync_run_async   (YsStore              *store,
                                    const char           *folder,
                                    GCancellable         *cancellable,
