@@ -116,11 +116,15 @@ refresh (YsOverviewView *self)
       line = gtk_label_new (headline);
       chart = sparkline (self->store, w->id);
 
+      /* A long German compound word would otherwise hold the row, with
+       * its sparkline beside it, wider than 360 px. */
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (name, "heading");
       gtk_label_set_xalign (GTK_LABEL (line), 0);
       gtk_label_set_wrap (GTK_LABEL (line), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_hexpand (text, TRUE);
       gtk_box_append (GTK_BOX (text), name);
       gtk_box_append (GTK_BOX (text), line);
