@@ -179,6 +179,25 @@ ys_report_build (YsStore      *store,
       "normal variation, or how many more runs are needed, and states no time saved or "
       "lost.")));
   g_ptr_array_add (report->method, g_strdup (
+    /* xgettext:no-c-format */
+    _("How long a run with AI takes as a share of one without is worked out from every pair of "
+      "a run with AI and a run without: it is the middle of all those pairs’ shares, so a few "
+      "unusual runs cannot move it far. The 95% range around it is where that share very "
+      "probably lies; the charts draw it as a line, with the share as a dot and the same time "
+      "marked. The more runs, the narrower the range. When the range lies between 0.9 and 1.1, "
+      "the difference is less than about a tenth either way, and this report says “about the "
+      "same”.")));
+  g_ptr_array_add (report->method, g_strdup (
+    /* xgettext:no-c-format */
+    _("In a fair test, Yardstick drew with or without AI at random for each run, after the task "
+      "was picked and before the work started, keeping the two sides about even. The runs with "
+      "AI and without are then the same kind of work, so the comparison measures the tool, not "
+      "when people chose to use it. Once at least six drawn runs on each side are timed, the "
+      "headline rests on the drawn runs alone and says it comes from a fair test. Otherwise, "
+      "when fewer than 80% of the runs were drawn, it says that people chose, because they may "
+      "keep the easy or the hard cases for AI. A run done the other way than drawn counts as "
+      "overridden; Yardstick never records by whom.")));
+  g_ptr_array_add (report->method, g_strdup (
     _("A rise or fall in the share of runs with AI needing correction is stated only when the "
       "earlier and the later half of the period each have at least six runs with AI and "
       "Fisher’s exact test puts the difference beyond chance (p < 0.05). It is blamed on the "
@@ -295,6 +314,9 @@ ys_report_to_markdown (const YsReport *report)
                                                        f->without_ai.used_known);
       g_autofree char *after_used = count_share_cell (f->with_ai.used_yes,
                                                       f->with_ai.used_known);
+      /* The PDF's forest plot in words, and the fair test's counts. */
+      g_autofree char *interval = ys_wording_interval_description (f);
+      g_autofree char *counts = ys_wording_fair_test_counts (f);
 
       g_string_append (out, "## ");
       append_escaped (out, w->name, FALSE);
@@ -312,6 +334,11 @@ ys_report_to_markdown (const YsReport *report)
       g_string_append_printf (out, "| %s | %s | %s |\n\n", _("Output used"),
                               before_used, after_used);
 
+      if (interval != NULL)
+        g_string_append_printf (out, "- %s: %s\n", _("Time with AI as a share of without"),
+                                interval);
+      if (counts != NULL)
+        g_string_append_printf (out, "- %s\n", counts);
       if (w->time_saved != NULL)
         g_string_append_printf (out, "- %s\n", w->time_saved);
       g_string_append_printf (out, "- %s\n", w->corrections);

@@ -18,14 +18,33 @@
  * workflow page, the overview, the report and Copy Summary.
  */
 
+/* The change the headline words: the drawn runs' alone once they are
+ * enough to compare (FORMAT.md's fair_test), otherwise all the runs'. */
+static const YsRatioChange *
+headline_change (const YsWorkflowFigures *w,
+                 gboolean                *fair)
+{
+  *fair = w->fair_test.change.enough_data;
+  return *fair ? &w->fair_test.change : &w->change;
+}
+
+gboolean
+ys_wording_from_fair_test (const YsWorkflowFigures *w)
+{
+  return w->fair_test.change.enough_data;
+}
+
 YsEvidence
 ys_wording_evidence (const YsWorkflowFigures *w)
 {
+  gboolean fair;
+
   if (w->without_ai.runs == 0 && w->with_ai.runs >= YS_STATS_ENOUGH_RUNS)
     return YS_EVIDENCE_NO_BASELINE;
+  /* The drawn runs are some of all the runs: enough of them means enough. */
   if (!w->enough_data)
     return YS_EVIDENCE_COLLECTING;
-  return w->clear ? YS_EVIDENCE_CLEAR : YS_EVIDENCE_WITHIN_NOISE;
+  return headline_change (w, &fair)->clear ? YS_EVIDENCE_CLEAR : YS_EVIDENCE_WITHIN_NOISE;
 }
 
 const char *
@@ -111,12 +130,150 @@ ys_wording_week (const YsWeek *week,
   return g_string_free (out, FALSE);
 }
 
+/* Whole percents that never claim more than the figures: the estimate
+ * toward no change, an interval's ends outward, so that the printed range
+ * holds the computed one. The tolerance keeps e.g. 1 − 0.43 at 57, not 56. */
+static int
+percent_in (double share)
+{
+  return (int) floor (share * 100 + 1e-9);
+}
+
+static int
+percent_out (double share)
+{
+  return (int) ceil (share * 100 - 1e-9);
+}
+
+/* An interval that lies between 0.9 and 1.1 rules out a change of more
+ * than about a tenth either way: that is "about the same", whatever the
+ * estimate, and a percentage would claim more than the data supports. */
+static gboolean
+about_the_same (const YsRatioChange *c)
+{
+  return c->has_interval && c->low >= 0.9 && c->high <= 1.1;
+}
+
+/* "about 40% less time (between 28% and 50% less)"; only for a clear
+ * change or one that is about the same. */
+static char *
+change_clause (const YsRatioChange *c)
+{
+  if (about_the_same (c))
+    {
+      if (c->high < 1)
+        /* TRANSLATORS: part of a headline, e.g. "about the same time (between 2% and 7% less)" */
+        return g_strdup_printf (_("about the same time (between %d%% and %d%% less)"),
+                                percent_in (1 - c->high), percent_out (1 - c->low));
+      if (c->low > 1)
+        return g_strdup_printf (_("about the same time (between %d%% and %d%% more)"),
+                                percent_in (c->low - 1), percent_out (c->high - 1));
+      /* TRANSLATORS: part of a headline, e.g. "about the same time (between 4% less and
+       * 3% more)" */
+      return g_strdup_printf (_("about the same time (between %d%% less and %d%% more)"),
+                              percent_out (1 - c->low), percent_out (c->high - 1));
+    }
+  if (c->ratio < 1)
+    /* TRANSLATORS: part of a headline: the ratio and its 95% interval as time saved, e.g.
+     * "about 40% less time (between 28% and 50% less)" */
+    return g_strdup_printf (_("about %d%% less time (between %d%% and %d%% less)"),
+                            percent_in (1 - c->ratio), percent_in (1 - c->high),
+                            percent_out (1 - c->low));
+  return g_strdup_printf (_("about %d%% more time (between %d%% and %d%% more)"),
+                          percent_in (c->ratio - 1), percent_in (c->low - 1),
+                          percent_out (c->high - 1));
+}
+
+char *
+ys_wording_runs_to_settle (const YsWorkflowFigures *w)
+{
+  int more = w->change.runs_to_settle;
+
+  if (w->change.clear || more < 0)
+    return NULL;
+  if (more >= 999)
+    return g_strdup (_("Not clear yet: the difference may be too small to matter."));
+  /* TRANSLATORS: FORMAT.md's runs_to_settle, a planning estimate */
+  return g_strdup_printf (ngettext ("Not clear yet: about %d more run of each kind would "
+                                    "probably settle it.",
+                                    "Not clear yet: about %d more runs of each kind would "
+                                    "probably settle it.", more), more);
+}
+
+char *
+ys_wording_chosen_caveat (const YsWorkflowFigures *w)
+{
+  const YsFairTestFigures *f = &w->fair_test;
+  guint total = f->drawn + f->overridden + f->chosen;
+
+  /* FORMAT.md: fewer than 80% of the period's runs drawn. */
+  if (ys_wording_from_fair_test (w) || total == 0 || (guint64) f->drawn * 5 >= (guint64) total * 4)
+    return NULL;
+  /* TRANSLATORS: runs whose mode a person chose (or drew and did the other way) of all runs */
+  return g_strdup_printf (ngettext ("People chose with or without AI for %u of these %u run, so "
+                                    "the comparison may favour one side.",
+                                    "People chose with or without AI for %u of these %u runs, so "
+                                    "the comparison may favour one side.", total),
+                          total - f->drawn, total);
+}
+
+static char *
+comparison_headline (const YsWorkflowFigures *w)
+{
+  gboolean fair;
+  const YsRatioChange *c = headline_change (w, &fair);
+  g_autofree char *first = NULL;
+  g_autofree char *settle = NULL;
+  g_autofree char *caveat = NULL;
+  GString *out;
+
+  if (c->clear || about_the_same (c))
+    {
+      g_autofree char *clause = change_clause (c);
+
+      first = fair
+        /* TRANSLATORS: e.g. "about 40% less time (between 28% and 50% less)", then the drawn
+         * runs with AI and without. The page or the report names the workflow above it. */
+        ? g_strdup_printf (_("In a fair test (Yardstick drew with or without AI for each run), "
+                             "with AI it takes %s, from %u runs with AI and %u without."),
+                           clause, (guint) c->with_ai_runs, (guint) c->without_ai_runs)
+        /* TRANSLATORS: the workflow's name, then e.g. "about 40% less time (between 28% and
+         * 50% less)", then the runs with AI and without */
+        : g_strdup_printf (_("%s: with AI it takes %s, from %u runs with AI and %u without."),
+                           w->name, clause, (guint) c->with_ai_runs, (guint) c->without_ai_runs);
+    }
+  else if (fair)
+    first = g_strdup_printf (_("In a fair test (Yardstick drew with or without AI for each run), "
+                               "the difference is within normal variation so far (%u runs with "
+                               "AI and %u without)."),
+                             (guint) c->with_ai_runs, (guint) c->without_ai_runs);
+  else
+    {
+      g_autofree char *before = format_median (w->without_ai.median_seconds);
+      g_autofree char *after = format_median (w->with_ai.median_seconds);
+
+      first = g_strdup_printf (_("The difference is within normal variation so far: a median of "
+                                 "%s with AI and %s without (%u and %u runs)."),
+                               after, before, w->with_ai.runs, w->without_ai.runs);
+    }
+
+  /* runs_to_settle belongs to the change over all runs, so it follows
+   * only a headline worded from that change. */
+  if (!fair)
+    settle = ys_wording_runs_to_settle (w);
+  caveat = ys_wording_chosen_caveat (w);
+
+  out = g_string_new (first);
+  if (settle != NULL)
+    g_string_append_printf (out, " %s", settle);
+  if (caveat != NULL)
+    g_string_append_printf (out, " %s", caveat);
+  return g_string_free (out, FALSE);
+}
+
 char *
 ys_wording_headline (const YsWorkflowFigures *w)
 {
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
   switch (ys_wording_evidence (w))
     {
     case YS_EVIDENCE_NO_BASELINE:
@@ -147,31 +304,106 @@ ys_wording_headline (const YsWorkflowFigures *w)
       }
 
     case YS_EVIDENCE_WITHIN_NOISE:
-      before = format_median (w->without_ai.median_seconds);
-      after = format_median (w->with_ai.median_seconds);
-      return g_strdup_printf (_("The difference is within normal variation so far: a median of "
-                                "%s with AI and %s without (%u and %u runs)."),
-                              after, before, w->with_ai.runs, w->without_ai.runs);
-
     case YS_EVIDENCE_CLEAR:
     default:
-      /* Whole percent toward zero: a headline never claims more than the
-       * data. A share of the time, not a speed: 62% less time is 2.6 times
-       * as fast, not "62% faster". */
-      before = format_median (w->without_ai.median_seconds);
-      after = format_median (w->with_ai.median_seconds);
-      if (w->change_percent < 0)
-        /* TRANSLATORS: a clear finding, e.g. "Policy brief draft: with AI it takes
-         * 1 h 30 min instead of 4 h — 62% less time (medians of 18 and 12 runs)." */
-        return g_strdup_printf (_("%s: with AI it takes %s instead of %s — %d%% less time "
-                                  "(medians of %u and %u runs)."),
-                                w->name, after, before, (int) -w->change_percent,
-                                w->with_ai.runs, w->without_ai.runs);
-      return g_strdup_printf (_("%s: with AI it takes %s instead of %s — %d%% more time "
-                                "(medians of %u and %u runs)."),
-                              w->name, after, before, (int) w->change_percent,
-                              w->with_ai.runs, w->without_ai.runs);
+      return comparison_headline (w);
     }
+}
+
+/* A ratio with two decimals in the reader's locale; a range's ends
+ * outward, so that the printed range holds the computed one. */
+static char *
+format_ratio (double value,
+              int    direction)
+{
+  double scaled = value * 100;
+
+  scaled = direction < 0 ? floor (scaled + 1e-9) : direction > 0 ? ceil (scaled - 1e-9)
+                         : round (scaled);
+  return g_strdup_printf ("%.2f", scaled / 100);
+}
+
+static char *
+interval_row_label (const YsRatioChange *c,
+                    gboolean             fair)
+{
+  g_autofree char *ratio = format_ratio (c->ratio, 0);
+  g_autofree char *low = format_ratio (c->low, -1);
+  g_autofree char *high = format_ratio (c->high, 1);
+
+  return fair
+    /* TRANSLATORS: a row of the forest plot: the ratio and its 95% range, e.g.
+     * "Fair test, drawn runs only: 0.60 (95% range 0.50 to 0.72)" */
+    ? g_strdup_printf (_("Fair test, drawn runs only: %s (95%% range %s to %s)"), ratio, low, high)
+    : g_strdup_printf (_("All runs: %s (95%% range %s to %s)"), ratio, low, high);
+}
+
+guint
+ys_wording_interval_rows (const YsWorkflowFigures *w,
+                          const YsRatioChange     *changes[2],
+                          char                    *labels[2])
+{
+  guint n = 0;
+
+  /* Below six runs a side the app makes no claim, and draws none. */
+  if (w->change.enough_data && w->change.has_interval && w->change.has_ratio)
+    {
+      changes[n] = &w->change;
+      labels[n++] = interval_row_label (&w->change, FALSE);
+    }
+  if (w->fair_test.change.enough_data && w->fair_test.change.has_interval &&
+      w->fair_test.change.has_ratio)
+    {
+      changes[n] = &w->fair_test.change;
+      labels[n++] = interval_row_label (&w->fair_test.change, TRUE);
+    }
+  return n;
+}
+
+char *
+ys_wording_interval_description (const YsWorkflowFigures *w)
+{
+  const YsRatioChange *changes[2];
+  char *labels[2];
+  guint n = ys_wording_interval_rows (w, changes, labels);
+  GString *out;
+
+  if (n == 0)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      if (changes[i]->high < 1)
+        g_string_append_printf (out, _("%s: the whole range lies below 1, the same time, so runs "
+                                       "with AI clearly take less time."), labels[i]);
+      else if (changes[i]->low > 1)
+        g_string_append_printf (out, _("%s: the whole range lies above 1, the same time, so runs "
+                                       "with AI clearly take more time."), labels[i]);
+      else
+        g_string_append_printf (out, _("%s: the range includes 1, the same time, so the change "
+                                       "is not clear yet."), labels[i]);
+      g_free (labels[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+ys_wording_fair_test_counts (const YsWorkflowFigures *w)
+{
+  const YsFairTestFigures *f = &w->fair_test;
+  guint total = f->drawn + f->overridden + f->chosen;
+  g_autofree char *drawn = NULL;
+
+  if (total == 0)
+    return NULL;
+  drawn = ys_wording_count_share (f->drawn, total);
+  /* TRANSLATORS: how the mode of the period's runs was decided, e.g. "Drawn by Yardstick:
+   * 21 of 30 (70%). Done the other way than drawn: 2. Chosen by people: 7." */
+  return g_strdup_printf (_("Drawn by Yardstick: %s. Done the other way than drawn: %u. Chosen by "
+                            "people: %u."), drawn, f->overridden, f->chosen);
 }
 
 static char *
@@ -457,6 +689,10 @@ ys_wording_time_saved (const YsWorkflowFigures *w)
     return g_strdup (_("Time saved is shown once both sides have six runs."));
   /* A time saved or lost is a finding like any other: without a clear
    * change the difference of medians may be noise. */
+  if (ys_wording_from_fair_test (w) && w->fair_test.change.clear && !w->clear)
+    return g_strdup (_("Not known yet: the fair test shows a clear change, but over all runs "
+                       "the difference is within normal variation, so no time saved or lost "
+                       "is stated."));
   if (!w->clear || !w->has_time_saved)
     return g_strdup (_("Not known yet: the difference is within normal variation, so no time "
                        "saved or lost is stated."));

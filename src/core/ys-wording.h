@@ -53,11 +53,34 @@ typedef struct
  * One function per kind of sentence, each taking the figures it words, so
  * that the window, the report and Copy Summary say the same thing.
  */
+/* Whether the headline and the evidence come from the fair test's drawn
+ * runs (FORMAT.md: when fair_test.change has enough data). */
+gboolean    ys_wording_from_fair_test        (const YsWorkflowFigures *w);
 YsEvidence  ys_wording_evidence              (const YsWorkflowFigures *w);
 /* "A clear change", "No clear change yet", … */
 const char *ys_wording_evidence_caption      (YsEvidence               evidence);
 /* The one-sentence headline; a finding only when the change is clear. */
 char       *ys_wording_headline              (const YsWorkflowFigures *w);
+/* "Not clear yet: about 9 more runs of each kind would probably settle
+ * it." from change.runs_to_settle; NULL when it is null. */
+char       *ys_wording_runs_to_settle        (const YsWorkflowFigures *w);
+/* When fewer than 80% of the period's runs were drawn and the headline
+ * is not from the fair test: people chose, so the comparison may favour
+ * one side. NULL otherwise. */
+char       *ys_wording_chosen_caveat         (const YsWorkflowFigures *w);
+/* The rows of the forest plot: all runs' change, then the fair test's,
+ * each only with enough data and an interval. Fills @changes and @labels
+ * ("All runs: 0.64 (95% range 0.58 to 0.71)", to be freed); returns how
+ * many (0 to 2). */
+guint       ys_wording_interval_rows         (const YsWorkflowFigures *w,
+                                              const YsRatioChange     *changes[2],
+                                              char                    *labels[2]);
+/* The forest plot in words, for screen readers and text; NULL when it
+ * has no rows. */
+char       *ys_wording_interval_description  (const YsWorkflowFigures *w);
+/* "Drawn by Yardstick: 21 of 30 (70%). Done the other way than drawn: 2.
+ * Chosen by people: 7."; NULL when the period has no runs. */
+char       *ys_wording_fair_test_counts      (const YsWorkflowFigures *w);
 /* How many runs needed correcting on each side, with the counts. */
 char       *ys_wording_corrections           (const YsWorkflowFigures *w);
 void        ys_wording_correction_trend      (GArray                  *weeks,

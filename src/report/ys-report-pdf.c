@@ -439,8 +439,11 @@ write_pdf (GOutputStream  *stream,
 
   paper_size (&flow.width, &flow.height);
 
-  /* First pass: count the pages on a surface that draws nothing. */
-  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  /* First pass: count the pages on a PDF surface that writes nothing. A
+   * recording surface measured text with other font options (hinted
+   * metrics), so its lines broke elsewhere and the footers could say
+   * "Page 4 of 5" in a report of four pages. */
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, flow.width, flow.height);
   flow.cr = cairo_create (surface);
   layout_report (&flow, report);
   flow.pages = flow.page;

@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 
 #include "ys-error.h"
@@ -30,7 +34,29 @@ figures (guint  before_runs,
   w.clear = w.enough_data && clear;
   w.change_percent = before_runs && after_runs
     ? round ((after_median - before_median) / before_median * 1000) / 10 : NAN;
+  w.change.without_ai_runs = before_runs;
+  w.change.with_ai_runs = after_runs;
+  w.change.enough_data = w.enough_data;
+  w.change.clear = w.clear;
+  w.change.runs_to_settle = -1;
+  /* Every run chosen, unless a test says otherwise. */
+  w.fair_test.chosen = before_runs + after_runs;
+  w.fair_test.change.runs_to_settle = -1;
   return w;
+}
+
+/* FORMAT.md's change (or fair_test.change) as given: ratio and ratio_ci95. */
+static void
+set_ratio (YsRatioChange *c,
+           double         ratio,
+           double         low,
+           double         high)
+{
+  c->has_ratio = TRUE;
+  c->ratio = ratio;
+  c->has_interval = TRUE;
+  c->low = low;
+  c->high = high;
 }
 
 /* Under --locale=de_DE.UTF-8 (tests/meson.build) the same sentences, with
@@ -56,19 +82,42 @@ test_headlines (void)
   YsWorkflowFigures after_short = figures (7, 600, 1, 300, FALSE);
   YsWorkflowFigures no_baseline = figures (0, 0, 9, 300, FALSE);
 
-  /* A time cut is worded as less time, never as "faster": 4 h to 1 h 30 min
-   * is 62.5% less time, which is 2.7 times as fast. */
+  /* FORMAT.md's example: ratio 0.375 in [0.33, 0.43] is 62.5% less time,
+   * worded toward no change (62%), its interval outward: 1 − 0.43 = 57%
+   * and 1 − 0.33 = 67%. A time cut is less time, never "faster" (62.5%
+   * less time is 2.7 times as fast). All 30 runs were chosen, so the
+   * caveat follows. */
+  set_ratio (&clear.change, 0.375, 0.33, 0.43);
   g_assert_cmpint (ys_wording_evidence (&clear), ==, YS_EVIDENCE_CLEAR);
   check (ys_wording_headline (&clear),
-         "Policy brief draft: with AI it takes 1 h 30 min instead of 4 h — 62% less time "
-         "(medians of 18 and 12 runs).");
+         "Policy brief draft: with AI it takes about 62% less time (between 57% and 67% less), "
+         "from 18 runs with AI and 12 without. People chose with or without AI for 30 of these "
+         "30 runs, so the comparison may favour one side.");
+  /* 1.3 in [1.1, 1.6]: 30% more, between 10% and 60% more. */
+  set_ratio (&slower.change, 1.3, 1.1, 1.6);
   check (ys_wording_headline (&slower),
-         "Policy brief draft: with AI it takes 3 h instead of 2 h 15 min — 33% more time "
-         "(medians of 14 and 13 runs).");
+         "Policy brief draft: with AI it takes about 30% more time (between 10% and 60% more), "
+         "from 14 runs with AI and 13 without. People chose with or without AI for 27 of these "
+         "27 runs, so the comparison may favour one side.");
+  /* Not clear, the interval from 0.95 to 1.8 spans 0.9 and 1.1: no
+   * percentage at all. runs_to_settle worked by hand from FORMAT.md:
+   * h = (ln 1.8 − ln 0.95) / 2 = 0.31954, d = ln 1.3 = 0.26236,
+   * n = 2·13·14 / 27 = 13.481; 13.481 · (h/d)² − 13.481 = 6.52, so 7. */
+  set_ratio (&noise.change, 1.3, 0.95, 1.8);
+  noise.change.runs_to_settle = 7;
   g_assert_cmpint (ys_wording_evidence (&noise), ==, YS_EVIDENCE_WITHIN_NOISE);
   check (ys_wording_headline (&noise),
          "The difference is within normal variation so far: a median of 3 h with AI and "
-         "2 h 15 min without (14 and 13 runs).");
+         "2 h 15 min without (14 and 13 runs). Not clear yet: about 7 more runs of each kind "
+         "would probably settle it. People chose with or without AI for 27 of these 27 runs, so "
+         "the comparison may favour one side.");
+  noise.change.runs_to_settle = 1;
+  noise.fair_test.drawn = 27;
+  noise.fair_test.chosen = 0;
+  check (ys_wording_headline (&noise),
+         "The difference is within normal variation so far: a median of 3 h with AI and "
+         "2 h 15 min without (14 and 13 runs). Not clear yet: about 1 more run of each kind "
+         "would probably settle it.");
   g_assert_cmpint (ys_wording_evidence (&both_short), ==, YS_EVIDENCE_COLLECTING);
   check (ys_wording_headline (&both_short),
          "4 of 6 runs without AI and 2 of 6 with AI recorded — keep clocking to compare.");
@@ -464,14 +513,196 @@ test_import_refusal (void)
   check (ys_wording_import_refusal (io, "team.json"), "team.json could not be imported.");
 }
 
+/* "About the same" only when the interval itself rules out a change of
+ * more than a tenth either way (it lies within 0.9 to 1.1); a wide
+ * interval that spans both 0.9 and 1.1 says nothing either way. */
+static void
+test_about_the_same (void)
+{
+  YsWorkflowFigures small = figures (12, 3600, 14, 3420, TRUE);
+  YsWorkflowFigures even = figures (12, 3600, 14, 3600, FALSE);
+  YsWorkflowFigures tiny = figures (12, 3600, 14, 3600, FALSE);
+  YsWorkflowFigures wide = figures (12, 3600, 14, 3600, FALSE);
+
+  small.fair_test.drawn = 26;
+  small.fair_test.chosen = 0;
+  even.fair_test = small.fair_test;
+  tiny.fair_test = small.fair_test;
+  wide.fair_test = small.fair_test;
+
+  /* Clear but small, 0.95 in [0.93, 0.98]: 1 − 0.98 = 2%, 1 − 0.93 = 7%. */
+  set_ratio (&small.change, 0.95, 0.93, 0.98);
+  g_assert_cmpint (ys_wording_evidence (&small), ==, YS_EVIDENCE_CLEAR);
+  check (ys_wording_headline (&small),
+         "Policy brief draft: with AI it takes about the same time (between 2% and 7% less), "
+         "from 14 runs with AI and 12 without.");
+  set_ratio (&small.change, 1.05, 1.02, 1.09);
+  check (ys_wording_headline (&small),
+         "Policy brief draft: with AI it takes about the same time (between 2% and 9% more), "
+         "from 14 runs with AI and 12 without.");
+
+  /* Not clear, [0.96, 1.04]: ratio 1, so runs_to_settle is null. */
+  set_ratio (&even.change, 1.0, 0.96, 1.04);
+  g_assert_cmpint (ys_wording_evidence (&even), ==, YS_EVIDENCE_WITHIN_NOISE);
+  check (ys_wording_headline (&even),
+         "Policy brief draft: with AI it takes about the same time (between 4% less and 4% "
+         "more), from 14 runs with AI and 12 without.");
+
+  /* 0.999 in [0.95, 1.03]: h = 0.040426, d = 0.0010005, n = 2·12·14/26 =
+   * 12.923; 12.923 · 1632.6 − 12.923 ≈ 21,085, so 999: too small to matter. */
+  set_ratio (&tiny.change, 0.999, 0.95, 1.03);
+  tiny.change.runs_to_settle = 999;
+  check (ys_wording_headline (&tiny),
+         "Policy brief draft: with AI it takes about the same time (between 5% less and 3% "
+         "more), from 14 runs with AI and 12 without. Not clear yet: the difference may be too "
+         "small to matter.");
+
+  /* [0.85, 1.12] spans both 0.9 and 1.1: within normal variation, no
+   * "about the same" and no percentage. */
+  set_ratio (&wide.change, 0.97, 0.85, 1.12);
+  wide.change.runs_to_settle = 999;
+  check (ys_wording_headline (&wide),
+         "The difference is within normal variation so far: a median of 1 h with AI and 1 h "
+         "without (14 and 12 runs). Not clear yet: the difference may be too small to matter.");
+}
+
+/* FORMAT.md's fair_test: its change words the headline once it has enough
+ * data, and says so; below 80% drawn, a headline from all runs says that
+ * people chose. */
+static void
+test_fair_test (void)
+{
+  YsWorkflowFigures w = figures (12, 14400, 18, 5400, TRUE);
+
+  set_ratio (&w.change, 0.375, 0.33, 0.43);
+
+  /* 20 of 25 drawn is 80%: no caveat. 19 of 25 is 76%: 6 of 25 chose. */
+  w.fair_test.drawn = 20;
+  w.fair_test.overridden = 2;
+  w.fair_test.chosen = 3;
+  g_assert_null (ys_wording_chosen_caveat (&w));
+  w.fair_test.drawn = 19;
+  w.fair_test.chosen = 4;
+  check (ys_wording_chosen_caveat (&w),
+         "People chose with or without AI for 6 of these 25 runs, so the comparison may favour "
+         "one side.");
+
+  /* Drawn runs enough on both sides (5 and 6 would not be): the fair test
+   * words the headline, 0.6 in [0.5, 0.72] is 40% less, between 1 − 0.72 =
+   * 28% and 1 − 0.5 = 50%, from its own counts; no caveat however few of
+   * all runs were drawn, and no runs_to_settle of all the runs. */
+  w.change.runs_to_settle = 12;
+  w.fair_test.drawn = 21;
+  w.fair_test.overridden = 2;
+  w.fair_test.chosen = 7;
+  w.fair_test.change.without_ai_runs = 10;
+  w.fair_test.change.with_ai_runs = 11;
+  w.fair_test.change.enough_data = TRUE;
+  w.fair_test.change.clear = TRUE;
+  set_ratio (&w.fair_test.change, 0.6, 0.5, 0.72);
+  g_assert_true (ys_wording_from_fair_test (&w));
+  g_assert_cmpint (ys_wording_evidence (&w), ==, YS_EVIDENCE_CLEAR);
+  check (ys_wording_headline (&w),
+         "In a fair test (Yardstick drew with or without AI for each run), with AI it takes "
+         "about 40% less time (between 28% and 50% less), from 11 runs with AI and 10 without.");
+
+  /* The fair test unclear: no percentage, whatever all runs say. */
+  w.fair_test.change.clear = FALSE;
+  set_ratio (&w.fair_test.change, 0.7, 0.45, 1.2);
+  g_assert_cmpint (ys_wording_evidence (&w), ==, YS_EVIDENCE_WITHIN_NOISE);
+  check (ys_wording_headline (&w),
+         "In a fair test (Yardstick drew with or without AI for each run), the difference is "
+         "within normal variation so far (11 runs with AI and 10 without).");
+
+  /* Clear in the fair test, not over all runs: no time saved is stated
+   * (FORMAT.md: only from a clear change). */
+  w.fair_test.change.clear = TRUE;
+  set_ratio (&w.fair_test.change, 0.6, 0.5, 0.72);
+  w.clear = w.change.clear = FALSE;
+  w.has_time_saved = TRUE;
+  w.time_saved_per_week = 12462;
+  w.time_saved_per_person_per_week = 3116;
+  check (ys_wording_time_saved (&w),
+         "Not known yet: the fair test shows a clear change, but over all runs the difference "
+         "is within normal variation, so no time saved or lost is stated.");
+
+  /* Five drawn runs without AI are not enough: back to all runs, with the
+   * caveat (21 of 30 drawn is 70%). */
+  w.clear = w.change.clear = TRUE;
+  w.change.runs_to_settle = -1;
+  w.fair_test.change.without_ai_runs = 5;
+  w.fair_test.change.enough_data = FALSE;
+  w.fair_test.change.clear = FALSE;
+  g_assert_false (ys_wording_from_fair_test (&w));
+  check (ys_wording_headline (&w),
+         "Policy brief draft: with AI it takes about 62% less time (between 57% and 67% less), "
+         "from 18 runs with AI and 12 without. People chose with or without AI for 9 of these "
+         "30 runs, so the comparison may favour one side.");
+}
+
+/* The same sentences in German, from the build tree's de.po: under the
+ * -de variant only, where the locale is de_DE (gettext ignores LANGUAGE
+ * in C). The German is written here by hand. */
+static void
+test_german (void)
+{
+  YsWorkflowFigures w = figures (12, 14400, 18, 5400, TRUE);
+
+  if (!g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "de_DE"))
+    {
+      g_test_skip ("German messages are checked under --locale=de_DE.UTF-8");
+      return;
+    }
+
+  set_ratio (&w.change, 0.375, 0.33, 0.43);
+  w.change.runs_to_settle = 9;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  {
+    g_autofree char *headline = ys_wording_headline (&w);
+    g_autofree char *settle = NULL;
+    g_autofree char *fair = NULL;
+
+    g_assert_cmpstr (headline, ==,
+                     "Policy brief draft: Mit KI braucht es etwa 62 % weniger Zeit (zwischen 57 % "
+                     "und 67 % weniger), gemessen an 18 Durchläufen mit KI und 12 ohne. Bei 30 "
+                     "von diesen 30 Durchläufen haben Menschen selbst gewählt, ob mit oder ohne "
+                     "KI; der Vergleich kann deshalb eine Seite begünstigen.");
+    w.clear = w.change.clear = FALSE;
+    settle = ys_wording_runs_to_settle (&w);
+    g_assert_cmpstr (settle, ==, "Noch nicht eindeutig: Etwa 9 weitere Durchläufe jeder Art "
+                                 "würden es wahrscheinlich klären.");
+    w.fair_test.drawn = 30;
+    w.fair_test.chosen = 0;
+    w.fair_test.change.without_ai_runs = 12;
+    w.fair_test.change.with_ai_runs = 18;
+    w.fair_test.change.enough_data = TRUE;
+    set_ratio (&w.fair_test.change, 1.0, 0.96, 1.04);
+    fair = ys_wording_headline (&w);
+    g_assert_cmpstr (fair, ==,
+                     "In einem fairen Test (Yardstick hat für jeden Durchlauf ausgelost, ob mit "
+                     "oder ohne KI) braucht es mit KI etwa gleich viel Zeit "
+                     "(zwischen 4 % weniger und 4 % mehr), gemessen an 18 Durchläufen mit KI "
+                     "und 12 ohne.");
+  }
+  g_setenv ("LANGUAGE", "C", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ys_test_init_locale (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
+  /* The build tree's translations, for the German sentences. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("YARDSTICK_LOCALEDIR") ? g_getenv ("YARDSTICK_LOCALEDIR")
+                                                                     : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/wording/headlines", test_headlines);
+  g_test_add_func ("/wording/about-the-same", test_about_the_same);
+  g_test_add_func ("/wording/fair-test", test_fair_test);
+  g_test_add_func ("/wording/german", test_german);
   g_test_add_func ("/wording/time-saved-only-when-clear", test_time_saved_only_when_clear);
   g_test_add_func ("/wording/rates-have-counts", test_rates_have_counts);
   g_test_add_func ("/wording/tools-and-divergence", test_tools_and_divergence);
