@@ -12,8 +12,8 @@
 #include "ys-wording.h"
 
 /*
- * A small chart drawn with cairo: weekly lines over time, faint points, a
- * reference line, or bars. Series are told apart by dash and marker shape as
+ * A small chart drawn with cairo, in layers: weekly lines over time, faint
+ * points, reference lines, bars, or intervals (a forest plot of ratios). Series are told apart by dash and marker shape as
  * well as colour. The window's chart widget and the PDF report both draw
  * through here, with their own colours and fonts.
  *
@@ -31,6 +31,14 @@
 #define LEGEND_GAP 16
 #define LEGEND_BELOW 8
 #define TICK_GAP 12
+
+typedef struct
+{
+  char *label;
+  double estimate;
+  double low;
+  double high;
+} Interval;
 
 typedef struct
 {
@@ -53,6 +61,7 @@ struct _YsChartData
   GPtrArray *bar_labels;
   GPtrArray *bar_captions;
   GArray *bar_values;
+  GPtrArray *intervals;
   gboolean compact;
 };
 
@@ -63,6 +72,15 @@ typedef struct
   GArray *labels;    /* YsChartBox, when laying out for a test */
   GArray *markers;
 } Painter;
+
+static void
+interval_free (gpointer data)
+{
+  Interval *interval = data;
+
+  g_free (interval->label);
+  g_free (interval);
+}
 
 static void
 series_free (gpointer data)
@@ -106,7 +124,7 @@ format_day (double julian,
 static gboolean
 has_data (const YsChartData *self)
 {
-  if (self->bar_values->len > 0 || self->points_x->len > 0)
+  if (self->bar_values->len > 0 || self->points_x->len > 0 || self->intervals->len > 0)
     return TRUE;
   for (guint i = 0; i < self->series->len; i++)
     if (((Series *) g_ptr_array_index (self->series, i))->x->len > 0)
@@ -321,6 +339,7 @@ typedef enum
   LEGEND_SERIES,
   LEGEND_REFERENCE,
   LEGEND_POINTS,
+  LEGEND_INTERVAL,
 } LegendKind;
 
 typedef struct
@@ -355,6 +374,12 @@ legend_items (const YsChartData *self)
     {
       LegendItem item = { LEGEND_POINTS, 0, _("Single runs") };
       g_array_append_val (items, item);
+    }
+  if (self->intervals->len > 0)
+    {
+      /* Before the mark, which the loop above has put first. */
+      LegendItem item = { LEGEND_INTERVAL, 0, _("Estimate and its 95% range") };
+      g_array_prepend_val (items, item);
     }
   return items;
 }
@@ -414,9 +439,28 @@ legend (const YsChartData *self,
               set_color (cr, fg, 0.6);
               cairo_set_line_width (cr, 1);
               cairo_set_dash (cr, dash_reference, 2, 0);
+              /* Across a forest plot the mark stands upright. */
+              if (self->axis == YS_CHART_AXIS_RATIO)
+                {
+                  cairo_move_to (cr, x + LEGEND_SAMPLE / 2.0, y);
+                  cairo_line_to (cr, x + LEGEND_SAMPLE / 2.0, y + text_h);
+                }
+              else
+                {
+                  cairo_move_to (cr, x, middle);
+                  cairo_line_to (cr, x + LEGEND_SAMPLE, middle);
+                }
+              cairo_stroke (cr);
+              break;
+            case LEGEND_INTERVAL:
+              set_color (cr, accent, 1);
+              cairo_set_line_width (cr, 3);
               cairo_move_to (cr, x, middle);
               cairo_line_to (cr, x + LEGEND_SAMPLE, middle);
               cairo_stroke (cr);
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x + LEGEND_SAMPLE / 2.0, middle, 4.5, 0, 2 * G_PI);
+              cairo_fill (cr);
               break;
             case LEGEND_POINTS:
             default:
@@ -435,23 +479,250 @@ legend (const YsChartData *self,
   return y + row;
 }
 
+/* A painter that only measures, on a surface of one pixel. */
+static void
+measuring_begin (Painter *painter)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+
+  painter->cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+measuring_end (Painter *painter)
+{
+  g_clear_pointer (&painter->cr, cairo_destroy);
+}
+
 double
 ys_chart_data_legend_height (const YsChartData          *self,
                              double                      width,
                              const PangoFontDescription *font)
 {
-  cairo_surface_t *surface;
   Painter painter = { NULL, font, NULL, NULL };
   double height;
 
   g_return_val_if_fail (self != NULL, 0);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  painter.cr = cairo_create (surface);
+  measuring_begin (&painter);
   height = legend (self, &painter, width, NULL, NULL);
-  cairo_destroy (painter.cr);
-  cairo_surface_destroy (surface);
+  measuring_end (&painter);
   return height > 0 ? height + LEGEND_BELOW : 0;
+}
+
+/* The interval layer ------------------------------------------------------------ */
+
+/* Each row: its label, then a band that holds the line and the dot. */
+#define INTERVAL_SIDE 12
+#define INTERVAL_LABEL_GAP 4
+#define INTERVAL_BAND 18
+#define INTERVAL_ROW_GAP 10
+#define INTERVAL_DOT 5
+
+/* A row's label, left-aligned and wrapped to the plot's width. */
+static PangoLayout *
+interval_label_layout (Painter    *painter,
+                       const char *text,
+                       double      width)
+{
+  PangoLayout *layout = text_layout (painter, text, -1);
+
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+static char *
+format_ratio (double value)
+{
+  /* "0.5", "1", "1.5" in the reader's locale. */
+  return g_strdup_printf ("%g", value);
+}
+
+/* The rows, the mark and the ratio axis below them. */
+static double
+draw_intervals (const YsChartData *self,
+                Painter           *painter,
+                double             width,
+                double             top,
+                const YsColor     *fg,
+                const YsColor     *accent)
+{
+  /* 1 first, then the others by how round they are, each where it fits. */
+  static const double ticks[] = { 1, 0.5, 2, 0.25, 0.75, 1.5, 3, 0.1, 0.2, 0.3, 0.4, 0.6, 0.8,
+                                  1.25, 4, 5, 10 };
+  cairo_t *cr = painter->cr;
+  double left = INTERVAL_SIDE, plot_w = width - 2 * INTERVAL_SIDE;
+  double log_min = G_MAXDOUBLE, log_max = -G_MAXDOUBLE, pad, y = top;
+  g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
+  double label_w, label_h;
+
+  for (guint i = 0; i < self->intervals->len; i++)
+    {
+      Interval *interval = g_ptr_array_index (self->intervals, i);
+
+      log_min = MIN (log_min, log (interval->low));
+      log_max = MAX (log_max, log (interval->high));
+    }
+  for (guint i = 0; i < self->references->len; i++)
+    {
+      log_min = MIN (log_min, log (g_array_index (self->references, double, i)));
+      log_max = MAX (log_max, log (g_array_index (self->references, double, i)));
+    }
+  /* At least 0.8 to 1.25 around the middle, so that a narrow interval
+   * does not look wide; then a margin so that no dot sits on the edge. */
+  if (log_max - log_min < 2 * log (1.25))
+    {
+      double middle = (log_max + log_min) / 2;
+
+      log_min = middle - log (1.25);
+      log_max = middle + log (1.25);
+    }
+  pad = (log_max - log_min) * 0.08;
+  log_min -= pad;
+  log_max += pad;
+
+#define RX(v) (left + (log (v) - log_min) / (log_max - log_min) * plot_w)
+
+  /* Rows: the label above, the line and dot in a band of their own. */
+  for (guint i = 0; i < self->intervals->len; i++)
+    {
+      Interval *interval = g_ptr_array_index (self->intervals, i);
+      g_autoptr(PangoLayout) layout = interval_label_layout (painter, interval->label, plot_w);
+      int lw, lh;
+      double middle, x0, x1, xe;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      if (fg != NULL)
+        {
+          set_color (cr, fg, 1);
+          cairo_move_to (cr, left, y);
+          pango_cairo_show_layout (cr, layout);
+        }
+      record (painter->labels, interval->label, left, y, lw, lh);
+      y += lh + INTERVAL_LABEL_GAP;
+      g_array_append_val (bands, y);
+      middle = y + INTERVAL_BAND / 2.0;
+      x0 = RX (interval->low);
+      x1 = RX (interval->high);
+      xe = RX (interval->estimate);
+
+      if (fg != NULL)
+        {
+          set_color (cr, accent, 1);
+          cairo_set_line_width (cr, 3);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          cairo_move_to (cr, x0, middle);
+          cairo_line_to (cr, x1, middle);
+          cairo_stroke (cr);
+          /* Ends as short upright ticks, so a range is not read as an arrow. */
+          cairo_set_line_width (cr, 2);
+          cairo_move_to (cr, x0, middle - 5);
+          cairo_line_to (cr, x0, middle + 5);
+          cairo_move_to (cr, x1, middle - 5);
+          cairo_line_to (cr, x1, middle + 5);
+          cairo_stroke (cr);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, xe, middle, INTERVAL_DOT, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      record (painter->markers, NULL, x0, middle - 5, x1 - x0, 10);
+      record (painter->markers, NULL, xe - INTERVAL_DOT, middle - INTERVAL_DOT,
+              2 * INTERVAL_DOT, 2 * INTERVAL_DOT);
+      y += INTERVAL_BAND + INTERVAL_ROW_GAP;
+    }
+
+  /* Ticks that fit side by side, 1 first, each with a faint line through
+   * the bands only, never through a label. */
+  text_size (painter, "0.25", &label_w, &label_h);
+  for (guint t = 0; t < G_N_ELEMENTS (ticks); t++)
+    {
+      double v = ticks[t], x = RX (v);
+      g_autofree char *label = NULL;
+      gboolean fits = TRUE;
+      double w, h;
+
+      if (log (v) < log_min || log (v) > log_max)
+        continue;
+      label = format_ratio (v);
+      text_size (painter, label, &w, &h);
+      if (x - w / 2 < 0 || x + w / 2 > width)
+        continue;
+      for (guint k = 0; k < shown->len; k++)
+        if (fabs (RX (g_array_index (shown, double, k)) - x) < MAX (w, label_w) + TICK_GAP)
+          fits = FALSE;
+      if (!fits || shown->len == 5)
+        continue;
+      g_array_append_val (shown, v);
+      if (fg != NULL)
+        {
+          set_color (cr, fg, 0.15);
+          cairo_set_line_width (cr, 1);
+          for (guint b = 0; b < bands->len; b++)
+            {
+              cairo_move_to (cr, round (x) + 0.5, g_array_index (bands, double, b));
+              cairo_line_to (cr, round (x) + 0.5, g_array_index (bands, double, b) + INTERVAL_BAND);
+            }
+          cairo_stroke (cr);
+          set_color (cr, fg, 1);
+        }
+      if (fg != NULL)
+        draw_text (painter, label, x, y - INTERVAL_ROW_GAP + 4, 0.5, 0.0);
+    }
+
+  /* The marks (1.0, the same time) through every band. */
+  for (guint i = 0; i < self->references->len; i++)
+    {
+      double x = RX (g_array_index (self->references, double, i));
+      double dash[] = { 4, 3 };
+
+      for (guint b = 0; b < bands->len; b++)
+        record (painter->markers, NULL, x - 1, g_array_index (bands, double, b), 2, INTERVAL_BAND);
+      if (fg != NULL)
+        {
+          set_color (cr, fg, 0.9);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, dash, 2, 0);
+          for (guint b = 0; b < bands->len; b++)
+            {
+              cairo_move_to (cr, x, g_array_index (bands, double, b));
+              cairo_line_to (cr, x, g_array_index (bands, double, b) + INTERVAL_BAND);
+            }
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+    }
+#undef RX
+
+  return y - INTERVAL_ROW_GAP + 4 + label_h;
+}
+
+guint
+ys_chart_data_get_n_intervals (const YsChartData *self)
+{
+  return self->intervals->len;
+}
+
+double
+ys_chart_data_intervals_height (const YsChartData          *self,
+                                double                      width,
+                                const PangoFontDescription *font)
+{
+  Painter painter = { NULL, font, NULL, NULL };
+  double height;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->intervals->len == 0)
+    return 0;
+  measuring_begin (&painter);
+  height = legend (self, &painter, width, NULL, NULL);
+  height = TOP + (height > 0 ? height + LEGEND_BELOW : 0);
+  height = draw_intervals (self, &painter, width, height, NULL, NULL) + 4;
+  measuring_end (&painter);
+  return ceil (height);
 }
 
 /* The x axis ------------------------------------------------------------------ */
@@ -531,6 +802,13 @@ draw (const YsChartData          *self,
   plot_h = height - top - bottom;
   if (plot_h <= 10)
     {
+      cairo_restore (cr);
+      return;
+    }
+
+  if (self->intervals->len > 0)
+    {
+      draw_intervals (self, painter, width, top, &fg, &accent);
       cairo_restore (cr);
       return;
     }
@@ -793,6 +1071,16 @@ ys_chart_data_describe_at (const YsChartData *self,
   GString *text;
   double day;
 
+  if (self->intervals->len > 0)
+    {
+      GString *rows = g_string_new (NULL);
+
+      for (guint i = 0; i < self->intervals->len; i++)
+        g_string_append_printf (rows, "%s%s", i > 0 ? "\n" : "",
+                                ((Interval *) g_ptr_array_index (self->intervals, i))->label);
+      return g_string_free (rows, FALSE);
+    }
+
   if (self->bar_values->len > 0)
     {
       guint n = self->bar_values->len;
@@ -860,6 +1148,7 @@ ys_chart_data_new (YsChartAxis axis)
   self->bar_labels = g_ptr_array_new_with_free_func (g_free);
   self->bar_captions = g_ptr_array_new_with_free_func (g_free);
   self->bar_values = g_array_new (FALSE, FALSE, sizeof (double));
+  self->intervals = g_ptr_array_new_with_free_func (interval_free);
   return self;
 }
 
@@ -876,6 +1165,7 @@ ys_chart_data_free (YsChartData *self)
   g_ptr_array_unref (self->bar_labels);
   g_ptr_array_unref (self->bar_captions);
   g_array_unref (self->bar_values);
+  g_ptr_array_unref (self->intervals);
   g_free (self);
 }
 
@@ -890,6 +1180,7 @@ ys_chart_data_clear (YsChartData *self)
   g_ptr_array_set_size (self->bar_labels, 0);
   g_ptr_array_set_size (self->bar_captions, 0);
   g_array_set_size (self->bar_values, 0);
+  g_ptr_array_set_size (self->intervals, 0);
 }
 
 void
@@ -950,6 +1241,26 @@ ys_chart_data_add_reference (YsChartData *self,
 {
   g_array_append_val (self->references, y);
   g_ptr_array_add (self->reference_labels, g_strdup (label));
+}
+
+void
+ys_chart_data_add_interval (YsChartData *self,
+                            const char  *label,
+                            double       estimate,
+                            double       low,
+                            double       high)
+{
+  Interval *interval;
+
+  g_return_if_fail (self->axis == YS_CHART_AXIS_RATIO);
+  g_return_if_fail (low > 0 && low <= estimate && estimate <= high);
+
+  interval = g_new0 (Interval, 1);
+  interval->label = g_strdup (label);
+  interval->estimate = estimate;
+  interval->low = low;
+  interval->high = high;
+  g_ptr_array_add (self->intervals, interval);
 }
 
 void

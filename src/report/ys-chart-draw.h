@@ -11,6 +11,7 @@ typedef enum
 {
   YS_CHART_AXIS_DURATION,   /* seconds, labelled "1 h 30 min" */
   YS_CHART_AXIS_SHARE,      /* 0..1, labelled "70%" */
+  YS_CHART_AXIS_RATIO,      /* a ratio of times on a log scale, across: intervals */
 } YsChartAxis;
 
 /* How a series is told apart without colour. */
@@ -54,6 +55,20 @@ void         ys_chart_data_add_points   (YsChartData        *data,
 void         ys_chart_data_add_reference (YsChartData       *data,
                                           double             y,
                                           const char        *label);
+/* The interval layer (a forest plot, on a YS_CHART_AXIS_RATIO chart): one
+ * row per interval, @label above its line from @low to @high with a dot
+ * at @estimate. A reference (ys_chart_data_add_reference) on such a chart
+ * is a mark across the rows, such as 1.0 for the same time. */
+void         ys_chart_data_add_interval (YsChartData        *data,
+                                         const char         *label,
+                                         double              estimate,
+                                         double              low,
+                                         double              high);
+guint        ys_chart_data_get_n_intervals (const YsChartData *data);
+/* The height an interval chart needs at @width: legend, rows and axis. */
+double       ys_chart_data_intervals_height (const YsChartData         *data,
+                                             double                     width,
+                                             const PangoFontDescription *font);
 /* @captions: a second line under each label ("3 of 4 say yes"), or NULL. */
 void         ys_chart_data_set_bars     (YsChartData        *data,
                                          const char        **labels,

@@ -295,6 +295,49 @@ chart (Flow                    *flow,
   flow->y += height + 12;
 }
 
+/* The forest plot (the ratio with its interval, all runs and the fair
+ * test's, 1.0 marked) and the fair test's counts under it. */
+static void
+interval_chart (Flow                   *flow,
+                const YsReportWorkflow *w)
+{
+  g_autoptr(YsChartData) data = ys_chart_data_new (YS_CHART_AXIS_RATIO);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 7");
+  g_autofree char *counts = ys_wording_fair_test_counts (w->figures);
+  YsColor ink = { 0.15, 0.15, 0.15, 1 };
+  YsColor blue = { 0.11, 0.44, 0.85, 1 };
+  const YsRatioChange *changes[2];
+  char *labels[2];
+  guint n = ys_wording_interval_rows (w->figures, changes, labels);
+  double width = MIN (flow->width - 2 * MARGIN, 360);
+  double height;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      ys_chart_data_add_interval (data, labels[i], changes[i]->ratio, changes[i]->low,
+                                  changes[i]->high);
+      g_free (labels[i]);
+    }
+  ys_chart_data_add_reference (data, 1.0, _("Same time (1.0)"));
+
+  height = ys_chart_data_intervals_height (data, width, font);
+  heading (flow, _("Time with AI as a share of without"), FONT_CAPTION,
+           height + (counts ? paragraph_height (flow, counts, FONT_NOTE, 0) : 0));
+  if (flow->drawing)
+    {
+      cairo_save (flow->cr);
+      cairo_translate (flow->cr, MARGIN, flow->y);
+      ys_chart_draw (data, flow->cr, width, height, &ink, &blue, NAN, font);
+      cairo_restore (flow->cr);
+    }
+  flow->y += height + 2;
+  if (counts != NULL)
+    paragraph (flow, counts, FONT_NOTE, 0.35, 0);
+  flow->y += 8;
+}
+
 static void
 review_answer (Flow       *flow,
                const char *question,
@@ -368,6 +411,7 @@ layout_report (Flow           *flow,
                                  before ? before : "—", f->without_ai.runs,
                                  after ? after : "—", f->with_ai.runs);
       paragraph (flow, medians, FONT_BODY, 0.15, 3);
+      interval_chart (flow, w);
       if (w->time_saved != NULL)
         paragraph (flow, w->time_saved, FONT_BODY, 0.15, 3);
       paragraph (flow, w->corrections, FONT_BODY, 0.15, 3);

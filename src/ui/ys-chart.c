@@ -120,6 +120,11 @@ ys_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = compact ? 80 : 240;
+  else if (ys_chart_data_get_n_intervals (self->data) > 0)
+    /* A forest plot is as tall as its rows, with their labels wrapped. */
+    *minimum = *natural = (int) ys_chart_data_intervals_height (
+      self->data, for_size > 0 ? for_size : 240,
+      pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
   else
     {
       /* The plot keeps its height; a legend that wraps at a narrow width
@@ -233,6 +238,18 @@ ys_chart_add_reference (YsChart    *self,
 {
   g_return_if_fail (YS_IS_CHART (self));
   ys_chart_data_add_reference (self->data, y, label);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+ys_chart_add_interval (YsChart    *self,
+                       const char *label,
+                       double      estimate,
+                       double      low,
+                       double      high)
+{
+  g_return_if_fail (YS_IS_CHART (self));
+  ys_chart_data_add_interval (self->data, label, estimate, low, high);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

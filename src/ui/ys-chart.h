@@ -35,6 +35,13 @@ void       ys_chart_add_points     (YsChart      *self,
 void       ys_chart_add_reference  (YsChart      *self,
                                     double        y,
                                     const char   *label);
+/* A row of a forest plot (a YS_CHART_AXIS_RATIO chart): @low to @high
+ * as a line, @estimate as a dot. */
+void       ys_chart_add_interval   (YsChart      *self,
+                                    const char   *label,
+                                    double        estimate,
+                                    double        low,
+                                    double        high);
 /* A bar per label instead of lines over time (feedback yes-share per tool);
  * @captions: the counts under each label ("3 of 4 say yes"), or NULL. */
 void       ys_chart_set_bars       (YsChart      *self,

@@ -39,12 +39,17 @@ struct _YsFiguresView
   AdwActionRow *corrections_row;
   AdwActionRow *used_row;
   AdwActionRow *saved_row;
+  AdwActionRow *fair_row;
+  GtkWidget *interval_box;
   AdwPreferencesGroup *tools_group;
   GtkSwitch *table_switch;
   GtkStack *trend_stack;
   GtkWidget *charts_box;
   GtkListBox *table_list;
 
+  YsChart *interval_chart;
+  GtkWidget *interval_card;
+  char *interval_text;        /* the forest plot in words, for the table too */
   YsChart *time_chart;
   YsChart *corrections_chart;
   YsChart *used_chart;
@@ -172,6 +177,19 @@ fill_table (YsFiguresView *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_list))) != NULL)
     gtk_list_box_remove (self->table_list, child);
 
+  /* The forest plot above, in words, first. */
+  if (self->interval_text != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Time with AI as a share of without"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->interval_text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->table_list, row);
+    }
+
   for (guint i = weeks->len; i > 0; i--)
     {
       const YsWeek *week = &g_array_index (weeks, YsWeek, i - 1);
@@ -273,6 +291,32 @@ fill_shares (YsChart  *chart,
     }
 }
 
+/* The forest plot: all runs' ratio with its interval, and the fair
+ * test's, with 1.0 marked; hidden while there is no claim to draw. */
+static void
+fill_interval (YsFiguresView     *self,
+               YsWorkflowFigures *w)
+{
+  const YsRatioChange *changes[2];
+  char *labels[2];
+  guint n = w != NULL ? ys_wording_interval_rows (w, changes, labels) : 0;
+
+  ys_chart_clear (self->interval_chart);
+  for (guint i = 0; i < n; i++)
+    {
+      ys_chart_add_interval (self->interval_chart, labels[i], changes[i]->ratio, changes[i]->low,
+                             changes[i]->high);
+      g_free (labels[i]);
+    }
+  ys_chart_add_reference (self->interval_chart, 1.0, _("Same time (1.0)"));
+  g_clear_pointer (&self->interval_text, g_free);
+  if (n > 0)
+    self->interval_text = ys_wording_interval_description (w);
+  ys_chart_set_description (self->interval_chart, _("Time with AI as a share of without"),
+                            self->interval_text);
+  gtk_widget_set_visible (self->interval_card, n > 0);
+}
+
 static void
 fill_charts (YsFiguresView     *self,
              YsWorkflowFigures *w,
@@ -372,6 +416,7 @@ refresh (YsFiguresView *self)
   g_autofree char *used = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *imported_text = NULL;
+  g_autofree char *fair_text = NULL;
   guint imported = 0;
   YsWorkflowFigures *w = NULL;
   YsCorrectionTrend trend;
@@ -435,6 +480,10 @@ refresh (YsFiguresView *self)
   adw_action_row_set_subtitle (self->corrections_row, corrections ? corrections : "");
   adw_action_row_set_subtitle (self->used_row, used ? used : "");
   adw_action_row_set_subtitle (self->saved_row, saved ? saved : "");
+  fair_text = w ? ys_wording_fair_test_counts (w) : NULL;
+  adw_action_row_set_subtitle (self->fair_row, fair_text ? fair_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->fair_row), fair_text != NULL);
+  fill_interval (self, w);
 
   fill_divergence (self, w);
   fill_tools (self, w);
@@ -533,6 +582,7 @@ ys_figures_view_finalize (GObject *object)
   g_clear_pointer (&self->divergence_text, g_free);
   g_clear_pointer (&self->tool_rows, g_ptr_array_unref);
   g_clear_pointer (&self->table_weeks, g_array_unref);
+  g_clear_pointer (&self->interval_text, g_free);
 
   G_OBJECT_CLASS (ys_figures_view_parent_class)->finalize (object);
 }
@@ -559,6 +609,8 @@ ys_figures_view_class_init (YsFiguresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, corrections_row);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, used_row);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, saved_row);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, fair_row);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, interval_box);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, tools_group);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, table_switch);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, trend_stack);
@@ -574,6 +626,10 @@ ys_figures_view_init (YsFiguresView *self)
   self->tool_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->interval_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_RATIO));
+  self->interval_card = chart_card (_("Time with AI as a share of without"),
+                                    GTK_WIDGET (self->interval_chart));
+  gtk_box_append (GTK_BOX (self->interval_box), self->interval_card);
   self->time_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_DURATION));
   self->corrections_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_SHARE));
   self->used_chart = YS_CHART (ys_chart_new (YS_CHART_AXIS_SHARE));

@@ -83,6 +83,7 @@ test_demo_figures (void)
   g_autoptr(YsWorkflow) workflow = NULL;
   g_autoptr(YsSummary) summary = NULL;
   g_autofree char *headline = NULL;
+  g_autofree char *interval = NULL;
   GtkWidget *view;
   GtkWidget *overview;
   GtkWidget *child;
@@ -100,7 +101,13 @@ test_demo_figures (void)
   g_object_ref (view);
   render (view, "test-figures-demo.png");
 
-  /* Every chart says in words what it shows; the time chart says the headline. */
+  /* Every chart says in words what it shows: first the forest plot, an
+   * image whose label states the ratio and its range (the demo's briefs:
+   * all runs' range wholly below 1), then the time chart with the headline. */
+  interval = ys_wording_interval_description (ys_summary_find (summary,
+                                                               ys_workflow_get_id (workflow)));
+  g_assert_nonnull (strstr (interval, "All runs: "));
+  g_assert_nonnull (strstr (interval, "the whole range lies below 1"));
   for (child = gtk_widget_get_first_child (view); child != NULL; )
     {
       if (YS_IS_CHART (child))
@@ -109,7 +116,17 @@ test_demo_figures (void)
 
           g_assert_nonnull (description);
           g_assert_cmpuint (strlen (description), >, 20);
+          g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)), ==,
+                           GTK_ACCESSIBLE_ROLE_IMG);
           if (charts == 0)
+            {
+              g_autofree char *expected = g_strconcat ("Time with AI as a share of without. ",
+                                                       interval, NULL);
+
+              g_assert_cmpstr (description, ==, expected);
+              g_assert_true (gtk_widget_is_visible (child));
+            }
+          if (charts == 1)
             g_assert_nonnull (strstr (description, headline));
           charts++;
         }
@@ -123,7 +140,7 @@ test_demo_figures (void)
           child = child == view ? NULL : gtk_widget_get_next_sibling (child);
         }
     }
-  g_assert_cmpuint (charts, ==, 4);
+  g_assert_cmpuint (charts, ==, 5);
 
   /* The same numbers as a table. */
   gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW,
@@ -134,6 +151,15 @@ test_demo_figures (void)
   g_assert_nonnull (gtk_list_box_get_row_at_index (
                       GTK_LIST_BOX (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW,
                                                                    "table_list")), 11));
+  /* Its first row is the forest plot in words. */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (
+      GTK_LIST_BOX (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW, "table_list")), 0);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                     "Time with AI as a share of without");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, interval);
+  }
   render (view, "test-figures-table.png");
 
   /* The period picker changes the figures: the demo's last quarter. */

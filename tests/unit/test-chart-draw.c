@@ -164,6 +164,89 @@ test_share_and_bars (void)
   g_assert_cmpstr (g_array_index (labels, YsChartBox, 0).text, ==, "No runs in this period");
 }
 
+/* The interval layer (a forest plot): a line from the low to the high end
+ * on a log scale, the dot at the estimate, 1.0 marked through every row;
+ * labels above their lines, never on them. The positions are fractions
+ * of logs worked by hand: (ln 0.36 − ln 0.33) / (ln 0.40 − ln 0.33) =
+ * 0.087011 / 0.192372 = 0.452308, and 1.0 at −ln 0.33 / 0.192372 =
+ * 5.763122 line lengths from its start. */
+static void
+test_intervals (void)
+{
+  g_autoptr(YsChartData) clear = ys_chart_data_new (YS_CHART_AXIS_RATIO);
+  g_autoptr(YsChartData) unclear = ys_chart_data_new (YS_CHART_AXIS_RATIO);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (YsChartBox));
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (YsChartBox));
+  g_autofree char *hover = NULL;
+  const YsChartBox *line, *dot, *mark;
+  double height;
+
+  ys_chart_data_add_interval (clear, "All runs: 0.36 (95% range 0.33 to 0.40)", 0.36, 0.33, 0.40);
+  ys_chart_data_add_interval (clear, "Fair test, drawn runs only: 0.37 (95% range 0.30 to 0.45)",
+                              0.37, 0.30, 0.45);
+  ys_chart_data_add_reference (clear, 1.0, "Same time (1.0)");
+  g_assert_cmpuint (ys_chart_data_get_n_intervals (clear), ==, 2);
+
+  for (double width = 240; width <= 760; width += 520)
+    {
+      height = ys_chart_data_intervals_height (clear, width, font);
+      check_no_collisions (clear, width, height);
+    }
+
+  height = ys_chart_data_intervals_height (clear, 600, font);
+  ys_chart_data_layout (clear, 600, height, font, labels, markers);
+  g_assert_true (has_label (labels, "Estimate and its 95% range"));
+  g_assert_true (has_label (labels, "Same time (1.0)"));
+  g_assert_true (has_label (labels, "All runs: 0.36 (95% range 0.33 to 0.40)"));
+  g_assert_true (has_label (labels, "1"));
+  /* Per row its line and its dot, then the mark through each row's line. */
+  g_assert_cmpuint (markers->len, ==, 6);
+  line = &g_array_index (markers, YsChartBox, 0);
+  dot = &g_array_index (markers, YsChartBox, 1);
+  g_assert_cmpfloat_with_epsilon ((dot->x + dot->width / 2 - line->x) / line->width, 0.452308,
+                                  1e-5);
+  for (guint row = 0; row < 2; row++)
+    {
+      const YsChartBox *row_line = &g_array_index (markers, YsChartBox, 2 * row);
+
+      mark = &g_array_index (markers, YsChartBox, 4 + row);
+      g_assert_cmpfloat_with_epsilon (mark->x + mark->width / 2,
+                                      line->x + 5.763122 * line->width, 1e-3);
+      g_assert_cmpfloat (mark->y, <=, row_line->y);
+      g_assert_cmpfloat (mark->y + mark->height, >=, row_line->y + row_line->height);
+    }
+  /* Everything inside the chart's width. */
+  for (guint i = 0; i < markers->len; i++)
+    {
+      g_assert_cmpfloat (g_array_index (markers, YsChartBox, i).x, >=, 0);
+      g_assert_cmpfloat (g_array_index (markers, YsChartBox, i).x +
+                         g_array_index (markers, YsChartBox, i).width, <=, 600);
+    }
+
+  /* Hovering says every row. */
+  hover = ys_chart_data_describe_at (clear, 100, 600);
+  g_assert_cmpstr (hover, ==, "All runs: 0.36 (95% range 0.33 to 0.40)\n"
+                              "Fair test, drawn runs only: 0.37 (95% range 0.30 to 0.45)");
+
+  /* Not clear: 1.0 inside the line, at −ln 0.96 / (ln 1.42 − ln 0.96) =
+   * 0.040822 / 0.391496 = 0.104276 of it; the dot at 0.438977. */
+  ys_chart_data_add_interval (unclear, "All runs: 1.14 (95% range 0.96 to 1.42)", 1.14, 0.96, 1.42);
+  ys_chart_data_add_reference (unclear, 1.0, "Same time (1.0)");
+  height = ys_chart_data_intervals_height (unclear, 300, font);
+  check_no_collisions (unclear, 300, height);
+  g_array_set_size (markers, 0);
+  ys_chart_data_layout (unclear, 300, height, font, NULL, markers);
+  g_assert_cmpuint (markers->len, ==, 3);
+  line = &g_array_index (markers, YsChartBox, 0);
+  dot = &g_array_index (markers, YsChartBox, 1);
+  mark = &g_array_index (markers, YsChartBox, 2);
+  g_assert_cmpfloat_with_epsilon ((dot->x + dot->width / 2 - line->x) / line->width, 0.438977,
+                                  1e-5);
+  g_assert_cmpfloat_with_epsilon ((mark->x + mark->width / 2 - line->x) / line->width, 0.104276,
+                                  1e-5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/chart-draw/time", test_time_chart);
   g_test_add_func ("/chart-draw/share-and-bars", test_share_and_bars);
+  g_test_add_func ("/chart-draw/intervals", test_intervals);
 
   return g_test_run ();
 }

@@ -132,6 +132,25 @@ test_demo_pdf (void)
       g_assert_nonnull (strstr (words, w->name));
       if (strstr (words, headline) == NULL)
         g_error ("headline “%s” not in the PDF", headline);
+      /* The forest plot's rows and the fair test's counts (the demo has
+       * enough runs on both sides of every workflow in 2026-Q4). */
+      {
+        const YsRatioChange *changes[2];
+        char *labels[2];
+        g_autofree char *counts_text = ys_wording_fair_test_counts (w->figures);
+        g_autofree char *counts = squash (counts_text);
+
+        g_assert_cmpuint (ys_wording_interval_rows (w->figures, changes, labels), ==, 1);
+        {
+          g_autofree char *label = squash (labels[0]);
+
+          g_free (labels[0]);
+          g_assert_true (g_str_has_prefix (label, "All runs: "));
+          if (strstr (words, label) == NULL)
+            g_error ("“%s” not in the PDF", label);
+        }
+        g_assert_nonnull (strstr (words, counts));
+      }
     }
   g_assert_nonnull (strstr (words, "Quarterly review"));
   g_assert_nonnull (strstr (words, "About 60% of the team uses AI"));
@@ -143,8 +162,8 @@ test_demo_pdf (void)
   info = run (command);
   g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
   /* With the fonts pinned (main()), the same on every machine. */
-  g_assert_nonnull (strstr (info, "Pages:           4"));
-  g_assert_nonnull (strstr (text, "Page 4 of 4"));
+  g_assert_nonnull (strstr (info, "Pages:           5"));
+  g_assert_nonnull (strstr (text, "Page 5 of 5"));
   assert_pinned_fonts (pdf);
 
   /* No page starts with a stranded list item: a heading keeps its list. */
@@ -362,8 +381,15 @@ test_markdown (void)
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
       g_autofree char *heading = g_strdup_printf ("## %s\n", w->name);
 
+      g_autofree char *interval = ys_wording_interval_description (w->figures);
+      g_autofree char *counts = ys_wording_fair_test_counts (w->figures);
+
       g_assert_nonnull (strstr (markdown, heading));
       g_assert_nonnull (strstr (markdown, w->headline));
+      /* The forest plot in words, and how the runs' modes were decided. */
+      if (interval != NULL)
+        g_assert_nonnull (strstr (markdown, interval));
+      g_assert_nonnull (strstr (markdown, counts));
     }
   g_assert_nonnull (strstr (markdown, "## Quarterly review\n"));
   g_assert_nonnull (strstr (markdown, "> **Worth discussing:** People say Copilot saves time"));
