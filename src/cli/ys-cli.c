@@ -98,9 +98,10 @@ print_sync_report (const YsSyncReport *report,
          report->folder, report->merged, report->skipped, report->unchanged, own);
 }
 
-/* The organisation's name from the preferences, when they can be read. */
-static char *
-read_organisation (void)
+/* The report's preferences (organisation, currency, staff cost, paper),
+ * when they can be read. */
+static void
+read_report_options (YsReportOptions *options)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -108,10 +109,9 @@ read_organisation (void)
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  settings = g_settings_new (APP_ID);
-  return g_settings_get_string (settings, "organisation-name");
+  if (schema != NULL)
+    settings = g_settings_new (APP_ID);
+  ys_report_options_load (options, settings);
 }
 
 static gboolean
@@ -541,7 +541,7 @@ ys_cli_run (int          argc,
           GDate from, to;
           gboolean has_period;
           g_autoptr(YsReport) report = NULL;
-          g_autofree char *organisation = read_organisation ();
+          g_auto(YsReportOptions) options = { 0 };
           GDate today;
 
           if (!read_period (store, from_text, to_text, quarter, &from, &to, &has_period, &error))
@@ -550,7 +550,8 @@ ys_cli_run (int          argc,
           ys_clock_get_today (ys_store_get_clock (store), &today);
           if (!has_period)
             ys_stats_period_dates (YS_PERIOD_THIS_QUARTER, &today, &from, &to);
-          report = ys_report_build (store, &from, &to, &today, organisation, &error);
+          read_report_options (&options);
+          report = ys_report_build (store, &from, &to, &today, &options, &error);
           if (report == NULL || !ys_report_write_file (report, report_path, &error))
             return refuse (error);
         }

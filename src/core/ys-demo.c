@@ -44,7 +44,17 @@ typedef struct
   double first_tool_share;
 } DemoWorkflow;
 
-static const char *tool_names[] = { "ChatGPT", "Claude", "Copilot" };
+/* What each tool costs a month, all seats together, in cents: a team plan,
+ * one seat, and a tool that came with another licence, its cost not set. */
+static const struct
+{
+  const char *name;
+  gint64 monthly_cost;
+} demo_tools[] = {
+  { "ChatGPT", 6000 },
+  { "Claude", 2000 },
+  { "Copilot", -1 },
+};
 
 static const DemoWorkflow workflows[] = {
   { N_("Policy brief draft"),
@@ -52,10 +62,10 @@ static const DemoWorkflow workflows[] = {
     4, 240, 90, 0.18, 1.2, 0.7, 0.0, 0.85, { "ChatGPT", "Claude" }, 0.6 },
   { N_("Intake summary"),
     N_("Summarising a new client’s intake conversation for the case file."),
-    6, 35, 30, 0.22, 0.4, 0.5, 0.0, 0.9, { "Claude", NULL }, 1.0 },
+    6, 35, 34, 0.22, 0.4, 0.5, 0.0, 0.9, { "Claude", NULL }, 1.0 },
   { N_("Grant report section"),
     N_("One section of a progress report for a funder."),
-    3, 150, 175, 0.2, 0.8, 1.6, 0.12, 0.55, { "Copilot", NULL }, 1.0 },
+    3, 150, 195, 0.2, 0.8, 1.6, 0.12, 0.55, { "Copilot", NULL }, 1.0 },
 };
 
 typedef struct
@@ -238,10 +248,10 @@ build (Demo *demo)
   YsBundle *bundle = ys_bundle_new ("demo");
   gint64 created = demo_time (demo, 0, 0, 8 * 60) * G_USEC_PER_SEC;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tool_names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (demo_tools); i++)
     {
-      YsToolRecord tool = { demo_id (bundle, demo, tool_names[i]), tool_names[i], -1, created,
-                            FALSE };
+      YsToolRecord tool = { demo_id (bundle, demo, demo_tools[i].name), demo_tools[i].name,
+                            demo_tools[i].monthly_cost, created, FALSE };
 
       g_array_append_val (bundle->tools, tool);
     }

@@ -9,7 +9,9 @@
 
 #include "ys-demo.h"
 #include "ys-duration.h"
+#include "ys-money.h"
 #include "ys-report.h"
+#include "ys-sync.h"
 #include "ys-tracker-import.h"
 #include "ys-wording.h"
 
@@ -25,6 +27,8 @@ report_workflow_free (gpointer data)
   YsReportWorkflow *w = data;
 
   g_free (w->name);
+  g_free (w->activity);
+  g_free (w->loss);
   g_free (w->headline);
   g_free (w->evidence);
   g_free (w->time_saved);
@@ -65,24 +69,133 @@ ys_report_quarter_of (const GDate *from,
   return g_strdup_printf ("%04u-Q%u", g_date_get_year (from), quarter);
 }
 
+void
+ys_report_options_init (YsReportOptions *options)
+{
+  *options = (YsReportOptions) { NULL, NULL, -1, YS_PAPER_LOCALE };
+}
+
+void
+ys_report_options_load (YsReportOptions *options,
+                        GSettings       *settings)
+{
+  g_autofree char *paper = NULL;
+
+  ys_report_options_init (options);
+  if (settings == NULL)
+    return;
+
+  options->organisation = g_settings_get_string (settings, "organisation-name");
+  options->currency = g_settings_get_string (settings, "currency");
+  options->staff_cost_per_hour = g_settings_get_int64 (settings, "staff-cost-per-hour");
+  paper = g_settings_get_string (settings, "paper-size");
+  if (g_str_equal (paper, "a4"))
+    options->paper = YS_PAPER_A4;
+  else if (g_str_equal (paper, "letter"))
+    options->paper = YS_PAPER_LETTER;
+}
+
+void
+ys_report_options_clear (YsReportOptions *options)
+{
+  g_clear_pointer (&options->organisation, g_free);
+  g_clear_pointer (&options->currency, g_free);
+}
+
+/* Activities: how many people do the work, and who decided with or without
+ * AI for the period's runs (the fair test's draw, or the person). */
+static char *
+activity_sentence (const YsWorkflowFigures *f)
+{
+  const YsFairTestFigures *fair = &f->fair_test;
+  guint runs = fair->drawn + fair->overridden + fair->chosen;
+  guint drew = fair->drawn + fair->overridden;
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, ngettext ("%d person does this work.",
+                                         "%d people do this work.", f->people), f->people);
+  g_string_append_c (out, ' ');
+  if (runs == 0)
+    g_string_append (out, _("No run was timed in this period."));
+  else if (drew == 0)
+    g_string_append_printf (out, ngettext ("For its %u run, the person chose whether to use AI.",
+                                           "For each of its %u runs, the person chose whether "
+                                           "to use AI.", runs), runs);
+  else if (drew == runs)
+    g_string_append_printf (out, ngettext ("For its %u run, Yardstick drew with or without AI "
+                                           "before the work started (a fair test).",
+                                           "For each of its %u runs, Yardstick drew with or "
+                                           "without AI before the work started (a fair test).",
+                                           runs), runs);
+  else
+    /* TRANSLATORS: "For 10 of its 23 runs, Yardstick drew …" */
+    g_string_append_printf (out, ngettext ("For %u of its %u run, Yardstick drew with or without "
+                                           "AI before the work started (a fair test); for the "
+                                           "rest, the person chose.",
+                                           "For %u of its %u runs, Yardstick drew with or "
+                                           "without AI before the work started (a fair test); "
+                                           "for the rest, the person chose.", runs),
+                            drew, runs);
+  if (fair->overridden > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, ngettext ("%u draw was done the other way.",
+                                             "%u draws were done the other way.",
+                                             fair->overridden), fair->overridden);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Activities: the team folder the figures were brought together from. */
+static gboolean
+add_team_folder (YsReport  *report,
+                 YsStore   *store,
+                 GError   **error)
+{
+  g_auto(YsSyncStatus) status = { 0 };
+
+  if (!ys_sync_get_status (store, &status, error))
+    return FALSE;
+  if (status.folder != NULL && status.computers > 0)
+    g_ptr_array_add (report->activities,
+                     g_strdup_printf (ngettext ("Runs were timed on this computer and %u other, "
+                                                "brought together in a team folder.",
+                                                "Runs were timed on this computer and %u others, "
+                                                "brought together in a team folder.",
+                                                status.computers), status.computers));
+  return TRUE;
+}
+
 YsReport *
-ys_report_build (YsStore      *store,
-                 const GDate  *from,
-                 const GDate  *to,
-                 const GDate  *today,
-                 const char   *organisation,
-                 GError      **error)
+ys_report_build (YsStore               *store,
+                 const GDate           *from,
+                 const GDate           *to,
+                 const GDate           *today,
+                 const YsReportOptions *options,
+                 GError               **error)
 {
   g_autoptr(YsReport) report = NULL;
+  g_auto(YsReportOptions) defaults = { 0 };
+  g_autofree char *currency = NULL;
+  const char *organisation;
   GDate last;
   gboolean so_far, marks_explained = FALSE;
 
   g_return_val_if_fail (YS_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
+  if (options == NULL)
+    {
+      ys_report_options_init (&defaults);
+      options = &defaults;
+    }
+  organisation = options->organisation;
+
   report = g_new0 (YsReport, 1);
   report->workflows = g_ptr_array_new_with_free_func (report_workflow_free);
+  report->activities = g_ptr_array_new_with_free_func (g_free);
   report->method = g_ptr_array_new_with_free_func (g_free);
+  report->paper = options->paper;
 
   /* A quarter still going on is reported as far as today, and says so:
    * weekly figures over days still to come would be diluted. */
@@ -105,6 +218,10 @@ ys_report_build (YsStore      *store,
   report->quarter = ys_report_quarter_of (from, to);
   report->period = ys_wording_period (from, &last, report->quarter, so_far, YS_DATES_LONG);
 
+  currency = ys_money_resolve_currency (options->currency);
+  report->costs = ys_report_costs_new (report->summary, ys_store_get_tools (store), currency,
+                                       options->staff_cost_per_hour);
+
   for (guint i = 0; i < report->summary->workflows->len; i++)
     {
       YsWorkflowFigures *figures = g_ptr_array_index (report->summary->workflows, i);
@@ -126,8 +243,14 @@ ys_report_build (YsStore      *store,
       w = g_new0 (YsReportWorkflow, 1);
       w->figures = figures;
       w->name = g_strdup (figures->name);
+      w->activity = activity_sentence (figures);
       w->weeks = g_steal_pointer (&weeks);
       w->headline = ys_wording_headline (figures);
+      /* A clear loss is named again among what is not working. */
+      if (figures->clear &&
+          ys_costs_saved_half_seconds (figures->without_ai.median_seconds,
+                                       figures->with_ai.median_seconds, figures->with_ai.runs) < 0)
+        w->loss = g_strdup (w->headline);
       w->evidence = g_strdup (ys_wording_evidence_caption (ys_wording_evidence (figures)));
       if (ys_wording_evidence (figures) == YS_EVIDENCE_CLEAR)
         w->time_saved = ys_wording_time_saved (figures);
@@ -167,6 +290,12 @@ ys_report_build (YsStore      *store,
         return NULL;
       report->has_review = report->review.id != NULL;
     }
+  if (report->has_review && report->review.coverage_percent >= 0)
+    g_ptr_array_add (report->activities,
+                     g_strdup_printf (_("About %d%% of the team uses AI where it adds real value."),
+                                      report->review.coverage_percent));
+  if (!add_team_folder (report, store, error))
+    return NULL;
 
   g_ptr_array_add (report->method, g_strdup (
     _("Times are medians: the middle run when all are put in order. A typical task matters "
@@ -221,6 +350,8 @@ ys_report_free (YsReport *report)
   g_free (report->title);
   g_free (report->period);
   g_free (report->quarter);
+  ys_report_costs_free (report->costs);
+  g_ptr_array_unref (report->activities);
   g_ptr_array_unref (report->workflows);
   g_ptr_array_unref (report->method);
   ys_summary_free (report->summary);
@@ -286,121 +417,303 @@ append_review_answer (GString    *out,
   g_string_append (out, "\n\n");
 }
 
+const char *
+ys_report_section_title (YsReportSection section)
+{
+  switch (section)
+    {
+    case YS_REPORT_SECTION_COSTS:
+      return _("What it cost and what it returned");
+    case YS_REPORT_SECTION_INPUTS:
+      return _("Inputs: the tools and their cost");
+    case YS_REPORT_SECTION_ACTIVITIES:
+      return _("Activities: the workflows measured, and how");
+    case YS_REPORT_SECTION_OUTPUTS:
+      return _("Outputs: runs measured");
+    case YS_REPORT_SECTION_OUTCOMES:
+      return _("Outcomes: time, corrections and use");
+    case YS_REPORT_SECTION_NOT_WORKING:
+      return _("What is not working");
+    case YS_REPORT_SECTION_METHOD:
+      return _("Method: how to read these figures");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+ys_report_review_question (guint question)
+{
+  static const char *questions[] = {
+    N_("What changed how we work"),
+    N_("What is not working"),
+    N_("Where AI output needed more rework than starting from scratch"),
+  };
+
+  g_return_val_if_fail (question < G_N_ELEMENTS (questions), NULL);
+  return _(questions[question]);
+}
+
+const char *
+ys_report_review_answer (const YsReport *report,
+                         guint           question)
+{
+  const char *answers[] = { report->review.working, report->review.not_working,
+                            report->review.more_rework };
+
+  g_return_val_if_fail (question < G_N_ELEMENTS (answers), NULL);
+  if (!report->has_review)
+    return NULL;
+  return answers[question] && *answers[question] ? answers[question] : NULL;
+}
+
+gboolean
+ys_report_has_not_working (const YsReport *report)
+{
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+
+      if (w->loss != NULL || w->divergences->len > 0)
+        return TRUE;
+    }
+  return report->has_review;
+}
+
+guint
+ys_report_total_runs (const YsReport *report,
+                      YsMode          mode)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+
+      total += mode == YS_MODE_WITH_AI ? w->figures->with_ai.runs : w->figures->without_ai.runs;
+    }
+  return total;
+}
+
+static void
+markdown_costs (GString        *out,
+                const YsReport *report)
+{
+  const YsReportCosts *costs = report->costs;
+
+  g_string_append_printf (out, "## %s\n\n", ys_report_section_title (YS_REPORT_SECTION_COSTS));
+  g_string_append_printf (out, "%s\n\n", costs->tools_cost);
+  if (costs->no_claim != NULL)
+    g_string_append_printf (out, "%s\n\n", costs->no_claim);
+  for (guint i = 0; i < costs->returns->len; i++)
+    {
+      g_string_append (out, "- ");
+      append_escaped (out, g_ptr_array_index (costs->returns, i), FALSE);
+      g_string_append_c (out, '\n');
+    }
+  if (costs->returns->len > 0)
+    g_string_append_c (out, '\n');
+  if (costs->cost_per_hour != NULL)
+    g_string_append_printf (out, "%s\n\n", costs->cost_per_hour);
+  if (costs->value != NULL)
+    g_string_append_printf (out, "%s\n\n", costs->value);
+}
+
+static void
+markdown_workflow (GString                *out,
+                   const YsReportWorkflow *w)
+{
+  YsWorkflowFigures *f = w->figures;
+  g_autofree char *before = median_cell (&f->without_ai);
+  g_autofree char *after = median_cell (&f->with_ai);
+  g_autofree char *before_corr = per_run_cell (f->without_ai.corrections_per_run);
+  g_autofree char *after_corr = per_run_cell (f->with_ai.corrections_per_run);
+  g_autofree char *before_corrected = count_share_cell (f->without_ai.corrected,
+                                                        f->without_ai.runs);
+  g_autofree char *after_corrected = count_share_cell (f->with_ai.corrected, f->with_ai.runs);
+  g_autofree char *before_used = count_share_cell (f->without_ai.used_yes,
+                                                   f->without_ai.used_known);
+  g_autofree char *after_used = count_share_cell (f->with_ai.used_yes, f->with_ai.used_known);
+  /* The PDF's forest plot in words, and the fair test's counts. */
+  g_autofree char *interval = ys_wording_interval_description (f);
+  g_autofree char *counts = ys_wording_fair_test_counts (f);
+
+  g_string_append (out, "### ");
+  append_escaped (out, w->name, FALSE);
+  g_string_append_printf (out, "\n\n*%s.* ", w->evidence);
+  append_escaped (out, w->headline, FALSE);
+  g_string_append (out, "\n\n");
+
+  g_string_append_printf (out, "| | %s | %s |\n| --- | --- | --- |\n",
+                          _("Without AI"), _("With AI"));
+  g_string_append_printf (out, "| %s | %s | %s |\n", _("Median time"), before, after);
+  g_string_append_printf (out, "| %s | %s | %s |\n", _("Runs needing correction"),
+                          before_corrected, after_corrected);
+  g_string_append_printf (out, "| %s | %s | %s |\n", _("Corrections per run"),
+                          before_corr, after_corr);
+  g_string_append_printf (out, "| %s | %s | %s |\n\n", _("Output used"),
+                          before_used, after_used);
+
+  if (interval != NULL)
+    g_string_append_printf (out, "- %s: %s\n", _("Time with AI as a share of without"),
+                            interval);
+  if (counts != NULL)
+    g_string_append_printf (out, "- %s\n", counts);
+  if (w->time_saved != NULL)
+    g_string_append_printf (out, "- %s\n", w->time_saved);
+  g_string_append_printf (out, "- %s\n", w->corrections);
+  if (w->correction_trend != NULL)
+    g_string_append_printf (out, "- %s\n", w->correction_trend);
+  g_string_append_printf (out, "- %s\n", w->used);
+  if (w->imported != NULL)
+    g_string_append_printf (out, "- %s\n", w->imported);
+  for (guint t = 0; t < w->tool_lines->len; t++)
+    {
+      g_string_append (out, "- ");
+      append_escaped (out, g_ptr_array_index (w->tool_lines, t), FALSE);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+
+  if (w->weeks->len > 0)
+    {
+      g_string_append_printf (out, "#### %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
+                              _("Weekly median time"), _("Week of"), _("Without AI"),
+                              _("With AI"));
+      for (guint k = 0; k < w->weeks->len; k++)
+        {
+          const YsWeek *week = &g_array_index (w->weeks, YsWeek, k);
+          g_autofree char *monday = format_date (&week->monday);
+          YsModeFigures m0 = { .runs = week->runs[0], .median_seconds = week->median_seconds[0] };
+          YsModeFigures m1 = { .runs = week->runs[1], .median_seconds = week->median_seconds[1] };
+          g_autofree char *c0 = median_cell (&m0);
+          g_autofree char *c1 = median_cell (&m1);
+
+          g_string_append_printf (out, "| %s | %s | %s |\n", monday, c0, c1);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
 char *
 ys_report_to_markdown (const YsReport *report)
 {
   GString *out = g_string_new ("# ");
+  gsize notices;
 
   g_return_val_if_fail (report != NULL, NULL);
 
   append_escaped (out, report->title, FALSE);
   g_string_append_printf (out, "\n\n%s\n\n", report->period);
 
+  markdown_costs (out, report);
+
+  /* 1. Inputs */
+  g_string_append_printf (out, "## %s\n\n", ys_report_section_title (YS_REPORT_SECTION_INPUTS));
+  if (report->costs->tool_lines->len == 0)
+    g_string_append_printf (out, "%s\n\n", _("No tools are listed."));
+  for (guint i = 0; i < report->costs->tool_lines->len; i++)
+    {
+      g_string_append (out, "- ");
+      append_escaped (out, g_ptr_array_index (report->costs->tool_lines, i), FALSE);
+      g_string_append_c (out, '\n');
+    }
+  if (report->costs->tool_lines->len > 0)
+    g_string_append_c (out, '\n');
+
+  /* 2. Activities */
+  g_string_append_printf (out, "## %s\n\n",
+                          ys_report_section_title (YS_REPORT_SECTION_ACTIVITIES));
   if (report->workflows->len == 0)
     g_string_append_printf (out, "%s\n\n", _("No workflows were measured in this period."));
-
   for (guint i = 0; i < report->workflows->len; i++)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
-      YsWorkflowFigures *f = w->figures;
-      g_autofree char *before = median_cell (&f->without_ai);
-      g_autofree char *after = median_cell (&f->with_ai);
-      g_autofree char *before_corr = per_run_cell (f->without_ai.corrections_per_run);
-      g_autofree char *after_corr = per_run_cell (f->with_ai.corrections_per_run);
-      g_autofree char *before_corrected = count_share_cell (f->without_ai.corrected,
-                                                            f->without_ai.runs);
-      g_autofree char *after_corrected = count_share_cell (f->with_ai.corrected, f->with_ai.runs);
-      g_autofree char *before_used = count_share_cell (f->without_ai.used_yes,
-                                                       f->without_ai.used_known);
-      g_autofree char *after_used = count_share_cell (f->with_ai.used_yes,
-                                                      f->with_ai.used_known);
-      /* The PDF's forest plot in words, and the fair test's counts. */
-      g_autofree char *interval = ys_wording_interval_description (f);
-      g_autofree char *counts = ys_wording_fair_test_counts (f);
 
-      g_string_append (out, "## ");
+      g_string_append (out, "- **");
       append_escaped (out, w->name, FALSE);
-      g_string_append_printf (out, "\n\n*%s.* ", w->evidence);
-      append_escaped (out, w->headline, FALSE);
+      g_string_append (out, ".** ");
+      append_escaped (out, w->activity, FALSE);
+      g_string_append_c (out, '\n');
+    }
+  if (report->workflows->len > 0)
+    g_string_append_c (out, '\n');
+  for (guint i = 0; i < report->activities->len; i++)
+    g_string_append_printf (out, "%s\n\n", (char *) g_ptr_array_index (report->activities, i));
+
+  /* 3. Outputs */
+  if (report->workflows->len > 0)
+    {
+      g_string_append_printf (out, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
+                              ys_report_section_title (YS_REPORT_SECTION_OUTPUTS),
+                              _("Workflow"), _("Runs without AI"), _("Runs with AI"));
+      for (guint i = 0; i < report->workflows->len; i++)
+        {
+          YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+
+          g_string_append (out, "| ");
+          append_escaped (out, w->name, TRUE);
+          g_string_append_printf (out, " | %u | %u |\n", w->figures->without_ai.runs,
+                                  w->figures->with_ai.runs);
+        }
+      g_string_append_printf (out, "| %s | %u | %u |\n\n", _("All workflows"),
+                              ys_report_total_runs (report, YS_MODE_WITHOUT_AI),
+                              ys_report_total_runs (report, YS_MODE_WITH_AI));
+    }
+
+  /* 4. Outcomes */
+  if (report->workflows->len > 0 || ys_report_review_answer (report, 0) != NULL)
+    g_string_append_printf (out, "## %s\n\n",
+                            ys_report_section_title (YS_REPORT_SECTION_OUTCOMES));
+  for (guint i = 0; i < report->workflows->len; i++)
+    markdown_workflow (out, g_ptr_array_index (report->workflows, i));
+  if (ys_report_review_answer (report, 0) != NULL)
+    {
+      g_string_append_printf (out, "### %s\n\n", ys_report_review_question (0));
+      append_escaped (out, ys_report_review_answer (report, 0), FALSE);
       g_string_append (out, "\n\n");
+    }
 
-      g_string_append_printf (out, "| | %s | %s |\n| --- | --- | --- |\n",
-                              _("Without AI"), _("With AI"));
-      g_string_append_printf (out, "| %s | %s | %s |\n", _("Median time"), before, after);
-      g_string_append_printf (out, "| %s | %s | %s |\n", _("Runs needing correction"),
-                              before_corrected, after_corrected);
-      g_string_append_printf (out, "| %s | %s | %s |\n", _("Corrections per run"),
-                              before_corr, after_corr);
-      g_string_append_printf (out, "| %s | %s | %s |\n\n", _("Output used"),
-                              before_used, after_used);
+  /* 5. What is not working */
+  g_string_append_printf (out, "## %s\n\n",
+                          ys_report_section_title (YS_REPORT_SECTION_NOT_WORKING));
+  notices = out->len;
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
 
-      if (interval != NULL)
-        g_string_append_printf (out, "- %s: %s\n", _("Time with AI as a share of without"),
-                                interval);
-      if (counts != NULL)
-        g_string_append_printf (out, "- %s\n", counts);
-      if (w->time_saved != NULL)
-        g_string_append_printf (out, "- %s\n", w->time_saved);
-      g_string_append_printf (out, "- %s\n", w->corrections);
-      if (w->correction_trend != NULL)
-        g_string_append_printf (out, "- %s\n", w->correction_trend);
-      g_string_append_printf (out, "- %s\n", w->used);
-      if (w->imported != NULL)
-        g_string_append_printf (out, "- %s\n", w->imported);
-      for (guint t = 0; t < w->tool_lines->len; t++)
+      if (w->loss != NULL)
         {
           g_string_append (out, "- ");
-          append_escaped (out, g_ptr_array_index (w->tool_lines, t), FALSE);
-          g_string_append_c (out, '\n');
-        }
-      g_string_append_c (out, '\n');
-
-      for (guint d = 0; d < w->divergences->len; d++)
-        {
-          g_string_append_printf (out, "> **%s** ", _("Worth discussing:"));
-          append_escaped (out, g_ptr_array_index (w->divergences, d), FALSE);
-          g_string_append (out, "\n\n");
-        }
-
-      if (w->weeks->len > 0)
-        {
-          g_string_append_printf (out, "### %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
-                                  _("Weekly median time"), _("Week of"), _("Without AI"),
-                                  _("With AI"));
-          for (guint k = 0; k < w->weeks->len; k++)
-            {
-              const YsWeek *week = &g_array_index (w->weeks, YsWeek, k);
-              g_autofree char *monday = format_date (&week->monday);
-              YsModeFigures m0 = { .runs = week->runs[0], .median_seconds = week->median_seconds[0] };
-              YsModeFigures m1 = { .runs = week->runs[1], .median_seconds = week->median_seconds[1] };
-              g_autofree char *c0 = median_cell (&m0);
-              g_autofree char *c1 = median_cell (&m1);
-
-              g_string_append_printf (out, "| %s | %s | %s |\n", monday, c0, c1);
-            }
+          append_escaped (out, w->loss, FALSE);
           g_string_append_c (out, '\n');
         }
     }
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
 
-  g_string_append_printf (out, "## %s\n\n", _("Quarterly review"));
+      for (guint d = 0; d < w->divergences->len; d++)
+        {
+          g_string_append (out, "- **");
+          g_string_append (out, _("Worth discussing:"));
+          g_string_append (out, "** ");
+          append_escaped (out, g_ptr_array_index (w->divergences, d), FALSE);
+          g_string_append_c (out, '\n');
+        }
+    }
+  if (out->len > notices)
+    g_string_append_c (out, '\n');
   if (report->has_review)
     {
-      if (report->review.coverage_percent >= 0)
-        g_string_append_printf (out, _("About %d%% of the team uses AI where it adds real value."),
-                                report->review.coverage_percent);
-      else
-        g_string_append (out, _("How much of the team uses AI where it adds real value is not "
-                                "known."));
-      g_string_append (out, "\n\n");
-      append_review_answer (out, _("What changed how we work"), report->review.working);
-      append_review_answer (out, _("What is not working"), report->review.not_working);
-      append_review_answer (out, _("Where AI output needed more rework than starting from scratch"),
-                            report->review.more_rework);
+      append_review_answer (out, ys_report_review_question (1), report->review.not_working);
+      append_review_answer (out, ys_report_review_question (2), report->review.more_rework);
     }
   else
     g_string_append_printf (out, "%s\n\n", _("No review was written for this period."));
 
-  g_string_append_printf (out, "## %s\n\n", _("How to read these figures"));
+  /* 6. Method */
+  g_string_append_printf (out, "## %s\n\n", ys_report_section_title (YS_REPORT_SECTION_METHOD));
   for (guint i = 0; i < report->method->len; i++)
     g_string_append_printf (out, "%s\n\n", (char *) g_ptr_array_index (report->method, i));
 
@@ -408,13 +721,39 @@ ys_report_to_markdown (const YsReport *report)
 }
 
 char *
+ys_report_costs_text (const YsReportCosts *costs,
+                      gboolean             as_lines)
+{
+  /* One paragraph for an email; for the page, each sentence on its own
+   * line and the hours of each workflow as a list. */
+  const char *gap = as_lines ? "\n\n" : " ";
+  GString *out = g_string_new (costs->tools_cost);
+
+  if (costs->no_claim != NULL)
+    g_string_append_printf (out, "%s%s", gap, costs->no_claim);
+  if (as_lines && costs->returns->len > 0)
+    g_string_append_c (out, '\n');
+  for (guint i = 0; i < costs->returns->len; i++)
+    g_string_append_printf (out, "%s%s", as_lines ? "\n• " : " ",
+                            (char *) g_ptr_array_index (costs->returns, i));
+  if (costs->cost_per_hour != NULL)
+    g_string_append_printf (out, "%s%s", gap, costs->cost_per_hour);
+  if (costs->value != NULL)
+    g_string_append_printf (out, "%s%s", gap, costs->value);
+  return g_string_free (out, FALSE);
+}
+
+char *
 ys_report_to_plain_text (const YsReport *report)
 {
   GString *out = g_string_new (NULL);
+  g_autofree char *costs = NULL;
 
   g_return_val_if_fail (report != NULL, NULL);
 
   g_string_append_printf (out, "%s, %s.\n\n", report->title, report->period);
+  costs = ys_report_costs_text (report->costs, FALSE);
+  g_string_append_printf (out, "%s\n\n", costs);
   for (guint i = 0; i < report->workflows->len; i++)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);

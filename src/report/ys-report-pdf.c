@@ -41,14 +41,17 @@ typedef struct
 } Flow;
 
 static void
-paper_size (double *width,
-            double *height)
+paper_size (YsPaper  paper,
+            double  *width,
+            double  *height)
 {
-  /* The locale's paper (glibc's LC_PAPER), else A4. */
+  /* The paper chosen, else the locale's (glibc's LC_PAPER), else A4. */
   int mm_width = (int) (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
   int mm_height = (int) (intptr_t) nl_langinfo (_NL_PAPER_HEIGHT);
+  gboolean letter = paper == YS_PAPER_LETTER ||
+                    (paper == YS_PAPER_LOCALE && mm_width == 216 && mm_height == 279);
 
-  if (mm_width == 216 && mm_height == 279)
+  if (letter)
     {
       *width = 612;   /* US Letter */
       *height = 792;
@@ -352,108 +355,271 @@ review_answer (Flow       *flow,
 }
 
 static void
-tool_list (Flow                   *flow,
-           const YsReportWorkflow *w)
+bullet_list (Flow       *flow,
+             const char *title,
+             GPtrArray  *lines)
 {
   double list = 0;
 
-  if (w->tool_lines->len == 0)
+  if (lines->len == 0)
     return;
 
-  for (guint t = 0; t < w->tool_lines->len; t++)
+  for (guint t = 0; t < lines->len; t++)
     {
-      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (w->tool_lines, t));
+      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (lines, t));
       list += paragraph_height (flow, bullet, FONT_BODY, 2);
     }
 
   /* The heading and its whole list move to the next page together, so no
    * bullet is stranded at the top of one. */
-  heading (flow, _("Tools"), FONT_SMALL_HEADING, list);
-  for (guint t = 0; t < w->tool_lines->len; t++)
+  if (title != NULL)
+    heading (flow, title, FONT_SMALL_HEADING, list);
+  for (guint t = 0; t < lines->len; t++)
     {
-      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (w->tool_lines, t));
+      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (lines, t));
       paragraph (flow, bullet, FONT_BODY, 0.2, 2);
     }
   flow->y += 4;
+}
+
+/* A section of the outcomes report: a rule, then its title, kept with the
+ * first @keep_with points of what follows. */
+static void
+section (Flow            *flow,
+         YsReportSection  which,
+         double           keep_with)
+{
+  const char *title = ys_report_section_title (which);
+  double needed = 10 + paragraph_height (flow, title, FONT_HEADING, 4) +
+                  MIN (keep_with, bottom (flow) - MARGIN - 80);
+
+  /* The rule goes with its title, never alone at the foot of a page. */
+  if (flow->y + needed > bottom (flow) && flow->y > MARGIN)
+    new_page (flow);
+  rule (flow);
+  heading (flow, title, FONT_HEADING, 0);
+}
+
+/* Outputs: one row per workflow, its name wrapping in the first column and
+ * the two counts right-aligned in the others. */
+#define COUNT_COLUMN 100
+
+static void
+table_row (Flow       *flow,
+           const char *name,
+           const char *left,
+           const char *right,
+           const char *font_name,
+           double      gray)
+{
+  PangoLayout *cells[3];
+  const char *texts[] = { name, left, right };
+  double height = 0;
+
+  /* A cell wraps within its column; the row is as tall as its tallest. */
+  for (guint i = 0; i < 3; i++)
+    {
+      PangoRectangle logical;
+
+      cells[i] = text_layout (flow, texts[i], font_name);
+      pango_layout_set_width (cells[i], (int) ((i == 0 ? flow->width - 2 * MARGIN - 2 * COUNT_COLUMN
+                                                       : COUNT_COLUMN - 8) * PANGO_SCALE));
+      if (i > 0)
+        pango_layout_set_alignment (cells[i], PANGO_ALIGN_RIGHT);
+      pango_layout_get_extents (cells[i], NULL, &logical);
+      height = MAX (height, (double) logical.height / PANGO_SCALE);
+    }
+  if (flow->y + height > bottom (flow))
+    new_page (flow);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (flow->drawing)
+        {
+          cairo_set_source_rgb (flow->cr, gray, gray, gray);
+          cairo_move_to (flow->cr, i == 0 ? MARGIN
+                                          : flow->width - MARGIN - (3 - i) * COUNT_COLUMN + 8,
+                         flow->y);
+          pango_cairo_show_layout (flow->cr, cells[i]);
+        }
+      g_object_unref (cells[i]);
+    }
+  flow->y += height + 3;
+}
+
+static void
+outputs (Flow           *flow,
+         const YsReport *report)
+{
+  g_autofree char *without_total = g_strdup_printf ("%u", ys_report_total_runs (report,
+                                                                              YS_MODE_WITHOUT_AI));
+  g_autofree char *with_total = g_strdup_printf ("%u", ys_report_total_runs (report,
+                                                                           YS_MODE_WITH_AI));
+
+  section (flow, YS_REPORT_SECTION_OUTPUTS, 60);
+  table_row (flow, _("Workflow"), _("Runs without AI"), _("Runs with AI"), FONT_SMALL_HEADING, 0.1);
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+      g_autofree char *without = g_strdup_printf ("%u", w->figures->without_ai.runs);
+      g_autofree char *with = g_strdup_printf ("%u", w->figures->with_ai.runs);
+
+      table_row (flow, w->name, without, with, FONT_BODY, 0.15);
+    }
+  table_row (flow, _("All workflows"), without_total, with_total, FONT_SMALL_HEADING, 0.1);
+  flow->y += 8;
+}
+
+/* One workflow's outcomes: its headline, figures, tools and chart. */
+static void
+workflow_outcomes (Flow                   *flow,
+                   const YsReportWorkflow *w)
+{
+  YsWorkflowFigures *f = w->figures;
+  g_autofree char *medians = NULL;
+  g_autofree char *before = f->without_ai.runs
+    ? ys_duration_format_approx ((gint64) llround (f->without_ai.median_seconds)) : NULL;
+  g_autofree char *after = f->with_ai.runs
+    ? ys_duration_format_approx ((gint64) llround (f->with_ai.median_seconds)) : NULL;
+
+  heading (flow, w->name, FONT_SUBHEADING,
+           paragraph_height (flow, w->evidence, FONT_CAPTION, 2) +
+           paragraph_height (flow, w->headline, FONT_LEAD, 8));
+  paragraph (flow, w->evidence, FONT_CAPTION, 0.4, 2);
+  paragraph (flow, w->headline, FONT_LEAD, 0.05, 8);
+
+  medians = g_strdup_printf (_("Median time without AI: %s (%u runs). With AI: %s (%u runs)."),
+                             before ? before : "—", f->without_ai.runs,
+                             after ? after : "—", f->with_ai.runs);
+  paragraph (flow, medians, FONT_BODY, 0.15, 3);
+  interval_chart (flow, w);
+  if (w->time_saved != NULL)
+    paragraph (flow, w->time_saved, FONT_BODY, 0.15, 3);
+  paragraph (flow, w->corrections, FONT_BODY, 0.15, 3);
+  if (w->correction_trend != NULL)
+    paragraph (flow, w->correction_trend, FONT_BODY, 0.15, 3);
+  paragraph (flow, w->used, FONT_BODY, 0.15, w->imported ? 3 : 6);
+  if (w->imported != NULL)
+    paragraph (flow, w->imported, FONT_BODY, 0.15, 6);
+
+  bullet_list (flow, _("Tools"), w->tool_lines);
+
+  if (w->weeks->len > 0)
+    chart (flow, w);
+  flow->y += 6;
+}
+
+/* The height of a workflow's outcomes laid out from the top of a page, or
+ * G_MAXDOUBLE when they do not fit on one. */
+static double
+workflow_height (Flow                   *flow,
+                 const YsReportWorkflow *w)
+{
+  Flow dry = *flow;
+
+  dry.drawing = FALSE;
+  dry.y = MARGIN;
+  dry.page = 1;
+  workflow_outcomes (&dry, w);
+  return dry.page == 1 ? dry.y - MARGIN : G_MAXDOUBLE;
 }
 
 static void
 layout_report (Flow           *flow,
                const YsReport *report)
 {
+  const YsReportCosts *costs = report->costs;
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  const char *working = ys_report_review_answer (report, 0);
+
   flow->page = 1;
   flow->y = MARGIN;
 
   paragraph (flow, report->title, FONT_TITLE, 0.05, 4);
   paragraph (flow, report->period, FONT_PERIOD, 0.35, 16);
 
-  if (report->workflows->len == 0)
-    paragraph (flow, _("No workflows were measured in this period."), FONT_BODY, 0.1, 12);
+  /* What it cost and what it returned */
+  section (flow, YS_REPORT_SECTION_COSTS, paragraph_height (flow, costs->tools_cost, FONT_LEAD, 6));
+  paragraph (flow, costs->tools_cost, FONT_LEAD, 0.05, 6);
+  if (costs->no_claim != NULL)
+    paragraph (flow, costs->no_claim, FONT_LEAD, 0.05, 6);
+  bullet_list (flow, NULL, costs->returns);
+  if (costs->cost_per_hour != NULL)
+    paragraph (flow, costs->cost_per_hour, FONT_LEAD, 0.05, 6);
+  if (costs->value != NULL)
+    paragraph (flow, costs->value, FONT_BODY, 0.15, 6);
 
+  /* 1. Inputs */
+  section (flow, YS_REPORT_SECTION_INPUTS, 40);
+  if (costs->tool_lines->len == 0)
+    paragraph (flow, _("No tools are listed."), FONT_BODY, 0.1, 8);
+  bullet_list (flow, NULL, costs->tool_lines);
+
+  /* 2. Activities */
+  section (flow, YS_REPORT_SECTION_ACTIVITIES, 40);
+  if (report->workflows->len == 0)
+    paragraph (flow, _("No workflows were measured in this period."), FONT_BODY, 0.1, 8);
   for (guint i = 0; i < report->workflows->len; i++)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
-      YsWorkflowFigures *f = w->figures;
-      g_autofree char *medians = NULL;
-      g_autofree char *before = f->without_ai.runs
-        ? ys_duration_format_approx ((gint64) llround (f->without_ai.median_seconds)) : NULL;
-      g_autofree char *after = f->with_ai.runs
-        ? ys_duration_format_approx ((gint64) llround (f->with_ai.median_seconds)) : NULL;
 
-      rule (flow);
-      heading (flow, w->name, FONT_HEADING,
-               paragraph_height (flow, w->evidence, FONT_CAPTION, 2) +
-               paragraph_height (flow, w->headline, FONT_LEAD, 8));
-      paragraph (flow, w->evidence, FONT_CAPTION, 0.4, 2);
-      paragraph (flow, w->headline, FONT_LEAD, 0.05, 8);
+      /* TRANSLATORS: a workflow and how it was measured, in the report's Activities */
+      g_ptr_array_add (activities, g_strdup_printf (_("%s: %s"), w->name, w->activity));
+    }
+  bullet_list (flow, NULL, activities);
+  for (guint i = 0; i < report->activities->len; i++)
+    paragraph (flow, g_ptr_array_index (report->activities, i), FONT_BODY, 0.15, 6);
 
-      medians = g_strdup_printf (_("Median time without AI: %s (%u runs). With AI: %s (%u runs)."),
-                                 before ? before : "—", f->without_ai.runs,
-                                 after ? after : "—", f->with_ai.runs);
-      paragraph (flow, medians, FONT_BODY, 0.15, 3);
-      interval_chart (flow, w);
-      if (w->time_saved != NULL)
-        paragraph (flow, w->time_saved, FONT_BODY, 0.15, 3);
-      paragraph (flow, w->corrections, FONT_BODY, 0.15, 3);
-      if (w->correction_trend != NULL)
-        paragraph (flow, w->correction_trend, FONT_BODY, 0.15, 3);
-      paragraph (flow, w->used, FONT_BODY, 0.15, w->imported ? 3 : 6);
-      if (w->imported != NULL)
-        paragraph (flow, w->imported, FONT_BODY, 0.15, 6);
+  /* 3. Outputs */
+  if (report->workflows->len > 0)
+    outputs (flow, report);
 
-      tool_list (flow, w);
+  /* 4. Outcomes: each workflow on one page at most, never split. */
+  if (report->workflows->len > 0 || working != NULL)
+    section (flow, YS_REPORT_SECTION_OUTCOMES,
+             report->workflows->len > 0
+             ? workflow_height (flow, g_ptr_array_index (report->workflows, 0)) : 60);
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+      double height = workflow_height (flow, w);
+
+      if (height != G_MAXDOUBLE && flow->y + height > bottom (flow) && flow->y > MARGIN)
+        new_page (flow);
+      workflow_outcomes (flow, w);
+    }
+  if (working != NULL)
+    review_answer (flow, ys_report_review_question (0), working);
+
+  /* 5. What is not working */
+  section (flow, YS_REPORT_SECTION_NOT_WORKING, 40);
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+
+      if (w->loss != NULL)
+        g_ptr_array_add (notices, g_strdup (w->loss));
+    }
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
 
       for (guint d = 0; d < w->divergences->len; d++)
-        {
-          g_autofree char *notice = g_strdup_printf (_("Worth discussing: %s"),
-                                                     (char *) g_ptr_array_index (w->divergences, d));
-          paragraph (flow, notice, FONT_SMALL_HEADING, 0.35, 6);
-        }
-
-      if (w->weeks->len > 0)
-        chart (flow, w);
+        g_ptr_array_add (notices, g_strdup_printf (_("Worth discussing: %s"),
+                                                   (char *) g_ptr_array_index (w->divergences, d)));
     }
-
-  rule (flow);
-  heading (flow, _("Quarterly review"), FONT_HEADING, 60);
+  bullet_list (flow, NULL, notices);
   if (report->has_review)
     {
-      g_autofree char *coverage = report->review.coverage_percent >= 0
-        ? g_strdup_printf (_("About %d%% of the team uses AI where it adds real value."),
-                           report->review.coverage_percent)
-        : g_strdup (_("How much of the team uses AI where it adds real value is not known."));
-
-      paragraph (flow, coverage, FONT_BODY, 0.1, 8);
-      review_answer (flow, _("What changed how we work"), report->review.working);
-      review_answer (flow, _("What is not working"), report->review.not_working);
-      review_answer (flow, _("Where AI output needed more rework than starting from scratch"),
-                     report->review.more_rework);
+      review_answer (flow, ys_report_review_question (1), report->review.not_working);
+      review_answer (flow, ys_report_review_question (2), report->review.more_rework);
     }
   else
     paragraph (flow, _("No review was written for this period."), FONT_BODY, 0.1, 8);
 
-  rule (flow);
-  heading (flow, _("How to read these figures"), FONT_SUBHEADING, 60);
+  /* 6. Method */
+  section (flow, YS_REPORT_SECTION_METHOD, 60);
   for (guint i = 0; i < report->method->len; i++)
     paragraph (flow, g_ptr_array_index (report->method, i), FONT_NOTE, 0.25, 5);
 
@@ -481,7 +647,7 @@ write_pdf (GOutputStream  *stream,
   cairo_status_t status;
   Flow flow = { 0 };
 
-  paper_size (&flow.width, &flow.height);
+  paper_size (report->paper, &flow.width, &flow.height);
 
   /* First pass: count the pages on a PDF surface that writes nothing. A
    * recording surface measured text with other font options (hinted

@@ -24,6 +24,7 @@ struct _YsPreferencesWindow
   GtkWidget *feedback_group;
   GtkWidget *report_group;
   AdwEntryRow *organisation_row;
+  AdwComboRow *paper_row;
   GtkSpinButton *interval_spin;
   GSettings *settings;
   GtkWidget *default_tool_group;
@@ -704,6 +705,7 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, report_group);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, default_tool_group);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, default_tool_row);
@@ -718,6 +720,36 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_staff_cost_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_row_activated);
+}
+
+/* The paper row lists the setting's choices in this order. */
+static const char *paper_choices[] = { "", "a4", "letter" };
+
+static gboolean
+paper_get (GValue   *value,
+           GVariant *variant,
+           gpointer  user_data)
+{
+  const char *paper = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paper_choices); i++)
+    if (g_str_equal (paper, paper_choices[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+paper_set (const GValue       *value,
+           const GVariantType *type,
+           gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (selected < G_N_ELEMENTS (paper_choices)
+                               ? paper_choices[selected] : "");
 }
 
 static void
@@ -742,6 +774,8 @@ ys_preferences_window_init (YsPreferencesWindow *self)
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "organisation-name", self->organisation_row, "text",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (self->settings, "paper-size", self->paper_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, paper_get, paper_set, NULL, NULL);
       fill_currency (self);
       fill_staff_cost (self);
       {

@@ -29,6 +29,7 @@ struct _YsReportView
   GtkDropDown *quarter_dropdown;
   GtkLabel *saved_label;
   GtkLabel *preview_label;
+  GtkLabel *costs_label;
   GtkCheckButton *coverage_known;
   GtkSpinButton *coverage_spin;
   GtkWidget *answers_box;
@@ -36,12 +37,6 @@ struct _YsReportView
 };
 
 G_DEFINE_FINAL_TYPE (YsReportView, ys_report_view, GTK_TYPE_WIDGET)
-
-static const char *questions[] = {
-  N_("What changed how we work"),
-  N_("What is not working"),
-  N_("Where AI output needed more rework than starting from scratch"),
-};
 
 static void
 add_toast (YsReportView *self,
@@ -75,13 +70,13 @@ static YsReport *
 build_report (YsReportView  *self,
               GError       **error)
 {
-  g_autofree char *organisation = self->settings
-    ? g_settings_get_string (self->settings, "organisation-name") : NULL;
+  g_auto(YsReportOptions) options = { 0 };
   GDate from, to, today;
 
+  ys_report_options_load (&options, self->settings);
   quarter_dates (self->quarter, &from, &to);
   ys_clock_get_today (ys_store_get_clock (self->store), &today);
-  return ys_report_build (self->store, &from, &to, &today, organisation, error);
+  return ys_report_build (self->store, &from, &to, &today, &options, error);
 }
 
 static void
@@ -89,6 +84,7 @@ update_preview (YsReportView *self)
 {
   g_autoptr(YsReport) report = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *costs = NULL;
 
   if (self->quarter == NULL)
     return;
@@ -97,6 +93,8 @@ update_preview (YsReportView *self)
     return;
   text = ys_report_to_plain_text (report);
   gtk_label_set_label (self->preview_label, g_strstrip (text));
+  costs = ys_report_costs_text (report->costs, TRUE);
+  gtk_label_set_label (self->costs_label, costs);
 }
 
 /* Saving ------------------------------------------------------------------------ */
@@ -468,6 +466,14 @@ on_store_changed (YsReportView *self,
 }
 
 static void
+on_settings_changed (YsReportView *self,
+                     const char   *key)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_preview (self);
+}
+
+static void
 ys_report_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (ys_report_view_parent_class)->map (widget);
@@ -528,6 +534,7 @@ ys_report_view_class_init (YsReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsReportView, quarter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, YsReportView, saved_label);
   gtk_widget_class_bind_template_child (widget_class, YsReportView, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReportView, costs_label);
   gtk_widget_class_bind_template_child (widget_class, YsReportView, coverage_known);
   gtk_widget_class_bind_template_child (widget_class, YsReportView, coverage_spin);
   gtk_widget_class_bind_template_child (widget_class, YsReportView, answers_box);
@@ -555,7 +562,7 @@ ys_report_view_init (YsReportView *self)
 
   for (int i = 0; i < 3; i++)
     {
-      GtkWidget *label = gtk_label_new (_(questions[i]));
+      GtkWidget *label = gtk_label_new (ys_report_review_question (i));
       GtkWidget *frame = gtk_frame_new (NULL);
       GtkWidget *view = gtk_text_view_new ();
 
@@ -582,7 +589,13 @@ ys_report_view_init (YsReportView *self)
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+    {
+      self->settings = g_settings_new (APP_ID);
+      /* The currency, the staff cost and the organisation's name change
+       * what the report says. */
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 GtkWidget *

@@ -231,15 +231,17 @@ test_sample_apart (void)
   {
     g_autoptr(YsReport) report = NULL;
     g_autofree char *plain = NULL;
+    YsReportOptions options = { .organisation = (char *) "Riverside Advice Centre",
+                                .staff_cost_per_hour = -1 };
     GDate from, to;
 
     g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
-    report = ys_report_build (sample, &from, &to, NULL, "Riverside Advice Centre", NULL);
+    report = ys_report_build (sample, &from, &to, NULL, &options, NULL);
     g_assert_cmpstr (report->title, ==, "Sample report of a made-up team: not real figures");
     plain = ys_report_to_plain_text (report);
     g_assert_true (g_str_has_prefix (plain, "Sample report of a made-up team"));
     g_clear_pointer (&report, ys_report_free);
-    report = ys_report_build (real, &from, &to, NULL, "Riverside Advice Centre", NULL);
+    report = ys_report_build (real, &from, &to, NULL, &options, NULL);
     g_assert_cmpstr (report->title, ==, "What AI changed at Riverside Advice Centre");
   }
 
