@@ -30,6 +30,7 @@ report_workflow_free (gpointer data)
   g_free (w->activity);
   g_free (w->loss);
   g_free (w->headline);
+  g_free (w->finding);
   g_free (w->evidence);
   g_free (w->time_saved);
   g_free (w->corrections);
@@ -100,6 +101,23 @@ ys_report_options_clear (YsReportOptions *options)
 {
   g_clear_pointer (&options->organisation, g_free);
   g_clear_pointer (&options->currency, g_free);
+}
+
+/* Under a heading that names the workflow, its headline need not: "Intake
+ * summary: with AI it takes …" reads "With AI it takes …". */
+static char *
+without_name (const char *headline,
+              const char *name)
+{
+  gsize length = strlen (name);
+  const char *rest = headline + length + 2;
+  g_autofree char *first = NULL;
+
+  if (!g_str_has_prefix (headline, name) || strncmp (headline + length, ": ", 2) != 0 ||
+      *rest == '\0')
+    return g_strdup (headline);
+  first = g_utf8_strup (rest, g_utf8_next_char (rest) - rest);
+  return g_strconcat (first, g_utf8_next_char (rest), NULL);
 }
 
 /* Activities: how many people do the work, and who decided with or without
@@ -246,6 +264,7 @@ ys_report_build (YsStore               *store,
       w->activity = activity_sentence (figures);
       w->weeks = g_steal_pointer (&weeks);
       w->headline = ys_wording_headline (figures);
+      w->finding = without_name (w->headline, w->name);
       /* A clear loss is named again among what is not working. */
       if (figures->clear &&
           ys_costs_saved_half_seconds (figures->without_ai.median_seconds,
@@ -541,7 +560,7 @@ markdown_workflow (GString                *out,
   g_string_append (out, "### ");
   append_escaped (out, w->name, FALSE);
   g_string_append_printf (out, "\n\n*%s.* ", w->evidence);
-  append_escaped (out, w->headline, FALSE);
+  append_escaped (out, w->finding, FALSE);
   g_string_append (out, "\n\n");
 
   g_string_append_printf (out, "| | %s | %s |\n| --- | --- | --- |\n",
@@ -646,7 +665,7 @@ ys_report_to_markdown (const YsReport *report)
     {
       g_string_append_printf (out, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n",
                               ys_report_section_title (YS_REPORT_SECTION_OUTPUTS),
-                              _("Workflow"), _("Runs without AI"), _("Runs with AI"));
+                              _("Workflow"), _("Without AI"), _("With AI"));
       for (guint i = 0; i < report->workflows->len; i++)
         {
           YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
@@ -706,7 +725,7 @@ ys_report_to_markdown (const YsReport *report)
     g_string_append_c (out, '\n');
   if (report->has_review)
     {
-      append_review_answer (out, ys_report_review_question (1), report->review.not_working);
+      append_review_answer (out, _("From the quarterly review"), report->review.not_working);
       append_review_answer (out, ys_report_review_question (2), report->review.more_rework);
     }
   else

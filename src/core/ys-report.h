@@ -50,6 +50,7 @@ typedef struct
   char *activity;            /* Activities: who does it and how each run's mode was decided */
   char *loss;                /* What is not working: the headline of a clear loss, or NULL */
   char *headline;
+  char *finding;             /* the headline under the workflow's heading: without its name */
   char *evidence;            /* "A clear change", … */
   char *time_saved;          /* NULL unless the change is clear */
   char *corrections;

@@ -38,7 +38,13 @@ typedef struct
   int page;
   int pages;           /* known on the second pass */
   gboolean drawing;
+  double chart_height; /* of the weekly chart of the workflow laid out */
 } Flow;
+
+/* The weekly chart's height, and the least it is cut to so that a
+ * workflow's outcomes (a long name, long tool names) fit on one page. */
+#define CHART_HEIGHT 150
+#define CHART_MIN_HEIGHT 80
 
 static void
 paper_size (YsPaper  paper,
@@ -113,6 +119,10 @@ bottom (Flow *flow)
 #define FONT_BODY "Sans 10"
 #define FONT_NOTE "Sans 9"
 
+/* A list item starts with a bullet and a no-break space, which keeps the
+ * bullet with a long word that has to wrap inside itself. */
+#define BULLET "•\302\240"
+
 static PangoLayout *
 text_layout (Flow       *flow,
              const char *text,
@@ -125,6 +135,17 @@ text_layout (Flow       *flow,
   pango_layout_set_width (layout, (int) ((flow->width - 2 * MARGIN) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
+  /* A list item's later lines hang under its text, not under the bullet. */
+  if (g_str_has_prefix (text, BULLET))
+    {
+      g_autoptr(PangoLayout) bullet = pango_cairo_create_layout (flow->cr);
+      int width;
+
+      pango_layout_set_font_description (bullet, font);
+      pango_layout_set_text (bullet, BULLET, -1);
+      pango_layout_get_size (bullet, &width, NULL);
+      pango_layout_set_indent (layout, -width);
+    }
   return layout;
 }
 
@@ -258,7 +279,7 @@ chart (Flow                    *flow,
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 7");
   YsColor ink = { 0.15, 0.15, 0.15, 1 };
   YsColor blue = { 0.11, 0.44, 0.85, 1 };
-  double height = 150;
+  double height = flow->chart_height;
   g_autofree double *x = g_new (double, MAX (w->weeks->len, 1));
   g_autofree double *y = g_new (double, MAX (w->weeks->len, 1));
 
@@ -359,6 +380,7 @@ bullet_list (Flow       *flow,
              const char *title,
              GPtrArray  *lines)
 {
+  g_autoptr(GPtrArray) bullets = g_ptr_array_new_with_free_func (g_free);
   double list = 0;
 
   if (lines->len == 0)
@@ -366,19 +388,18 @@ bullet_list (Flow       *flow,
 
   for (guint t = 0; t < lines->len; t++)
     {
-      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (lines, t));
+      char *bullet = g_strconcat (BULLET, g_ptr_array_index (lines, t), NULL);
+
       list += paragraph_height (flow, bullet, FONT_BODY, 2);
+      g_ptr_array_add (bullets, bullet);
     }
 
   /* The heading and its whole list move to the next page together, so no
    * bullet is stranded at the top of one. */
   if (title != NULL)
     heading (flow, title, FONT_SMALL_HEADING, list);
-  for (guint t = 0; t < lines->len; t++)
-    {
-      g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (lines, t));
-      paragraph (flow, bullet, FONT_BODY, 0.2, 2);
-    }
+  for (guint t = 0; t < bullets->len; t++)
+    paragraph (flow, g_ptr_array_index (bullets, t), FONT_BODY, 0.2, 2);
   flow->y += 4;
 }
 
@@ -448,16 +469,15 @@ table_row (Flow       *flow,
 }
 
 static void
-outputs (Flow           *flow,
-         const YsReport *report)
+outputs_table (Flow           *flow,
+               const YsReport *report)
 {
   g_autofree char *without_total = g_strdup_printf ("%u", ys_report_total_runs (report,
                                                                               YS_MODE_WITHOUT_AI));
   g_autofree char *with_total = g_strdup_printf ("%u", ys_report_total_runs (report,
                                                                            YS_MODE_WITH_AI));
 
-  section (flow, YS_REPORT_SECTION_OUTPUTS, 60);
-  table_row (flow, _("Workflow"), _("Runs without AI"), _("Runs with AI"), FONT_SMALL_HEADING, 0.1);
+  table_row (flow, _("Workflow"), _("Without AI"), _("With AI"), FONT_SMALL_HEADING, 0.1);
   for (guint i = 0; i < report->workflows->len; i++)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
@@ -468,6 +488,21 @@ outputs (Flow           *flow,
     }
   table_row (flow, _("All workflows"), without_total, with_total, FONT_SMALL_HEADING, 0.1);
   flow->y += 8;
+}
+
+/* Outputs: the table stays with its title, and whole when it fits a page. */
+static void
+outputs (Flow           *flow,
+         const YsReport *report)
+{
+  Flow dry = *flow;
+
+  dry.drawing = FALSE;
+  dry.y = MARGIN;
+  dry.page = 1;
+  outputs_table (&dry, report);
+  section (flow, YS_REPORT_SECTION_OUTPUTS, dry.page == 1 ? dry.y - MARGIN : 60);
+  outputs_table (flow, report);
 }
 
 /* One workflow's outcomes: its headline, figures, tools and chart. */
@@ -484,9 +519,9 @@ workflow_outcomes (Flow                   *flow,
 
   heading (flow, w->name, FONT_SUBHEADING,
            paragraph_height (flow, w->evidence, FONT_CAPTION, 2) +
-           paragraph_height (flow, w->headline, FONT_LEAD, 8));
+           paragraph_height (flow, w->finding, FONT_LEAD, 8));
   paragraph (flow, w->evidence, FONT_CAPTION, 0.4, 2);
-  paragraph (flow, w->headline, FONT_LEAD, 0.05, 8);
+  paragraph (flow, w->finding, FONT_LEAD, 0.05, 8);
 
   medians = g_strdup_printf (_("Median time without AI: %s (%u runs). With AI: %s (%u runs)."),
                              before ? before : "—", f->without_ai.runs,
@@ -509,19 +544,36 @@ workflow_outcomes (Flow                   *flow,
   flow->y += 6;
 }
 
-/* The height of a workflow's outcomes laid out from the top of a page, or
- * G_MAXDOUBLE when they do not fit on one. */
+/* The height of a workflow's outcomes with a weekly chart @chart_height
+ * tall, laid out on a page with no end. */
 static double
 workflow_height (Flow                   *flow,
-                 const YsReportWorkflow *w)
+                 const YsReportWorkflow *w,
+                 double                  chart_height)
 {
   Flow dry = *flow;
 
   dry.drawing = FALSE;
   dry.y = MARGIN;
   dry.page = 1;
+  dry.height = G_MAXINT;
+  dry.chart_height = chart_height;
   workflow_outcomes (&dry, w);
-  return dry.page == 1 ? dry.y - MARGIN : G_MAXDOUBLE;
+  return dry.y - MARGIN;
+}
+
+/* The weekly chart's height that keeps a workflow's outcomes on one page:
+ * the usual one, else less, down to CHART_MIN_HEIGHT. */
+static double
+fitting_chart_height (Flow                   *flow,
+                      const YsReportWorkflow *w)
+{
+  double room = bottom (flow) - MARGIN;
+  double height = workflow_height (flow, w, CHART_HEIGHT);
+
+  if (height <= room)
+    return CHART_HEIGHT;
+  return MAX (CHART_MIN_HEIGHT, floor (CHART_HEIGHT - (height - room)));
 }
 
 static void
@@ -576,16 +628,24 @@ layout_report (Flow           *flow,
     outputs (flow, report);
 
   /* 4. Outcomes: each workflow on one page at most, never split. */
-  if (report->workflows->len > 0 || working != NULL)
-    section (flow, YS_REPORT_SECTION_OUTCOMES,
-             report->workflows->len > 0
-             ? workflow_height (flow, g_ptr_array_index (report->workflows, 0)) : 60);
+  if (report->workflows->len > 0)
+    {
+      YsReportWorkflow *first = g_ptr_array_index (report->workflows, 0);
+
+      section (flow, YS_REPORT_SECTION_OUTCOMES,
+               workflow_height (flow, first, fitting_chart_height (flow, first)));
+    }
+  else if (working != NULL)
+    section (flow, YS_REPORT_SECTION_OUTCOMES, 60);
   for (guint i = 0; i < report->workflows->len; i++)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
-      double height = workflow_height (flow, w);
+      double height;
 
-      if (height != G_MAXDOUBLE && flow->y + height > bottom (flow) && flow->y > MARGIN)
+      flow->chart_height = fitting_chart_height (flow, w);
+      height = workflow_height (flow, w, flow->chart_height);
+      if (flow->y + height > bottom (flow) && flow->y > MARGIN &&
+          height <= bottom (flow) - MARGIN)
         new_page (flow);
       workflow_outcomes (flow, w);
     }
@@ -612,7 +672,7 @@ layout_report (Flow           *flow,
   bullet_list (flow, NULL, notices);
   if (report->has_review)
     {
-      review_answer (flow, ys_report_review_question (1), report->review.not_working);
+      review_answer (flow, _("From the quarterly review"), report->review.not_working);
       review_answer (flow, ys_report_review_question (2), report->review.more_rework);
     }
   else
@@ -658,6 +718,7 @@ write_pdf (GOutputStream  *stream,
   layout_report (&flow, report);
   flow.pages = flow.page;
   cairo_destroy (flow.cr);
+  cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, flow.width, flow.height);

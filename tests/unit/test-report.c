@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-money.h"
 #include "ys-report-pdf.h"
@@ -106,6 +107,63 @@ assert_pinned_fonts (const char *pdf)
   g_assert_cmpuint (fonts, >, 0);
 }
 
+static char *
+without_spaces (const char *text)
+{
+  g_autofree char *words = squash (text);
+  g_auto(GStrv) pieces = g_strsplit (words, " ", -1);
+
+  return g_strjoinv ("", pieces);
+}
+
+/* Each workflow's outcomes are whole on one page: on the page where its
+ * finding (its headline under its heading) is followed by its medians, its tools and its weekly chart
+ * follow too, before the next workflow's medians. */
+static void
+assert_outcomes_whole (const char     *text,
+                       const YsReport *report)
+{
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+  for (guint i = 0; i < report->workflows->len; i++)
+    {
+      YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
+      g_autofree char *headline = without_spaces (w->finding);
+      guint found = 0;
+
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          g_autofree char *page = without_spaces (pages[p]);
+
+          for (const char *at = strstr (page, headline); at != NULL; at = strstr (at + 1, headline))
+            {
+              const char *medians = at + strlen (headline);
+              const char *next;
+
+              if (!g_str_has_prefix (medians, "MediantimewithoutAI:"))
+                continue;
+              found++;
+              next = strstr (medians + 1, "MediantimewithoutAI:");
+              if (next == NULL)
+                next = medians + strlen (medians);
+              for (guint t = 0; t < w->tool_lines->len; t++)
+                {
+                  g_autofree char *line = without_spaces (g_ptr_array_index (w->tool_lines, t));
+
+                  if (g_strstr_len (medians, next - medians, line) == NULL)
+                    g_error ("%s: tool line %u is not on page %u with the medians", w->name, t,
+                             p + 1);
+                }
+              if (w->weeks->len > 0 &&
+                  (g_strstr_len (medians, next - medians, "Weeklymediantime") == NULL ||
+                   g_strstr_len (medians, next - medians, "MedianwithoutAI") == NULL))
+                g_error ("%s: the chart is not on page %u with the medians", w->name, p + 1);
+            }
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+}
+
 static void
 test_demo_pdf (void)
 {
@@ -143,7 +201,7 @@ test_demo_pdf (void)
   for (guint i = 0; i < report->workflows->len; i++)
     {
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
-      g_autofree char *headline = squash (w->headline);
+      g_autofree char *headline = squash (w->finding);
 
       g_assert_nonnull (strstr (words, w->name));
       if (strstr (words, headline) == NULL)
@@ -208,6 +266,8 @@ test_demo_pdf (void)
   g_assert_nonnull (strstr (info, "Pages:           6"));
   g_assert_nonnull (strstr (text, "Page 6 of 6"));
   assert_pinned_fonts (pdf);
+  /* Each workflow's outcomes on one page, not split across two. */
+  assert_outcomes_whole (text, report);
 
   /* No page starts with a stranded list item: a heading keeps its list. */
   {
@@ -297,6 +357,157 @@ test_long_text_is_not_clipped (void)
   g_assert_nonnull (strstr (words, "Sentence number 200 of a long answer."));
 }
 
+/* Three workflows whose names are 200 characters with spaces, each with
+ * its own tool of a 200-character name, runs in eight weeks of Q4 on both
+ * sides (6 and 7, 8 and 9, 10 and 11 runs, so that each workflow's medians
+ * sentence names its own counts), and a review whose three answers are
+ * about 9000 characters each. */
+static YsStore *
+long_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GString) bundle = g_string_new (NULL);
+  g_autoptr(GString) answer = g_string_new (NULL);
+  YsImportResult result;
+  YsStore *store;
+  guint run = 0;
+
+  for (int i = 0; answer->len < 9000; i++)
+    g_string_append_printf (answer, "Sentence number %d of a long answer. ", i);
+
+  g_string_append (bundle, "{\"format\": \"yardstick-bundle\", \"version\": 1,"
+                           " \"exported_at\": \"2026-12-01T10:00:00Z\", \"workflows\": [");
+  for (guint w = 0; w < 3; w++)
+    {
+      g_autoptr(GString) workflow_name = g_string_new (NULL);
+
+      g_string_append_printf (workflow_name, "Workflow %c:", 'A' + w);
+      while (workflow_name->len < 195)
+        g_string_append (workflow_name, " drafting the long narrative");
+      g_string_truncate (workflow_name, 195);
+      g_string_append_printf (workflow_name, " END%c", 'A' + w);
+      g_string_append_printf (bundle,
+        "%s{\"id\": \"11111111-1111-4111-8111-00000000000%u\", \"name\": \"%s\","
+        " \"description\": \"\", \"people\": 3, \"archived\": false,"
+        " \"updated_at\": \"2026-09-01T10:00:00Z\", \"deleted\": false}",
+        w ? "," : "", w, workflow_name->str);
+    }
+  g_string_append (bundle, "], \"tools\": [");
+  for (guint w = 0; w < 3; w++)
+    {
+      g_autofree char *tool_name = g_strnfill (196, 'a' + w);
+
+      g_string_append_printf (bundle,
+        "%s{\"id\": \"22222222-2222-4222-8222-00000000000%u\", \"name\": \"Tool%s\","
+        " \"monthly_cost\": %s, \"updated_at\": \"2026-09-01T10:00:00Z\", \"deleted\": false}",
+        w ? "," : "", w, tool_name, w == 1 ? "null" : "49.9");
+    }
+  g_string_append (bundle, "], \"runs\": [");
+  for (guint w = 0; w < 3; w++)
+    for (guint mode = 0; mode < 2; mode++)
+      for (guint i = 0; i < 6 + 2 * w + mode; i++)
+        {
+          /* Without AI about an hour; with AI half that, the same, or half
+           * as long again. */
+          gint64 seconds = 3000 + 100 * i;
+
+          if (mode == 1)
+            seconds = w == 0 ? seconds / 2 : w == 1 ? seconds + 50 : seconds * 3 / 2;
+          g_string_append_printf (bundle,
+            "%s{\"id\": \"33333333-3333-4333-8333-%012u\", \"workflow\":"
+            " \"11111111-1111-4111-8111-00000000000%u\", \"mode\": \"%s\", \"tool\": %s%s%s,"
+            " \"started_at\": \"2026-10-%02uT09:00:00Z\", \"duration_seconds\": %" G_GINT64_FORMAT ","
+            " \"corrections\": %u, \"used\": true, \"note\": \"\","
+            " \"updated_at\": \"2026-12-01T10:00:00Z\", \"deleted\": false}",
+            run ? "," : "", run, w, mode ? "with-ai" : "without-ai",
+            mode ? "\"22222222-2222-4222-8222-00000000000" : "null",
+            mode ? (w == 0 ? "0" : w == 1 ? "1" : "2") : "", mode ? "\"" : "",
+            1 + (i * 4 + mode * 2) % 30, seconds, i % 3);
+          run++;
+        }
+  g_string_append_printf (bundle, "], \"reviews\": [{\"id\": \"77777777-7777-4777-8777-777777777777\","
+                          " \"quarter\": \"2026-Q4\", \"coverage_percent\": 40,"
+                          " \"working\": \"%sENDOFWORKING\", \"not_working\": \"%sENDOFNOTWORKING\","
+                          " \"more_rework\": \"%sENDOFREWORK\","
+                          " \"updated_at\": \"2026-12-01T10:00:00Z\", \"deleted\": false}]}",
+                          answer->str, answer->str, answer->str);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  ys_bundle_import_data (store, "long.json", bundle->str, bundle->len, &result, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Each workflow's outcomes on one page, never split across two, on A4 and
+ * on US Letter, with nothing of the long names and answers lost. */
+static void
+test_long_workflows_one_page_each (gconstpointer data)
+{
+  YsPaper paper = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = long_store (paper == YS_PAPER_A4 ? "long-a4.db" : "long-letter.db");
+  g_autofree char *pdf = g_build_filename (tmp_dir, paper == YS_PAPER_A4 ? "long-a4.pdf"
+                                                                         : "long-letter.pdf", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *all = NULL;
+  g_autoptr(YsReport) report = NULL;
+  YsReportOptions options = { .staff_cost_per_hour = -1, .paper = paper };
+  GDate from, to;
+
+  if (!have_program ("pdftotext") || !have_program ("pdfinfo"))
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
+  report = ys_report_build (store, &from, &to, NULL, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->workflows->len, ==, 3);
+  g_assert_true (ys_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+
+  command = g_strdup_printf ("pdfinfo '%s'", pdf);
+  info = run (command);
+  if (paper == YS_PAPER_A4)
+    g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
+  else
+    g_assert_nonnull (strstr (info, "Page size:       612 x 792 pts (letter)"));
+  /* The footers count the pages the PDF has: both passes broke the pages
+   * in the same places. */
+  {
+    const char *pages_line = strstr (info, "Pages:");
+    guint pages;
+    g_autofree char *last = NULL;
+
+    g_assert_nonnull (pages_line);
+    pages = (guint) g_ascii_strtoull (pages_line + strlen ("Pages:"), NULL, 10);
+    g_assert_cmpuint (pages, >, 5);
+    last = g_strdup_printf ("Page %u of %u", pages, pages);
+    g_free (command);
+    command = g_strdup_printf ("pdftotext -f %u -l %u '%s' -", pages, pages, pdf);
+    g_free (text);
+    text = run (command);
+    g_assert_nonnull (strstr (text, last));
+    g_clear_pointer (&text, g_free);
+  }
+
+  g_free (command);
+  command = g_strdup_printf ("pdftotext '%s' -", pdf);
+  text = run (command);
+  all = without_spaces (text);
+  /* Nothing clipped: the ends of the three answers are all there. */
+  g_assert_nonnull (strstr (all, "ENDOFWORKING"));
+  g_assert_nonnull (strstr (all, "ENDOFNOTWORKING"));
+  g_assert_nonnull (strstr (all, "ENDOFREWORK"));
+
+  assert_outcomes_whole (text, report);
+}
+
 /* Each of the @n_workflows "Corrections per run" rows of @markdown holds
  * two numbers with one decimal, written as the locale writes them ("0.8",
  * or "0,8" in German). */
@@ -368,6 +579,9 @@ test_honest_wording (void)
           g_assert_true (f->has_time_saved);
           unclear_saving = f->time_saved_per_week > 0;
           g_assert_null (w->loss);
+          /* A headline that does not start with the name stays whole. */
+          g_assert_false (g_str_has_prefix (w->headline, w->name));
+          g_assert_cmpstr (w->finding, ==, w->headline);
         }
       /* A clear loss is named again among what is not working. */
       if (g_str_equal (w->name, "Grant report section"))
@@ -379,6 +593,10 @@ test_honest_wording (void)
         {
           g_assert_true (f->clear);
           g_assert_null (w->loss);
+          /* Under its heading the headline does not name it again. */
+          g_assert_true (g_str_has_prefix (w->headline, "Policy brief draft: with AI "));
+          g_assert_cmpstr (w->finding + 1, ==, w->headline + strlen ("Policy brief draft: w"));
+          g_assert_true (g_str_has_prefix (w->finding, "With AI "));
         }
       /* "13 of 13 outputs with AI were used (100%)…" */
       g_assert_nonnull (strstr (w->used, " of "));
@@ -479,7 +697,7 @@ test_markdown (void)
       g_autofree char *counts = ys_wording_fair_test_counts (w->figures);
 
       g_assert_nonnull (strstr (markdown, heading));
-      g_assert_nonnull (strstr (markdown, w->headline));
+      g_assert_nonnull (strstr (markdown, w->finding));
       /* The forest plot in words, and how the runs' modes were decided. */
       if (interval != NULL)
         g_assert_nonnull (strstr (markdown, interval));
@@ -490,7 +708,7 @@ test_markdown (void)
       "\n## What it cost and what it returned\n",
       "\n## Inputs: the tools and their cost\n\n- ChatGPT: ",
       "\n## Activities: the workflows measured, and how\n",
-      "\n## Outputs: runs measured\n\n| Workflow | Runs without AI | Runs with AI |\n",
+      "\n## Outputs: runs measured\n\n| Workflow | Without AI | With AI |\n",
       "\n## Outcomes: time, corrections and use\n",
       "\n## What is not working\n",
       "\n## Method: how to read these figures\n",
@@ -552,6 +770,10 @@ main (int   argc,
 
   g_test_add_func ("/report/demo-pdf", test_demo_pdf);
   g_test_add_func ("/report/long-text-is-not-clipped", test_long_text_is_not_clipped);
+  g_test_add_data_func ("/report/long-workflows-a4", GINT_TO_POINTER (YS_PAPER_A4),
+                        test_long_workflows_one_page_each);
+  g_test_add_data_func ("/report/long-workflows-letter", GINT_TO_POINTER (YS_PAPER_LETTER),
+                        test_long_workflows_one_page_each);
   g_test_add_func ("/report/markdown", test_markdown);
   g_test_add_func ("/report/honest-wording", test_honest_wording);
 
