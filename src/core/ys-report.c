@@ -309,10 +309,11 @@ ys_report_build (YsStore               *store,
         return NULL;
       report->has_review = report->review.id != NULL;
     }
-  if (report->has_review && report->review.coverage_percent >= 0)
-    g_ptr_array_add (report->activities,
-                     g_strdup_printf (_("About %d%% of the team uses AI where it adds real value."),
-                                      report->review.coverage_percent));
+  if (report->has_review)
+    g_ptr_array_add (report->activities, report->review.coverage_percent >= 0
+      ? g_strdup_printf (_("About %d%% of the team uses AI where it adds real value."),
+                         report->review.coverage_percent)
+      : g_strdup (_("How much of the team uses AI where it adds real value is not known.")));
   if (!add_team_folder (report, store, error))
     return NULL;
 

@@ -355,6 +355,9 @@ test_long_text_is_not_clipped (void)
   }
   g_assert_nonnull (strstr (words, "THE-LAST-WORDS"));
   g_assert_nonnull (strstr (words, "Sentence number 200 of a long answer."));
+  /* A review without a coverage says that it is not known. */
+  g_assert_nonnull (strstr (words, "How much of the team uses AI where it adds real value is "
+                                   "not known."));
 }
 
 /* Three workflows whose names are 200 characters with spaces, each with
