@@ -44,7 +44,7 @@ typedef struct
 /* The weekly chart's height, and the least it is cut to so that a
  * workflow's outcomes (a long name, long tool names) fit on one page. */
 #define CHART_HEIGHT 150
-#define CHART_MIN_HEIGHT 80
+#define CHART_MIN_HEIGHT 50
 
 static void
 paper_size (YsPaper  paper,
@@ -403,16 +403,25 @@ bullet_list (Flow       *flow,
   flow->y += 4;
 }
 
+/* The rule and title of a section. */
+static double
+section_title_height (Flow            *flow,
+                      YsReportSection  which)
+{
+  return 10 + paragraph_height (flow, ys_report_section_title (which), FONT_HEADING, 4);
+}
+
 /* A section of the outcomes report: a rule, then its title, kept with the
- * first @keep_with points of what follows. */
+ * first @keep_with points of what follows (as much of them as a page holds
+ * under the title). */
 static void
 section (Flow            *flow,
          YsReportSection  which,
          double           keep_with)
 {
   const char *title = ys_report_section_title (which);
-  double needed = 10 + paragraph_height (flow, title, FONT_HEADING, 4) +
-                  MIN (keep_with, bottom (flow) - MARGIN - 80);
+  double title_height = section_title_height (flow, which);
+  double needed = title_height + MIN (keep_with, bottom (flow) - MARGIN - title_height);
 
   /* The rule goes with its title, never alone at the foot of a page. */
   if (flow->y + needed > bottom (flow) && flow->y > MARGIN)
@@ -562,13 +571,13 @@ workflow_height (Flow                   *flow,
   return dry.y - MARGIN;
 }
 
-/* The weekly chart's height that keeps a workflow's outcomes on one page:
- * the usual one, else less, down to CHART_MIN_HEIGHT. */
+/* The weekly chart's height that keeps a workflow's outcomes within @room
+ * points: the usual one, else less, down to CHART_MIN_HEIGHT. */
 static double
 fitting_chart_height (Flow                   *flow,
-                      const YsReportWorkflow *w)
+                      const YsReportWorkflow *w,
+                      double                  room)
 {
-  double room = bottom (flow) - MARGIN;
   double height = workflow_height (flow, w, CHART_HEIGHT);
 
   if (height <= room)
@@ -630,10 +639,15 @@ layout_report (Flow           *flow,
   /* 4. Outcomes: each workflow on one page at most, never split. */
   if (report->workflows->len > 0)
     {
+      /* The first workflow fits on a page under the section's title, so
+       * that the title is never left alone above it. */
       YsReportWorkflow *first = g_ptr_array_index (report->workflows, 0);
+      double room = bottom (flow) - MARGIN - section_title_height (flow,
+                                                                   YS_REPORT_SECTION_OUTCOMES);
 
+      flow->chart_height = fitting_chart_height (flow, first, room);
       section (flow, YS_REPORT_SECTION_OUTCOMES,
-               workflow_height (flow, first, fitting_chart_height (flow, first)));
+               workflow_height (flow, first, flow->chart_height));
     }
   else if (working != NULL)
     section (flow, YS_REPORT_SECTION_OUTCOMES, 60);
@@ -642,7 +656,8 @@ layout_report (Flow           *flow,
       YsReportWorkflow *w = g_ptr_array_index (report->workflows, i);
       double height;
 
-      flow->chart_height = fitting_chart_height (flow, w);
+      if (i > 0)
+        flow->chart_height = fitting_chart_height (flow, w, bottom (flow) - MARGIN);
       height = workflow_height (flow, w, flow->chart_height);
       if (flow->y + height > bottom (flow) && flow->y > MARGIN &&
           height <= bottom (flow) - MARGIN)

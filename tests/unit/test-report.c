@@ -162,6 +162,28 @@ assert_outcomes_whole (const char     *text,
         }
       g_assert_cmpuint (found, ==, 1);
     }
+
+  /* The section's title is on the page of the first workflow's outcomes,
+   * not alone at the foot or the top of a page. */
+  if (report->workflows->len > 0)
+    {
+      YsReportWorkflow *first = g_ptr_array_index (report->workflows, 0);
+      g_autofree char *finding = without_spaces (first->finding);
+      guint titles = 0;
+
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          g_autofree char *page = without_spaces (pages[p]);
+          const char *title = strstr (page, "Outcomes:time,correctionsanduse");
+
+          if (title == NULL)
+            continue;
+          titles++;
+          if (strstr (title, finding) == NULL)
+            g_error ("page %u: the outcomes' title without the first workflow under it", p + 1);
+        }
+      g_assert_cmpuint (titles, ==, 1);
+    }
 }
 
 static void
@@ -267,6 +289,17 @@ test_demo_pdf (void)
   g_assert_nonnull (strstr (text, "Page 6 of 6"));
   assert_pinned_fonts (pdf);
   /* Each workflow's outcomes on one page, not split across two. */
+  assert_outcomes_whole (text, report);
+
+  /* The same on US Letter, whose pages are shorter: there the first
+   * workflow once went to the next page and left the outcomes' title alone. */
+  report->paper = YS_PAPER_LETTER;
+  g_assert_true (ys_report_write_file (report, pdf, &error));
+  g_assert_no_error (error);
+  g_free (command);
+  command = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_free (text);
+  text = run (command);
   assert_outcomes_whole (text, report);
 
   /* No page starts with a stranded list item: a heading keeps its list. */
