@@ -117,11 +117,16 @@ ys_test_destroy_toplevels (void)
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     g_ptr_array_add (windows, g_list_model_get_item (toplevels, i));
-  for (guint i = 0; i < windows->len; i++)
-    gtk_window_destroy (windows->pdata[i]);
+  /* Newest first, so that a dialog goes before the window it is transient
+   * for: a dialog outliving its parent's last reference crashes when it
+   * lets go of that parent. */
+  for (guint i = windows->len; i > 0; i--)
+    gtk_window_destroy (windows->pdata[i - 1]);
   if (!ys_test_wait_for (no_toplevels, NULL, YS_TEST_WAIT_MS))
     g_error ("%u windows still there %d ms after they were destroyed",
              g_list_model_get_n_items (toplevels), YS_TEST_WAIT_MS);
+  while (windows->len > 0)
+    g_ptr_array_remove_index (windows, windows->len - 1);
 
   /* What their destruction left to do (idle callbacks, finished tasks)
    * runs now rather than in the next test. */
