@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "ys-help.h"
+#include "ys-test-ui.h"
 
 /* F1 on a computer with no help viewer and no web browser: the process
  * sees no application at all (an empty XDG_DATA_DIRS), so both the help:
@@ -11,41 +12,13 @@
 
 static char *scratch;
 
-/* The help dialog once it is shown, waiting up to ten seconds. */
+/* The help dialog, once it is shown. */
 static AdwMessageDialog *
-wait_for_dialog (void)
+shown_dialog (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (ys_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-            return ADW_MESSAGE_DIALOG (window);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_error ("no dialog within ten seconds of F1");
-  return NULL;
-}
-
-static void
-destroy_all (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) ? dialog : NULL;
 }
 
 static void
@@ -69,7 +42,7 @@ test_without_viewer (void)
 
   gtk_window_present (GTK_WINDOW (window));
   ys_help_show (GTK_WINDOW (window));
-  dialog = wait_for_dialog ();
+  ys_test_wait_until ((dialog = shown_dialog ()) != NULL);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Help Could Not Be Opened");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), location));
@@ -84,7 +57,7 @@ test_without_viewer (void)
   g_assert_cmpstr (g_value_get_string (&copied), ==, location);
   g_value_unset (&copied);
 
-  destroy_all ();
+  ys_test_destroy_toplevels ();
 }
 
 /* Built without yelp-build: no HTML, so the dialog names the pages' folder
@@ -103,11 +76,11 @@ test_without_html (void)
 
   gtk_window_present (GTK_WINDOW (window));
   ys_help_show (GTK_WINDOW (window));
-  dialog = wait_for_dialog ();
+  ys_test_wait_until ((dialog = shown_dialog ()) != NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), location));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Install Yelp"));
 
-  destroy_all ();
+  ys_test_destroy_toplevels ();
 }
 
 int

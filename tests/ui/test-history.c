@@ -8,6 +8,7 @@
 
 #include "ys-figures-view.h"
 #include "ys-history-assistant.h"
+#include "ys-test-ui.h"
 #include "ys-window.h"
 #include "ys-store.h"
 #include "ys-tracker-import.h"
@@ -35,44 +36,6 @@ static const char toggl_export[] =
   "09:20:00,00:20:00,,\r\n";
 
 static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-on_wait_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails after ten seconds. */
-#define wait_until(condition) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint timeout_id_ = g_timeout_add_seconds (10, on_wait_timeout, &timed_out_); \
-    while (!(condition) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (timed_out_) \
-      g_error ("%s:%d: still not true after 10 s: %s", __FILE__, __LINE__, #condition); \
-    g_source_remove (timeout_id_); \
-  } G_STMT_END
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -95,14 +58,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
-  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
-  spin ();
+  ys_test_destroy_toplevels ();
   g_clear_object (&f->store);
   g_free (f->workflow_id);
   g_assert_cmpint (system (command), ==, 0);
@@ -143,42 +100,68 @@ test_figures_mention (Fixture       *f,
   run = ys_store_add_run (f->store, &fields, &error);
   g_assert_no_error (error);
   ys_figures_view_set_workflow_id (YS_FIGURES_VIEW (figures), f->workflow_id);
-  label = child (figures, YS_TYPE_FIGURES_VIEW, "imported_label");
+  label = ys_test_child (figures, YS_TYPE_FIGURES_VIEW, "imported_label");
   g_assert_false (gtk_widget_get_visible (label));
 
   g_assert_true (ys_tracker_import (f->store, csv, &options, &result, &error));
   g_assert_no_error (error);
   /* The page follows the store's "changed". */
-  wait_until (gtk_widget_get_visible (label));
+  ys_test_wait_until (gtk_widget_get_visible (label));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)),
                                    "3 of these 4 runs came from an imported time-tracker "
                                    "history"));
 
   g_assert_true (ys_tracker_import_undo (f->store, &result, &error));
   g_assert_no_error (error);
-  wait_until (!gtk_widget_get_visible (label));
+  ys_test_wait_until (!gtk_widget_get_visible (label));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static const char *
 step_of (GtkWidget *assistant)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (child (assistant, YS_TYPE_HISTORY_ASSISTANT,
-                                                             "stack")));
+  return gtk_stack_get_visible_child_name (GTK_STACK (ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT,
+                                                                     "stack")));
 }
 
 /* Next (or Import) can be pressed: its action is enabled. */
 static gboolean
 can_go_on (GtkWidget *assistant)
 {
-  return gtk_widget_get_sensitive (child (assistant, YS_TYPE_HISTORY_ASSISTANT, "next_button"));
+  return gtk_widget_get_sensitive (ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT, "next_button"));
 }
 
+/* Next, and the step it leads to. */
 static void
-go_on (GtkWidget *assistant)
+go_on (GtkWidget  *assistant,
+       const char *step)
 {
   gtk_widget_activate_action (assistant, "assistant.next", NULL);
-  spin ();
+  ys_test_wait_until (g_strcmp0 (step_of (assistant), step) == 0);
+}
+
+/* Import, the last Next: the assistant closes. */
+static void
+go_on_and_close (GtkWidget *assistant)
+{
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  gtk_widget_activate_action (assistant, "assistant.next", NULL);
+  ys_test_wait_until (assistant == NULL);
+}
+
+/* Types @text as the entries' filter; returns once the samples have
+ * followed (their title changes with each count this test types). */
+static void
+type_match (GtkWidget  *assistant,
+            const char *text)
+{
+  AdwPreferencesGroup *samples = ADW_PREFERENCES_GROUP (ys_test_child (assistant,
+                                                                       YS_TYPE_HISTORY_ASSISTANT,
+                                                                       "samples_group"));
+  g_autofree char *before = g_strdup (adw_preferences_group_get_title (samples));
+
+  ys_test_set_text (assistant, YS_TYPE_HISTORY_ASSISTANT, "match_row", text);
+  ys_test_wait_until (g_strcmp0 (adw_preferences_group_get_title (samples), before) != 0);
 }
 
 /* Names the innermost widget that is too wide, so a failure says what to fix. */
@@ -199,6 +182,7 @@ widest_leaf (GtkWidget *widget,
   return widget;
 }
 
+/* On @step, the assistant needs no more than 360 px. */
 static void
 assert_fits (GtkWidget  *assistant,
              const char *step)
@@ -206,7 +190,7 @@ assert_fits (GtkWidget  *assistant,
   GtkWidget *content = adw_window_get_content (ADW_WINDOW (assistant));
   int minimum;
 
-  spin ();
+  ys_test_wait_until (g_strcmp0 (step_of (assistant), step) == 0);
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   if (minimum > 360)
     {
@@ -267,8 +251,8 @@ test_assistant (Fixture       *f,
   ys_history_assistant_open_file (YS_HISTORY_ASSISTANT (assistant), file);
 
   /* 2. What was recognised: three entries in March. */
-  wait_until (g_strcmp0 (step_of (assistant), "recognised") == 0);
-  row = child (assistant, YS_TYPE_HISTORY_ASSISTANT, "found_row");
+  ys_test_wait_until (g_strcmp0 (step_of (assistant), "recognised") == 0);
+  row = ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT, "found_row");
   if (english)
     {
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -277,79 +261,65 @@ test_assistant (Fixture       *f,
     }
   assert_fits (assistant, "recognised");
   g_assert_true (can_go_on (assistant));
-  go_on (assistant);
+  go_on (assistant, "filter");
 
   /* 3. Which entries: a live count and samples, the workflow preselected. */
-  g_assert_cmpstr (step_of (assistant), ==, "filter");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (assistant,
-                                                                      YS_TYPE_HISTORY_ASSISTANT,
-                                                                      "workflow_row"))), ==, 0);
-  samples = child (assistant, YS_TYPE_HISTORY_ASSISTANT, "samples_group");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ys_test_child (assistant,
+                                                                              YS_TYPE_HISTORY_ASSISTANT,
+                                                                              "workflow_row"))), ==, 0);
+  samples = ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT, "samples_group");
   if (english)
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (samples)), ==,
                      "All 3 entries");
-  gtk_editable_set_text (GTK_EDITABLE (child (assistant, YS_TYPE_HISTORY_ASSISTANT, "match_row")),
-                         "BUDGET");
-  spin ();
+  type_match (assistant, "BUDGET");
   if (english)
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (samples)), ==,
                      "1 entry matches");
-  gtk_editable_set_text (GTK_EDITABLE (child (assistant, YS_TYPE_HISTORY_ASSISTANT, "match_row")),
-                         "board minutes");
-  spin ();
+  type_match (assistant, "board minutes");
   if (english)
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (samples)), ==,
                      "No entry matches");
   g_assert_false (can_go_on (assistant));
-  gtk_editable_set_text (GTK_EDITABLE (child (assistant, YS_TYPE_HISTORY_ASSISTANT, "match_row")),
-                         "grant");
-  spin ();
+  type_match (assistant, "grant");
   if (english)
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (samples)), ==,
                      "3 entries match");
   assert_fits (assistant, "filter");
-  go_on (assistant);
+  go_on (assistant, "mode");
 
   /* 4. With AI, and a tool the team does not have yet. */
-  g_assert_cmpstr (step_of (assistant), ==, "mode");
   g_assert_true (can_go_on (assistant));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (child (assistant, YS_TYPE_HISTORY_ASSISTANT,
-                                                        "with_ai_check")), TRUE);
-  spin ();
-  g_assert_true (gtk_widget_get_visible (child (assistant, YS_TYPE_HISTORY_ASSISTANT,
-                                                "new_tool_row")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT,
+                                                                "with_ai_check")), TRUE);
+  ys_test_wait_until (gtk_widget_get_visible (ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT,
+                                                             "new_tool_row")));
   g_assert_false (can_go_on (assistant));
-  gtk_editable_set_text (GTK_EDITABLE (child (assistant, YS_TYPE_HISTORY_ASSISTANT,
-                                              "new_tool_row")), "Claude");
-  spin ();
-  g_assert_true (can_go_on (assistant));
+  ys_test_set_text (assistant, YS_TYPE_HISTORY_ASSISTANT, "new_tool_row", "Claude");
+  ys_test_wait_until (can_go_on (assistant));
   assert_fits (assistant, "mode");
-  go_on (assistant);
+  go_on (assistant, "preview");
 
   /* 5. The figures it would give: 2 h 30, 45 and 20 min, median 45 min;
    * nothing written yet. */
-  g_assert_cmpstr (step_of (assistant), ==, "preview");
   if (english)
     {
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
-                         child (assistant, YS_TYPE_HISTORY_ASSISTANT, "preview_runs_row"))), ==,
+                         ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT, "preview_runs_row"))), ==,
                        "3 new runs");
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
-                         child (assistant, YS_TYPE_HISTORY_ASSISTANT, "preview_with_row"))), ==,
+                         ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT, "preview_with_row"))), ==,
                        "3 runs, median 45 min");
     }
   if (english)
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
-                       child (assistant, YS_TYPE_HISTORY_ASSISTANT, "preview_without_row"))), ==,
+                       ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT, "preview_without_row"))), ==,
                      "No runs");
   g_assert_cmpuint (ys_store_count_runs (f->store, f->workflow_id, YS_MODE_WITH_AI, NULL), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (f->store)), ==, 0);
   assert_fits (assistant, "preview");
 
   /* Import: the runs are there, the assistant is gone, Undo has what it needs. */
-  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  go_on (assistant);
-  g_assert_null (assistant);
+  go_on_and_close (assistant);
   g_assert_nonnull (imported);
   g_assert_cmpuint (imported->added, ==, 3);
   g_assert_true (imported->tool_created);
@@ -372,12 +342,12 @@ test_assistant_refuses (Fixture       *f,
                                            NULL);
   g_autoptr(GFile) bad = sample_file (f, "bad.csv", bad_text);
   GtkWidget *assistant = ys_history_assistant_new (NULL, f->store, NULL);
-  GtkLabel *error_label = GTK_LABEL (child (assistant, YS_TYPE_HISTORY_ASSISTANT,
-                                            "file_error_label"));
+  GtkLabel *error_label = GTK_LABEL (ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT,
+                                                    "file_error_label"));
 
   gtk_window_present (GTK_WINDOW (assistant));
   ys_history_assistant_open_file (YS_HISTORY_ASSISTANT (assistant), unknown);
-  wait_until (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  ys_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (error_label),
                                    "hours.csv: line 1: not a time-tracker export"));
   g_assert_null (strstr (gtk_label_get_label (error_label), "Ada"));
@@ -385,9 +355,9 @@ test_assistant_refuses (Fixture       *f,
   g_assert_false (can_go_on (assistant));
 
   ys_history_assistant_open_file (YS_HISTORY_ASSISTANT (assistant), bad);
-  wait_until (gtk_widget_get_sensitive (child (assistant, YS_TYPE_HISTORY_ASSISTANT,
-                                               "choose_button")) &&
-              gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  ys_test_wait_until (gtk_widget_get_sensitive (ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT,
+                                                               "choose_button")) &&
+                      gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_label (error_label), ==,
                    "bad.csv: line 5: Duration: \"1:61:00\" is not a duration (hh:mm:ss)");
   g_assert_cmpstr (step_of (assistant), ==, "file");
@@ -395,30 +365,14 @@ test_assistant_refuses (Fixture       *f,
   /* Cancel on the first step closes it. */
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
   gtk_widget_activate_action (assistant, "assistant.back", NULL);
-  spin ();
-  g_assert_null (assistant);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
+  ys_test_wait_until (assistant == NULL);
 }
 
 /* The toast's Undo button, if a toast with one is shown. */
 static GtkWidget *
 toast_button (GtkWidget *window)
 {
-  GtkWidget *overlay = child (window, YS_TYPE_WINDOW, "toast_overlay");
+  GtkWidget *overlay = ys_test_child (window, YS_TYPE_WINDOW, "toast_overlay");
 
   for (GtkWidget *c = gtk_widget_get_first_child (overlay); c; c = gtk_widget_get_next_sibling (c))
     if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget"))
@@ -443,37 +397,38 @@ test_from_window (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
   ys_window_select_workflow (YS_WINDOW (window), f->workflow_id);
-  spin ();
+  ys_test_wait_until (g_strcmp0 (ys_window_get_selected_workflow_id (YS_WINDOW (window)),
+                                 f->workflow_id) == 0);
 
   gtk_widget_activate_action (window, "win.bring-in-history", NULL);
-  spin ();
-  assistant = GTK_WIDGET (find_toplevel (YS_TYPE_HISTORY_ASSISTANT));
-  g_assert_nonnull (assistant);
+  ys_test_wait_until ((assistant = GTK_WIDGET (ys_test_find_toplevel (YS_TYPE_HISTORY_ASSISTANT)))
+                      != NULL);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (assistant)) == GTK_WINDOW (window));
   ys_history_assistant_open_file (YS_HISTORY_ASSISTANT (assistant), file);
-  wait_until (g_strcmp0 (step_of (assistant), "recognised") == 0);
-  go_on (assistant);
+  ys_test_wait_until (g_strcmp0 (step_of (assistant), "recognised") == 0);
+  go_on (assistant, "filter");
   g_assert_cmpstr (ys_workflow_get_id (adw_combo_row_get_selected_item (ADW_COMBO_ROW (
-                     child (assistant, YS_TYPE_HISTORY_ASSISTANT, "workflow_row")))), ==,
+                     ys_test_child (assistant, YS_TYPE_HISTORY_ASSISTANT, "workflow_row")))), ==,
                    f->workflow_id);
-  go_on (assistant);
-  go_on (assistant);
-  g_assert_cmpstr (step_of (assistant), ==, "preview");
-  go_on (assistant);
+  go_on (assistant, "mode");
+  go_on (assistant, "preview");
+  go_on_and_close (assistant);
 
-  g_assert_null (find_toplevel (YS_TYPE_HISTORY_ASSISTANT));
+  g_assert_null (ys_test_find_toplevel (YS_TYPE_HISTORY_ASSISTANT));
   g_assert_cmpuint (ys_store_count_runs (f->store, f->workflow_id, YS_MODE_WITHOUT_AI, NULL), ==, 3);
   g_assert_cmpstr (ys_window_get_selected_workflow_id (YS_WINDOW (window)), ==, f->workflow_id);
-  wait_until ((undo = toast_button (window)) != NULL);
+  ys_test_wait_until ((undo = toast_button (window)) != NULL);
   gtk_widget_activate (undo);
-  wait_until (ys_store_count_runs (f->store, f->workflow_id, YS_MODE_WITHOUT_AI, NULL) == 0);
+  ys_test_wait_until (ys_store_count_runs (f->store, f->workflow_id, YS_MODE_WITHOUT_AI, NULL) == 0);
 
   /* With no workflow there is nothing to bring a history into. */
   g_assert_true (ys_store_delete_workflow (f->store, f->workflow_id, NULL));
-  spin ();
+  ys_test_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (
+                                   ys_test_child (window, YS_TYPE_WINDOW, "main_stack"))),
+                                 "welcome") == 0);
+  /* The action opens the assistant at once, when it does. */
   gtk_widget_activate_action (window, "win.bring-in-history", NULL);
-  spin ();
-  g_assert_null (find_toplevel (YS_TYPE_HISTORY_ASSISTANT));
+  g_assert_null (ys_test_find_toplevel (YS_TYPE_HISTORY_ASSISTANT));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

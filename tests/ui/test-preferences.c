@@ -8,6 +8,7 @@
 
 #include "ys-preferences-window.h"
 #include "ys-store.h"
+#include "ys-test-ui.h"
 
 /* Preferences › Tools: a tool's monthly cost typed in the locale's way,
  * "Cost not set" for none, the currency, and the staff cost per hour
@@ -23,13 +24,6 @@ typedef struct
   char *tool_id;
   GSettings *settings;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -63,8 +57,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
 
-  gtk_window_destroy (f->window);
-  spin ();
+  ys_test_destroy_toplevels ();
   g_clear_object (&f->settings);
   g_clear_object (&f->store);
   g_assert_cmpint (system (command), ==, 0);
@@ -76,11 +69,7 @@ static GtkWidget *
 child (gpointer    widget,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget),
-                                                   YS_TYPE_PREFERENCES_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  return ys_test_child (widget, YS_TYPE_PREFERENCES_WINDOW, name);
 }
 
 /* The cost field of @tool_id, wherever the group put it. */
@@ -127,13 +116,24 @@ stored_cost (Fixture *f)
   return ys_tool_get_monthly_cost (tool);
 }
 
+/* Types @text into @entry and presses Return, which saves or refuses at
+ * once. */
 static void
 type_cost (GtkWidget  *entry,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+}
+
+static gboolean
+settings_say (GSettings  *settings,
+              const char *key,
+              const char *value)
+{
+  g_autofree char *now = g_settings_get_string (settings, key);
+
+  return g_strcmp0 (now, value) == 0;
 }
 
 static void
@@ -142,7 +142,6 @@ test_tool_cost (Fixture       *f,
 {
   GtkWidget *error_label = child (f->window, "cost_error_label");
   GtkWidget *currency_row = child (f->window, "currency_row");
-  g_autofree char *chosen = NULL;
 
   /* No cost yet: said in words, and the field is empty. */
   g_assert_cmpstr (cost_subtitle (f), ==, "Cost not set");
@@ -151,26 +150,27 @@ test_tool_cost (Fixture       *f,
 
   /* C.UTF-8 has no currency: the amount alone. */
   type_cost (cost_entry (f), "60");
+  ys_test_wait_until (g_strcmp0 (cost_subtitle (f), "60.00 a month") == 0);
   g_assert_cmpint (stored_cost (f), ==, 6000);
-  g_assert_cmpstr (cost_subtitle (f), ==, "60.00 a month");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cost_entry (f))), ==, "60.00");
   g_assert_false (gtk_widget_get_visible (error_label));
 
   /* Not an amount: said under the costs, and nothing changes. */
   type_cost (cost_entry (f), "sixty");
+  ys_test_wait_until (gtk_widget_get_visible (error_label));
   g_assert_cmpint (stored_cost (f), ==, 6000);
-  g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    "“sixty” is not an amount: type a number such as 49.90.");
 
   /* Emptied: not known again, never zero. */
   type_cost (cost_entry (f), "");
+  ys_test_wait_until (g_strcmp0 (cost_subtitle (f), "Cost not set") == 0);
   g_assert_cmpint (stored_cost (f), ==, -1);
   g_assert_false (gtk_widget_get_visible (error_label));
-  g_assert_cmpstr (cost_subtitle (f), ==, "Cost not set");
 
   /* A currency chosen: costs show with its code. */
   type_cost (cost_entry (f), "1234.5");
+  ys_test_wait_until (stored_cost (f) == 123450);
   for (guint i = 0; ; i++)
     {
       GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (currency_row));
@@ -182,10 +182,8 @@ test_tool_cost (Fixture       *f,
           break;
         }
     }
-  spin ();
-  chosen = g_settings_get_string (f->settings, "currency");
-  g_assert_cmpstr (chosen, ==, "EUR");
-  g_assert_cmpstr (cost_subtitle (f), ==, "EUR" NBSP "1234.50 a month");
+  ys_test_wait_until (settings_say (f->settings, "currency", "EUR"));
+  ys_test_wait_until (g_strcmp0 (cost_subtitle (f), "EUR" NBSP "1234.50 a month") == 0);
   g_assert_cmpint (stored_cost (f), ==, 123450);
 }
 
@@ -199,14 +197,16 @@ test_staff_cost (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 
   type_cost (entry, "32.5");
+  ys_test_wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "32.50") == 0);
   g_assert_cmpint (g_settings_get_int64 (f->settings, "staff-cost-per-hour"), ==, 3250);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "32.50");
 
+  /* Refused, and said so on the field: the setting stays. */
   type_cost (entry, "-3");
+  ys_test_wait_until (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpint (g_settings_get_int64 (f->settings, "staff-cost-per-hour"), ==, 3250);
 
   type_cost (entry, "");
-  g_assert_cmpint (g_settings_get_int64 (f->settings, "staff-cost-per-hour"), ==, -1);
+  ys_test_wait_until (g_settings_get_int64 (f->settings, "staff-cost-per-hour") == -1);
 }
 
 int
