@@ -9,8 +9,10 @@
 #include "ys-overview-view.h"
 #include "ys-wording.h"
 
-/* Charts drawn for real, offscreen: empty, one point, and the demo team. Any
- * critical fails the test (G_DEBUG=fatal-criticals). */
+/* Charts drawn for real: into an image whose pixels are checked (the series
+ * with AI in its colour where its points are, no text on a point), and as
+ * widgets, offscreen: empty, one point, and the demo team. Any critical
+ * fails the test (G_DEBUG=fatal-criticals). */
 
 static void
 render (GtkWidget  *widget,
@@ -72,6 +74,218 @@ test_empty_and_one_point (void)
   render (sparkline, "test-chart-sparkline.png");
 }
 
+/* Pixels ------------------------------------------------------------------ */
+
+/* The colours the pixel tests draw with: black ink, a red that nothing else
+ * in a chart uses for the series with AI, on white. */
+static const YsColor ink = { 0, 0, 0, 1 };
+static const YsColor red = { 0.8, 0.1, 0.1, 1 };
+
+typedef struct
+{
+  double r, g, b;
+} Pixel;
+
+static Pixel
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int px = (int) floor (x), py = (int) floor (y);
+  guint32 argb;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
+  argb = *(const guint32 *) (data + py * stride + px * 4);
+  /* Opaque (the white background is painted first), so not premultiplied. */
+  return (Pixel) { ((argb >> 16) & 0xff) / 255.0, ((argb >> 8) & 0xff) / 255.0,
+                   (argb & 0xff) / 255.0 };
+}
+
+static gboolean
+is_red (Pixel p)
+{
+  return fabs (p.r - red.red) < 0.02 && fabs (p.g - red.green) < 0.02 &&
+         fabs (p.b - red.blue) < 0.02;
+}
+
+/* The core of a letter (or of the line and squares without AI): nearly
+ * black. Grid lines, reference lines and single runs are drawn faint. */
+static gboolean
+is_ink (Pixel p)
+{
+  return p.r < 0.3 && p.g < 0.3 && p.b < 0.3;
+}
+
+/* @data drawn at @width × @height on white, as the window draws it. */
+static cairo_surface_t *
+draw_chart (YsChartData *data,
+            int          width,
+            int          height,
+            const char  *png)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, png, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ys_chart_draw (data, cr, width, height, &ink, &red, NAN, font);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+/* Where the chart says it put its @n last markers: the centres, in the
+ * order of the series' points. */
+static GArray *
+last_markers (YsChartData *data,
+              int          width,
+              int          height,
+              guint        n)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (YsChartBox));
+  GArray *centres = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+
+  ys_chart_data_layout (data, width, height, font, NULL, markers);
+  g_assert_cmpuint (markers->len, >=, n);
+  for (guint i = markers->len - n; i < markers->len; i++)
+    {
+      const YsChartBox *box = &g_array_index (markers, YsChartBox, i);
+      graphene_point_t centre = GRAPHENE_POINT_INIT (box->x + box->width / 2,
+                                                     box->y + box->height / 2);
+
+      g_array_append_val (centres, centre);
+    }
+  return centres;
+}
+
+/* A point with AI is drawn in its colour, and nothing dark (a letter, or
+ * the line without AI) within 5 px of its centre: no label lies on it. */
+static void
+assert_point_clear (cairo_surface_t        *surface,
+                    const graphene_point_t *centre)
+{
+  g_assert_true (is_red (pixel_at (surface, centre->x, centre->y)));
+  for (int dy = -5; dy <= 5; dy++)
+    for (int dx = -5; dx <= 5; dx++)
+      if (dx * dx + dy * dy <= 25 && is_ink (pixel_at (surface, centre->x + dx, centre->y + dy)))
+        g_error ("ink at (%g, %g), %d px from the point with AI at (%g, %g)",
+                 centre->x + dx, centre->y + dy, (int) round (sqrt (dx * dx + dy * dy)),
+                 centre->x, centre->y);
+}
+
+/* Twelve weeks like the demo's policy briefs: four weeks near 4 h without
+ * AI, then eight with AI alternating 1 h 30 min and 1 h 40 min; the
+ * baseline's median as a reference line. */
+static void
+test_time_chart_pixels (void)
+{
+  g_autoptr(YsChartData) data = ys_chart_data_new (YS_CHART_AXIS_DURATION);
+  double x[12], y[12];
+  cairo_surface_t *surface;
+  g_autoptr(GArray) with_ai = NULL;
+  g_autoptr(GArray) without_ai = NULL;
+  int widths[] = { 300, 520, 760 };
+
+  for (int i = 0; i < 12; i++)
+    {
+      x[i] = 2461285 + 7 * i;
+      y[i] = i < 4 ? 14400 + (i % 2) * 900 : 5400 + (i % 2) * 600;
+    }
+  ys_chart_data_add_series (data, "Without AI", YS_CHART_STYLE_DASHED_SQUARES, x, y, 4);
+  ys_chart_data_add_series (data, "With AI", YS_CHART_STYLE_SOLID_CIRCLES, x + 4, y + 4, 8);
+  ys_chart_data_add_reference (data, 14400, "Median without AI (4 h)");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *png = g_strdup_printf ("test-chart-pixels-time-%d.png", widths[w]);
+
+      surface = draw_chart (data, widths[w], 240, png);
+      without_ai = last_markers (data, widths[w], 240, 12);
+      with_ai = last_markers (data, widths[w], 240, 8);
+
+      /* Where the points are: a week further right each time, the same
+       * distance each week; the longer runs higher up. */
+      for (guint i = 1; i < with_ai->len; i++)
+        {
+          graphene_point_t *a = &g_array_index (with_ai, graphene_point_t, i - 1);
+          graphene_point_t *b = &g_array_index (with_ai, graphene_point_t, i);
+          graphene_point_t *first = &g_array_index (with_ai, graphene_point_t, 0);
+          graphene_point_t *second = &g_array_index (with_ai, graphene_point_t, 1);
+
+          g_assert_cmpfloat_with_epsilon (b->x - a->x, second->x - first->x, 0.01);
+          g_assert_cmpfloat (b->x - a->x, >, 0);
+          /* Weeks 4, 6, 8, 10 took 1 h 30 min; 5, 7, 9, 11 took 1 h 40 min. */
+          if (i % 2 == 1)
+            g_assert_cmpfloat (b->y, <, a->y);
+          else
+            g_assert_cmpfloat (b->y, >, a->y);
+        }
+
+      /* The colour with AI is at each of its points, and only there: the
+       * four weeks without AI are drawn in ink. */
+      for (guint i = 0; i < with_ai->len; i++)
+        assert_point_clear (surface, &g_array_index (with_ai, graphene_point_t, i));
+      for (guint i = 0; i < 4; i++)
+        {
+          Pixel p = pixel_at (surface, g_array_index (without_ai, graphene_point_t, i).x,
+                              g_array_index (without_ai, graphene_point_t, i).y);
+
+          g_assert_true (is_ink (p));
+          g_assert_false (is_red (p));
+        }
+      g_clear_pointer (&with_ai, g_array_unref);
+      g_clear_pointer (&without_ai, g_array_unref);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Shares with AI from 0% to 100%: the 0% week sits on the bottom axis in
+ * the corner, between the "0%" of the side axis and the first date, and
+ * the 100% week at the top, under the legend. No text may cover them. */
+static void
+test_share_chart_pixels (void)
+{
+  g_autoptr(YsChartData) data = ys_chart_data_new (YS_CHART_AXIS_SHARE);
+  double x[] = { 2461285, 2461292, 2461299, 2461306, 2461313 };
+  guint part[] = { 0, 1, 2, 3, 2 }, whole[] = { 2, 3, 3, 3, 2 };
+  int widths[] = { 240, 360, 760 };
+
+  ys_chart_data_add_share_series (data, "With AI", YS_CHART_STYLE_SOLID_CIRCLES, x, part, whole,
+                                  G_N_ELEMENTS (x));
+  ys_chart_data_add_reference (data, 0.7, "70% mark");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autofree char *png = g_strdup_printf ("test-chart-pixels-share-%d.png", widths[w]);
+      cairo_surface_t *surface = draw_chart (data, widths[w], 200, png);
+      g_autoptr(GArray) points = last_markers (data, widths[w], 200, G_N_ELEMENTS (x));
+      graphene_point_t *zero = &g_array_index (points, graphene_point_t, 0);
+      graphene_point_t *full = &g_array_index (points, graphene_point_t, 3);
+
+      /* 0 of 2 is lowest, 3 of 3 and 2 of 2 highest, 1 of 3 below 2 of 3. */
+      g_assert_cmpfloat (zero->y, >, g_array_index (points, graphene_point_t, 1).y);
+      g_assert_cmpfloat (g_array_index (points, graphene_point_t, 1).y, >,
+                         g_array_index (points, graphene_point_t, 2).y);
+      g_assert_cmpfloat (g_array_index (points, graphene_point_t, 2).y, >, full->y);
+      g_assert_cmpfloat_with_epsilon (full->y, g_array_index (points, graphene_point_t, 4).y,
+                                      0.01);
+      for (guint i = 0; i < points->len; i++)
+        assert_point_clear (surface, &g_array_index (points, graphene_point_t, i));
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Widgets ------------------------------------------------------------------ */
+
 static void
 test_demo_figures (void)
 {
@@ -80,6 +294,10 @@ test_demo_figures (void)
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(YsStore) store = ys_store_open (path, &error);
+  /* A fixed today, 25 November 2026, so that "last quarter" is July to
+   * September whenever the test runs. */
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 25, 12, 0, 0);
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (g_date_time_to_unix (today) * G_USEC_PER_SEC);
   g_autoptr(YsWorkflow) workflow = NULL;
   g_autoptr(YsSummary) summary = NULL;
   g_autofree char *headline = NULL;
@@ -90,6 +308,7 @@ test_demo_figures (void)
   guint charts = 0;
 
   g_assert_no_error (error);
+  ys_store_set_clock (store, clock);
   g_assert_true (ys_demo_fill (store, &error));
   workflow = g_list_model_get_item (ys_store_get_workflows (store), 2);
   summary = ys_summary_compute (store, NULL, NULL, NULL);
@@ -162,8 +381,27 @@ test_demo_figures (void)
   }
   render (view, "test-figures-table.png");
 
-  /* The period picker changes the figures: the demo's last quarter. */
+  /* The period picker changes the figures: the demo's last quarter, July
+   * to September, holds only its first five weeks (from 31 August). */
   ys_figures_view_set_period (YS_FIGURES_VIEW (view), YS_PERIOD_LAST_QUARTER);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (
+                     view, YS_TYPE_FIGURES_VIEW, "period_label"))), ==,
+                   "1 Jul 2026 – 30 Sep 2026");
+  g_assert_cmpstr (ys_figures_view_get_headline (YS_FIGURES_VIEW (view)), !=, headline);
+  {
+    GDate from, to;
+    g_autoptr(YsSummary) quarter = NULL;
+    g_autofree char *quarter_headline = NULL;
+
+    g_date_clear (&from, 1);
+    g_date_clear (&to, 1);
+    g_date_set_dmy (&from, 1, G_DATE_JULY, 2026);
+    g_date_set_dmy (&to, 30, G_DATE_SEPTEMBER, 2026);
+    quarter = ys_summary_compute (store, &from, &to, NULL);
+    quarter_headline = ys_wording_headline (ys_summary_find (quarter,
+                                                             ys_workflow_get_id (workflow)));
+    g_assert_cmpstr (ys_figures_view_get_headline (YS_FIGURES_VIEW (view)), ==, quarter_headline);
+  }
   g_object_unref (view);
 
   overview = ys_overview_view_new (store);
@@ -187,6 +425,8 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add_func ("/charts/time-chart-pixels", test_time_chart_pixels);
+  g_test_add_func ("/charts/share-chart-pixels", test_share_chart_pixels);
   g_test_add_func ("/charts/empty-and-one-point", test_empty_and_one_point);
   g_test_add_func ("/charts/demo-figures", test_demo_figures);
 
