@@ -1692,6 +1692,49 @@ test_figures_roll_over (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Item 9 of issue 15: a timer running when Yardstick stopped is on its
+ * card again when the window next opens, counting from its start. */
+static void
+test_timer_after_restart (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 3, &error);
+  g_autofree char *id = g_strdup (ys_workflow_get_id (workflow));
+  g_autofree char *path = g_strdup (ys_store_get_path (f->store));
+  g_autoptr(YsClock) clock = ys_clock_new_fixed (local_usec (2026, 11, 25, 9, 0));
+  GtkWidget *card;
+
+  g_assert_no_error (error);
+  ys_store_set_clock (f->store, clock);
+  g_assert_true (ys_store_start_timer (f->store, id, YS_MODE_WITHOUT_AI, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Yardstick stops: its window and its database go. Seven minutes later
+   * it starts again. */
+  ys_test_destroy_toplevels ();
+  g_clear_object (&f->store);
+  advance (clock, (gint64) 7 * 60);
+  f->store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  ys_store_set_clock (f->store, clock);
+  f->window = ys_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ys_window_select_workflow (f->window, id);
+
+  card = adw_clamp_get_child (ADW_CLAMP (ys_test_child (f->window, YS_TYPE_WINDOW, "timer_clamp")));
+  ys_test_wait_until (gtk_widget_get_mapped (card));
+  ys_test_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (
+                                   ys_test_child (card, YS_TYPE_TIMER_CARD, "stack"))),
+                                 "running") == 0);
+  ys_test_wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (ys_test_child (card, YS_TYPE_TIMER_CARD,
+                                                                                "elapsed_label"))),
+                                 "0:07:00") == 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ys_test_child (card, YS_TYPE_TIMER_CARD,
+                                                                  "detail_label"))),
+                   ==, "Without AI · started 09:00");
+}
+
 static void
 note_changed (YsStore  *store,
               guint     changes,
@@ -2230,6 +2273,7 @@ main (int   argc,
   ADD ("/window/read-error-banner", test_read_error_banner);
   ADD ("/window/merge-twin", test_merge_twin);
   ADD ("/window/figures-roll-over", test_figures_roll_over);
+  ADD ("/window/timer-after-restart", test_timer_after_restart);
   ADD ("/window/other-program-import", test_other_program_import);
   ADD ("/window/team-folder", test_team_folder);
   ADD ("/window/sidebar-keeps-rows", test_sidebar_keeps_rows);
