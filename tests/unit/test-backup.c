@@ -466,8 +466,14 @@ test_daily_rotation (Fixture       *f,
   for (guint i = 0; i < list->len; i++)
     {
       YsBackup *b = list->pdata[i];
-      g_assert_cmpint (b->n_runs, ==, 109);
-      g_assert_cmpint (b->n_workflows, ==, 3);
+
+      /* What the list says (from the copy's per-day totals) against the
+       * copy's rows, counted one by one. */
+      g_assert_cmpint (b->n_runs, >, 0);
+      g_assert_cmpint (b->n_runs, ==,
+                       ys_test_sql_int (b->path, "SELECT count(*) FROM runs WHERE deleted = 0"));
+      g_assert_cmpint (b->n_workflows, ==,
+                       ys_test_sql_int (b->path, "SELECT count(*) FROM workflows WHERE deleted = 0"));
       g_assert_cmpint (b->version, ==, YS_STORE_SCHEMA_VERSION);
       g_assert_false (b->before_restore);
     }
