@@ -6,11 +6,12 @@ YS_SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 YS_BUILD_DIR="$YS_SOURCE_DIR/_build"
 
 # --no-install-recommends: yelp-tools would otherwise pull in WebKit.
-YS_BUILD_PACKAGES="libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
+YS_BUILD_PACKAGES="libgtk-4-dev libadwaita-1-dev libjson-glib-dev libyajl-dev libsqlite3-dev
   meson ninja-build gcc pkg-config gettext desktop-file-utils appstream
   libglib2.0-bin yelp-tools itstool"
 YS_TEST_PACKAGES="xvfb xauth dbus-daemon sqlite3 tzdata poppler-utils
-  at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool fonts-dejavu-core locales"
+  at-spi2-core python3-gi gir1.2-atspi-2.0 xdotool fonts-dejavu-core locales
+  flatpak-builder"
 
 ys_install_missing () {
   local missing=() pkg

@@ -4,6 +4,7 @@
 no network and no file system, only a display and the GPU. Fail loudly if it
 drifts, and let flatpak-builder parse it when the machine has one."""
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,21 @@ else:
         errors.append("modules[yardstick].sources: expected this tree ('..')")
     if modules[-1] is not ours[0]:
         errors.append("modules: 'yardstick' must be built last")
+
+# Every library built for the sandbox comes from a pinned release: an
+# archive with its sha256, patches kept in the tree.
+for module in modules:
+    if not isinstance(module, dict) or module.get("name") == "yardstick":
+        continue
+    for source in module.get("sources", []):
+        kind = source.get("type")
+        if kind in ("archive", "file") and len(source.get("sha256", "")) != 64:
+            errors.append(f"modules[{module.get('name')}]: {source.get('url')} has no sha256")
+        elif kind == "patch" and not os.path.isfile(os.path.join(os.path.dirname(path),
+                                                                 source.get("path", ""))):
+            errors.append(f"modules[{module.get('name')}]: patch {source.get('path')} is missing")
+        elif kind not in ("archive", "file", "patch"):
+            errors.append(f"modules[{module.get('name')}]: a source of type {kind!r}")
 
 if shutil.which("flatpak-builder"):
     result = subprocess.run(["flatpak-builder", "--show-manifest", path],

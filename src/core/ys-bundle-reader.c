@@ -3,13 +3,19 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "ys-bundle-parser.h"
 #include "ys-bundle-reader.h"
 #include "ys-error.h"
+#include "ys-step.h"
 #include "ys-timestamp.h"
 #include "ys-validate.h"
 
@@ -23,8 +29,6 @@
 struct _YsBundleReader
 {
   YsBundle *bundle;
-  /* Ids seen in each array: they are unique within it. */
-  GHashTable *ids[YS_N_RECORD_KINDS];
   /* The record being read, for messages. */
   YsRecordKind kind;
   guint index;
@@ -225,7 +229,7 @@ read_uuid (YsBundleReader  *self,
            const char     **out,
            GError         **error)
 {
-  const char *text;
+  const char *text = NULL;
 
   if (!read_string (self, object, field, nullable, &text, error))
     return FALSE;
@@ -245,7 +249,7 @@ read_timestamp (YsBundleReader  *self,
                 int             *offset,
                 GError         **error)
 {
-  const char *text;
+  const char *text = NULL;
 
   if (!read_string (self, object, field, FALSE, &text, error))
     return FALSE;
@@ -266,7 +270,7 @@ read_name (YsBundleReader  *self,
            GError         **error)
 {
   g_autofree char *trimmed = NULL;
-  const char *text;
+  const char *text = NULL;
   glong length;
 
   if (!read_string (self, object, field, FALSE, &text, error))
@@ -288,7 +292,7 @@ read_text (YsBundleReader  *self,
            const char     **out,
            GError         **error)
 {
-  const char *text;
+  const char *text = NULL;
 
   if (!read_string (self, object, field, FALSE, &text, error))
     return FALSE;
@@ -299,13 +303,18 @@ read_text (YsBundleReader  *self,
   return TRUE;
 }
 
+/* Ids are unique within their array: checked last, as the record is kept. */
 static gboolean
-remember_id (YsBundleReader  *self,
-             const char      *id,
-             GError         **error)
+add (YsBundleReader  *self,
+     gconstpointer    record,
+     GError         **error)
 {
-  if (!g_hash_table_add (self->ids[self->kind], (gpointer) id))
-    return refuse (self, error, "id", _("%s appears twice"), id);
+  gboolean duplicate = FALSE;
+
+  if (!ys_bundle_add (self->bundle, self->kind, record, &duplicate, error))
+    return FALSE;
+  if (duplicate)
+    return refuse (self, error, "id", _("%s appears twice"), *(const char * const *) record);
   return TRUE;
 }
 
@@ -326,13 +335,11 @@ read_workflow (YsBundleReader  *self,
                      &people, error) ||
       !read_flag (self, object, "archived", &record.archived, error) ||
       !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
-      !read_flag (self, object, "deleted", &record.deleted, error) ||
-      !remember_id (self, record.id, error))
+      !read_flag (self, object, "deleted", &record.deleted, error))
     return FALSE;
 
   record.people = (int) people;
-  g_array_append_val (self->bundle->workflows, record);
-  return TRUE;
+  return add (self, &record, error);
 }
 
 /* Optional, null when not known: a number from 0 to 10000000 with at most
@@ -380,12 +387,10 @@ read_tool (YsBundleReader  *self,
       !read_name (self, object, "name", &record.name, error) ||
       !read_monthly_cost (self, object, &record.monthly_cost, error) ||
       !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
-      !read_flag (self, object, "deleted", &record.deleted, error) ||
-      !remember_id (self, record.id, error))
+      !read_flag (self, object, "deleted", &record.deleted, error))
     return FALSE;
 
-  g_array_append_val (self->bundle->tools, record);
-  return TRUE;
+  return add (self, &record, error);
 }
 
 /* A string from @allowed, or the default when the member is absent. */
@@ -400,7 +405,7 @@ read_optional_word (YsBundleReader  *self,
 {
   g_auto(GStrv) words = g_strsplit (allowed, " ", -1);
   JsonNode *node = json_object_get_member (object, field);
-  const char *text;
+  const char *text = NULL;
 
   *out = NULL;
   if (node == NULL)
@@ -457,8 +462,7 @@ read_run (YsBundleReader  *self,
       !read_optional_word (self, object, "source", "tracker",
                            _("must be \"tracker\" when it is there"), &source, error) ||
       !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
-      !read_flag (self, object, "deleted", &record.deleted, error) ||
-      !remember_id (self, record.id, error))
+      !read_flag (self, object, "deleted", &record.deleted, error))
     return FALSE;
 
   if (assignment != NULL)
@@ -468,8 +472,7 @@ read_run (YsBundleReader  *self,
   record.started_at = started_usec / G_USEC_PER_SEC -
                       (started_usec % G_USEC_PER_SEC < 0 ? 1 : 0);
   record.used = used < 0 ? YS_USED_UNKNOWN : used ? YS_USED_YES : YS_USED_NO;
-  g_array_append_val (self->bundle->runs, record);
-  return TRUE;
+  return add (self, &record, error);
 }
 
 static gboolean
@@ -494,12 +497,10 @@ read_feedback (YsBundleReader  *self,
 
   if (!read_text (self, object, "comment", &record.comment, error) ||
       !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
-      !read_flag (self, object, "deleted", &record.deleted, error) ||
-      !remember_id (self, record.id, error))
+      !read_flag (self, object, "deleted", &record.deleted, error))
     return FALSE;
 
-  g_array_append_val (self->bundle->feedback, record);
-  return TRUE;
+  return add (self, &record, error);
 }
 
 static gboolean
@@ -533,12 +534,10 @@ read_review (YsBundleReader  *self,
       !read_text (self, object, "not_working", &record.not_working, error) ||
       !read_text (self, object, "more_rework", &record.more_rework, error) ||
       !read_timestamp (self, object, "updated_at", &record.updated_at, NULL, error) ||
-      !read_flag (self, object, "deleted", &record.deleted, error) ||
-      !remember_id (self, record.id, error))
+      !read_flag (self, object, "deleted", &record.deleted, error))
     return FALSE;
 
-  g_array_append_val (self->bundle->reviews, record);
-  return TRUE;
+  return add (self, &record, error);
 }
 
 /* The reader ---------------------------------------------------------------- */
@@ -549,8 +548,6 @@ ys_bundle_reader_new (const char *display_name)
   YsBundleReader *self = g_new0 (YsBundleReader, 1);
 
   self->bundle = ys_bundle_new (display_name);
-  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
-    self->ids[k] = g_hash_table_new (g_str_hash, g_str_equal);
   return self;
 }
 
@@ -559,8 +556,6 @@ ys_bundle_reader_free (YsBundleReader *self)
 {
   if (self == NULL)
     return;
-  for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
-    g_hash_table_unref (self->ids[k]);
   ys_bundle_free (self->bundle);
   g_free (self);
 }
@@ -608,6 +603,7 @@ ys_bundle_reader_add (YsBundleReader  *self,
     }
 
   self->in_record = FALSE;
+  ys_step ("read");
   return ok;
 }
 
@@ -639,120 +635,21 @@ ys_bundle_reader_check_header (YsBundleReader  *self,
   return TRUE;
 }
 
+gboolean
+ys_bundle_reader_clear_kind (YsBundleReader  *self,
+                             YsRecordKind     kind,
+                             GError         **error)
+{
+  return ys_bundle_clear_kind (self->bundle, kind, error);
+}
+
+const char *
+ys_bundle_reader_get_file (YsBundleReader *self)
+{
+  return self->bundle->file;
+}
+
 /* Whole files ------------------------------------------------------------------ */
-
-/* json-glib's parser recurses; refuse absurd nesting before it can. */
-static gboolean
-check_nesting (const char *data,
-               gsize       length,
-               guint      *line)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  *line = 1;
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        (*line)++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > YS_BUNDLE_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse (YsBundleReader  *self,
-       JsonParser      *parser,
-       const char      *data,
-       gsize            length,
-       GError         **error)
-{
-  g_autoptr(GError) parse_error = NULL;
-  const char *invalid = NULL;
-  guint line = 0;
-
-  if (length == 0)
-    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("the file is empty"));
-
-  if ((gint64) length > YS_BUNDLE_MAX_SIZE)
-    return refuse_as (self, error, YS_ERROR_TOO_LARGE, NULL, _("the file is larger than 256 MiB"));
-
-  if (!g_utf8_validate (data, length, &invalid))
-    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("not valid UTF-8 text (at byte %lu)"),
-                      (unsigned long) (invalid - data));
-
-  if (!check_nesting (data, length, &line))
-    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL,
-                      _("not a Yardstick bundle (nested more than %d levels deep at line %u)"),
-                      YS_BUNDLE_MAX_DEPTH, line);
-
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      guint column = 0;
-      char detail[256] = "";
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: DETAIL". */
-      if (sscanf (parse_error->message, "<data>:%u:%u: Parse error: %255[^\n]",
-                  &line, &column, detail) == 3)
-        return refuse_as (self, error, YS_ERROR_DAMAGED, NULL,
-                          _("not a Yardstick bundle (line %u, column %u: %s)"),
-                          line, column, detail);
-      return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("not a Yardstick bundle (%s)"),
-                        parse_error->message);
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    return refuse_as (self, error, YS_ERROR_DAMAGED, NULL, _("the file is empty"));
-
-  return TRUE;
-}
-
-/* An absent array is an empty one: a template has no runs. */
-static gboolean
-read_array (YsBundleReader  *self,
-            JsonObject      *root,
-            YsRecordKind     kind,
-            GError         **error)
-{
-  JsonNode *node = json_object_get_member (root, ys_bundle_array_name (kind));
-  JsonArray *array;
-  guint n;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, YS_ERROR, YS_ERROR_INVALID, _("%s: %s: must be an array"),
-                   self->bundle->file, ys_bundle_array_name (kind));
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    if (!ys_bundle_reader_add (self, kind, i, json_array_get_element (array, i), error))
-      return FALSE;
-
-  return TRUE;
-}
 
 YsBundle *
 ys_bundle_read_data (const char  *display_name,
@@ -760,33 +657,73 @@ ys_bundle_read_data (const char  *display_name,
                      gsize        length,
                      GError     **error)
 {
-  g_autoptr(YsBundleReader) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  g_autoptr(YsBundleParser) parser = NULL;
 
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  self = ys_bundle_reader_new (display_name);
-  parser = json_parser_new_immutable ();
-  if (!parse (self, parser, data, length, error))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if ((gint64) length > YS_BUNDLE_MAX_SIZE)
     {
-      refuse_as (self, error, YS_ERROR_DAMAGED, NULL,
-                 _("not a Yardstick bundle (it is not a JSON object)"));
+      g_set_error (error, YS_ERROR, YS_ERROR_TOO_LARGE, _("%s: the file is larger than 256 MiB"),
+                   display_name);
       return NULL;
     }
 
-  if (!ys_bundle_reader_check_header (self, json_node_get_object (root), error))
-    return NULL;
-  for (YsRecordKind kind = 0; kind < YS_N_RECORD_KINDS; kind++)
-    if (!read_array (self, json_node_get_object (root), kind, error))
-      return NULL;
+  parser = ys_bundle_parser_new (display_name);
+  ys_bundle_parser_feed (parser, data, length);
+  return ys_bundle_parser_finish (parser, error);
+}
 
-  return ys_bundle_reader_finish (self);
+/* Read in pieces of this size: the parser keeps no more of the file. */
+#define READ_SIZE (256 * 1024)
+
+YsBundle *
+ys_bundle_read_fd (int          fd,
+                   const char  *display_name,
+                   GChecksum   *checksum,
+                   gint64      *length,
+                   GError     **error)
+{
+  g_autoptr(YsBundleParser) parser = ys_bundle_parser_new (display_name);
+  g_autofree char *buffer = g_malloc (READ_SIZE);
+  gint64 total = 0;
+  gboolean parsing = TRUE;
+
+  for (;;)
+    {
+      gssize got = read (fd, buffer, READ_SIZE);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved = errno;
+          g_set_error (error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: could not be read: %s"),
+                       display_name, g_strerror (saved));
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      total += got;
+      /* It grew past the limit while it was read. */
+      if (total > YS_BUNDLE_MAX_FILE_SIZE)
+        {
+          g_set_error (error, YS_ERROR, YS_ERROR_TOO_LARGE, _("%s: the file is larger than 1 GiB"),
+                       display_name);
+          return NULL;
+        }
+      if (checksum != NULL)
+        g_checksum_update (checksum, (const guchar *) buffer, got);
+      /* Once nothing more can change the verdict, only the checksum reads on. */
+      if (parsing)
+        parsing = ys_bundle_parser_feed (parser, buffer, got);
+      else if (checksum == NULL)
+        break;
+    }
+
+  if (length != NULL)
+    *length = total;
+  return ys_bundle_parser_finish (parser, error);
 }
 
 YsBundle *
@@ -794,11 +731,9 @@ ys_bundle_read_file (const char  *path,
                      const char  *display_name,
                      GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) io_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  YsBundle *bundle;
+  struct stat st;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -806,34 +741,32 @@ ys_bundle_read_file (const char  *path,
     display_name = path;
 
   /* Size first, so a huge file is refused without being read. */
-  file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &io_error);
-  if (info == NULL)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
+      int saved = errno;
       g_set_error (error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: could not be read: %s"),
-                   display_name, io_error->message);
+                   display_name, g_strerror (saved));
+      if (fd >= 0)
+        close (fd);
       return NULL;
     }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (S_ISDIR (st.st_mode))
     {
+      close (fd);
       g_set_error (error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: is a folder, not a bundle"),
                    display_name);
       return NULL;
     }
-  if (g_file_info_get_size (info) > YS_BUNDLE_MAX_SIZE)
+  if (st.st_size > YS_BUNDLE_MAX_FILE_SIZE)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_TOO_LARGE, _("%s: the file is larger than 256 MiB"),
+      close (fd);
+      g_set_error (error, YS_ERROR, YS_ERROR_TOO_LARGE, _("%s: the file is larger than 1 GiB"),
                    display_name);
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &length, &io_error))
-    {
-      g_set_error (error, YS_ERROR, YS_ERROR_UNREADABLE, _("%s: could not be read: %s"),
-                   display_name, io_error->message);
-      return NULL;
-    }
-
-  return ys_bundle_read_data (display_name, contents, length, error);
+  bundle = ys_bundle_read_fd (fd, display_name, NULL, NULL, error);
+  close (fd);
+  return bundle;
 }

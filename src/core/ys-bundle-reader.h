@@ -30,17 +30,33 @@ gboolean        ys_bundle_reader_add          (YsBundleReader  *self,
                                                guint            index,
                                                JsonNode        *element,
                                                GError         **error);
+/* Forgets the records of @kind read so far. */
+gboolean        ys_bundle_reader_clear_kind   (YsBundleReader  *self,
+                                               YsRecordKind     kind,
+                                               GError         **error);
+const char     *ys_bundle_reader_get_file     (YsBundleReader  *self);
 /* The records kept so far; the reader is spent. */
 YsBundle       *ys_bundle_reader_finish       (YsBundleReader  *self);
 
-/* A whole file in memory, or on disk (refused before reading when it is
- * over YS_BUNDLE_MAX_SIZE). */
+/* A whole file in memory (at most YS_BUNDLE_MAX_SIZE), or read as a stream
+ * from disk (refused before reading when it is over
+ * YS_BUNDLE_MAX_FILE_SIZE): ys-bundle-parser.c hands the reader one
+ * record at a time, so only the records themselves are kept, and a large
+ * bundle keeps them on disk (ys-bundle-staging.h). */
 YsBundle       *ys_bundle_read_data           (const char      *display_name,
                                                const char      *data,
                                                gsize            length,
                                                GError         **error);
 YsBundle       *ys_bundle_read_file           (const char      *path,
                                                const char      *display_name,
+                                               GError         **error);
+/* From @fd to its end, adding every byte read to @checksum when given
+ * (all of them, even after the verdict is known) and counting them in
+ * @length. */
+YsBundle       *ys_bundle_read_fd             (int              fd,
+                                               const char      *display_name,
+                                               GChecksum       *checksum,
+                                               gint64          *length,
                                                GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsBundleReader, ys_bundle_reader_free)

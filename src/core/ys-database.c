@@ -51,7 +51,7 @@ static void set_error (YsDatabase  *self,
 
 /* 64 MiB while merging; SQLite's default (about 2 MB) otherwise, so that
  * an open window stays small. */
-#define BULK_CACHE_KIB 65536
+#define BULK_CACHE_KIB 32768
 #define DEFAULT_CACHE_KIB 2000
 
 void
@@ -632,6 +632,12 @@ ys_database_set_bulk (YsDatabase *self,
 
   g_return_if_fail (YS_IS_DATABASE (self));
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  /* A bulk merge builds indexes of every run: SQLite sorts them in memory
+   * up to the page cache and past it in temporary files, which must then be
+   * files, not memory, for the merge to stay bounded. Outside a
+   * transaction, as SQLite requires. */
+  sqlite3_exec (self->db, bulk ? "PRAGMA temp_store = FILE" : "PRAGMA temp_store = MEMORY",
+                NULL, NULL, NULL);
   /* Shrinking the setting keeps pages already cached until they are reused. */
   if (!bulk)
     sqlite3_db_release_memory (self->db);

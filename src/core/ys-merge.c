@@ -13,23 +13,19 @@
 #include "ys-step.h"
 #include "ys-store-private.h"
 
-typedef union
-{
-  YsWorkflowRecord workflow;
-  YsToolRecord tool;
-  YsRunRecord run;
-  YsFeedbackRecord feedback;
-  YsReviewRecord review;
-} AnyRecord;
-
 typedef struct
 {
   YsStore *store;
-  const YsBundle *bundle;
+  YsBundle *bundle;
   YsImportResult *result;
   GStringChunk *scratch;     /* stored records' text while they are compared */
-  GHashTable *known[YS_N_RECORD_KINDS]; /* ids a reference may name */
+  GStringChunk *names;       /* the ids in known */
+  GHashTable *known[YS_N_RECORD_KINDS]; /* ids a reference may name, found so far */
 } Merge;
+
+/* Enough for every workflow and tool a real bundle names; past it a
+ * reference is looked up again each time rather than remembered. */
+#define KNOWN_MAX 65536
 
 /* What every record has: an id, a time of change, a tombstone. */
 static void
@@ -39,7 +35,7 @@ record_header (YsRecordKind    kind,
                gint64         *updated_at,
                gboolean       *deleted)
 {
-  const AnyRecord *any = record;
+  const YsAnyRecord *any = record;
 
   switch (kind)
     {
@@ -84,7 +80,7 @@ decide (Merge          *merge,
         YsMergeCounts  *counts,
         GError        **error)
 {
-  AnyRecord stored;
+  YsAnyRecord stored;
   const char *id, *stored_id;
   gint64 updated_at, stored_updated_at;
   gboolean deleted, stored_deleted;
@@ -128,19 +124,21 @@ apply (Merge          *merge,
        YsMergeCounts  *counts,
        GError        **error)
 {
-  GArray *records = ys_bundle_get_records (merge->bundle, kind);
+  g_autoptr(YsBundleIter) iter = ys_bundle_iter_new (merge->bundle, kind);
+  gconstpointer record;
 
-  for (guint i = 0; i < records->len; i++)
+  while (ys_bundle_iter_next (iter, &record, error))
     {
-      gconstpointer record = records->data + (gsize) i * g_array_get_element_size (records);
       gboolean write = FALSE;
 
+      if (record == NULL)
+        return TRUE;
       if (!decide (merge, kind, record, &write, counts, error) ||
           (write && !ys_store_put_record (merge->store, kind, record, error)))
         return FALSE;
       ys_step ("record");
     }
-  return TRUE;
+  return FALSE;
 }
 
 /* Leaving out what changes nothing ------------------------------------------ */
@@ -151,35 +149,32 @@ drop_known (Merge          *merge,
             YsMergeCounts  *counts,
             GError        **error)
 {
-  GArray *records = ys_bundle_get_records (merge->bundle, kind);
-  gsize size = g_array_get_element_size (records);
-  guint kept = 0;
+  g_autoptr(YsBundleIter) iter = ys_bundle_iter_new (merge->bundle, kind);
+  gconstpointer record;
 
-  for (guint i = 0; i < records->len; i++)
+  while (ys_bundle_iter_next (iter, &record, error))
     {
       YsMergeCounts scratch = { 0 };
-      gpointer record = records->data + (gsize) i * size;
       gboolean write = FALSE;
 
+      if (record == NULL)
+        return TRUE;
       if (!decide (merge, kind, record, &write, &scratch, error))
         return FALSE;
       if (!write)
         {
           counts->unchanged++;
-          continue;
+          if (!ys_bundle_iter_drop (iter, error))
+            return FALSE;
         }
-      if (kept != i)
-        memcpy (records->data + (gsize) kept * size, record, size);
-      kept++;
     }
-  g_array_set_size (records, kept);
-  return TRUE;
+  return FALSE;
 }
 
 static void
 merge_init (Merge          *merge,
             YsStore        *store,
-            const YsBundle *bundle,
+            YsBundle       *bundle,
             YsImportResult *result)
 {
   memset (merge, 0, sizeof *merge);
@@ -188,6 +183,7 @@ merge_init (Merge          *merge,
   merge->result = result;
   memset (merge->result, 0, sizeof *merge->result);
   merge->scratch = g_string_chunk_new (4096);
+  merge->names = g_string_chunk_new (4096);
   for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
     merge->known[k] = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -196,6 +192,7 @@ static void
 merge_clear (Merge *merge)
 {
   g_string_chunk_free (merge->scratch);
+  g_string_chunk_free (merge->names);
   for (guint k = 0; k < YS_N_RECORD_KINDS; k++)
     g_hash_table_unref (merge->known[k]);
 }
@@ -233,6 +230,8 @@ ys_merge_drop_known (YsStore         *reader,
 
 /* References ------------------------------------------------------------------ */
 
+/* @id names a record of @target in the bundle or the database; the
+ * message names the place of the reference. */
 static gboolean
 check_reference (Merge         *merge,
                  YsRecordKind   kind,
@@ -246,11 +245,13 @@ check_reference (Merge         *merge,
 
   if (g_hash_table_contains (merge->known[target], id))
     return TRUE;
-  if (!ys_store_record_exists (merge->store, target, id, &exists, error))
+  if (!ys_bundle_contains (merge->bundle, target, id, &exists, error) ||
+      (!exists && !ys_store_record_exists (merge->store, target, id, &exists, error)))
     return FALSE;
   if (exists)
     {
-      g_hash_table_add (merge->known[target], (gpointer) id);
+      if (g_hash_table_size (merge->known[target]) < KNOWN_MAX)
+        g_hash_table_add (merge->known[target], g_string_chunk_insert (merge->names, id));
       return TRUE;
     }
 
@@ -270,35 +271,39 @@ static gboolean
 check_references (Merge   *merge,
                   GError **error)
 {
-  const YsBundle *bundle = merge->bundle;
+  const YsRecordKind kinds[] = { YS_RECORD_RUN, YS_RECORD_FEEDBACK };
 
-  for (guint i = 0; i < bundle->workflows->len; i++)
-    g_hash_table_add (merge->known[YS_RECORD_WORKFLOW],
-                      (gpointer) g_array_index (bundle->workflows, YsWorkflowRecord, i).id);
-  for (guint i = 0; i < bundle->tools->len; i++)
-    g_hash_table_add (merge->known[YS_RECORD_TOOL],
-                      (gpointer) g_array_index (bundle->tools, YsToolRecord, i).id);
-
-  for (guint i = 0; i < bundle->runs->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      const YsRunRecord *r = &g_array_index (bundle->runs, YsRunRecord, i);
+      g_autoptr(YsBundleIter) iter = ys_bundle_iter_new (merge->bundle, kinds[i]);
+      gconstpointer record;
 
-      if (!check_reference (merge, YS_RECORD_RUN, i, YS_RECORD_WORKFLOW, "workflow",
-                            r->workflow, error) ||
-          (r->tool != NULL &&
-           !check_reference (merge, YS_RECORD_RUN, i, YS_RECORD_TOOL, "tool", r->tool, error)))
-        return FALSE;
-    }
+      for (;;)
+        {
+          const char *workflow, *tool;
+          guint index;
 
-  for (guint i = 0; i < bundle->feedback->len; i++)
-    {
-      const YsFeedbackRecord *f = &g_array_index (bundle->feedback, YsFeedbackRecord, i);
-
-      if (!check_reference (merge, YS_RECORD_FEEDBACK, i, YS_RECORD_WORKFLOW, "workflow",
-                            f->workflow, error) ||
-          !check_reference (merge, YS_RECORD_FEEDBACK, i, YS_RECORD_TOOL, "tool", f->tool,
-                            error))
-        return FALSE;
+          if (!ys_bundle_iter_next (iter, &record, error))
+            return FALSE;
+          if (record == NULL)
+            break;
+          index = ys_bundle_iter_get_index (iter);
+          if (kinds[i] == YS_RECORD_RUN)
+            {
+              workflow = ((const YsRunRecord *) record)->workflow;
+              tool = ((const YsRunRecord *) record)->tool;
+            }
+          else
+            {
+              workflow = ((const YsFeedbackRecord *) record)->workflow;
+              tool = ((const YsFeedbackRecord *) record)->tool;
+            }
+          if (!check_reference (merge, kinds[i], index, YS_RECORD_WORKFLOW, "workflow",
+                                workflow, error) ||
+              (tool != NULL &&
+               !check_reference (merge, kinds[i], index, YS_RECORD_TOOL, "tool", tool, error)))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -408,7 +413,7 @@ ys_merge_bundles_in_transaction (YsStore          *store,
   for (guint i = 0; i < n_bundles; i++)
     {
       merge_init (&merges[i], store, bundles[i], &results[i]);
-      n_runs += bundles[i]->runs->len;
+      n_runs += ys_bundle_get_n_records (bundles[i], YS_RECORD_RUN);
     }
 
   /* References are checked before a bundle's first write, each against
@@ -436,7 +441,7 @@ ys_merge_bundles_in_transaction (YsStore          *store,
 
 gboolean
 ys_merge_bundle (YsStore         *store,
-                 const YsBundle  *bundle,
+                 YsBundle        *bundle,
                  YsImportResult  *result,
                  GError         **error)
 {

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * must name a record in the bundle or already in the database.
  */
 gboolean ys_merge_bundle (YsStore         *store,
-                          const YsBundle  *bundle,
+                          YsBundle        *bundle,
                           YsImportResult  *result,
                           GError         **error);
 

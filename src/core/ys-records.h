@@ -87,4 +87,14 @@ typedef struct
   gboolean deleted;
 } YsReviewRecord;
 
+/* Room for a record of any kind; each starts with its id. */
+typedef union
+{
+  YsWorkflowRecord workflow;
+  YsToolRecord tool;
+  YsRunRecord run;
+  YsFeedbackRecord feedback;
+  YsReviewRecord review;
+} YsAnyRecord;
+
 G_END_DECLS

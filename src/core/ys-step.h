@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * (tests/unit/test-bundle.c). Long work names its steps as it goes, and a
  * test's function, when one is set, runs at each:
  *
+ *   "read"    an import read and checked one more record of the file
  *   "record"  an import merged one more record (any kind)
  *   "bulk"    an import brings enough runs to drop the runs' indexes and
  *             totals triggers and build them once afterwards

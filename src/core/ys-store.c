@@ -599,14 +599,7 @@ struct _YsStoreRecords
   YsStore *store;
   sqlite3_stmt *stmt;
   const YsStoreRecordClass *klass;
-  union
-  {
-    YsWorkflowRecord workflow;
-    YsToolRecord tool;
-    YsRunRecord run;
-    YsFeedbackRecord feedback;
-    YsReviewRecord review;
-  } record;
+  YsAnyRecord record;
 };
 
 YsStoreRecords *

@@ -24,6 +24,9 @@
  * left out before the merge.
  */
 
+/* Read in pieces of this size. */
+#define READ_SIZE (256 * 1024)
+
 /* What was last read of a file. */
 typedef struct
 {
@@ -140,50 +143,52 @@ out:
   return ok;
 }
 
-/* All of @fd, which should hold @size bytes; FALSE with errno set. */
+/* The SHA-256 of @fd from where it is to its end; FALSE with errno set. */
 static gboolean
-read_all (int     fd,
-          gsize   size,
-          char  **data,
-          gsize  *length)
+hash_all (int     fd,
+          char  **hash,
+          gint64 *length)
 {
-  gsize allocated = size + 1;
-  char *buffer = g_malloc (allocated);
-  gsize n = 0;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *buffer = g_malloc (READ_SIZE);
 
+  *length = 0;
   for (;;)
     {
-      gssize got;
+      gssize got = read (fd, buffer, READ_SIZE);
 
-      if (n == allocated)
-        {
-          /* Longer than it was: it grew while read, which the caller sees. */
-          allocated *= 2;
-          buffer = g_realloc (buffer, allocated);
-        }
-      got = read (fd, buffer + n, allocated - n);
       if (got < 0 && errno == EINTR)
         continue;
       if (got < 0)
-        {
-          int saved = errno;
-          g_free (buffer);
-          errno = saved;
-          return FALSE;
-        }
+        return FALSE;
       if (got == 0)
         break;
-      n += got;
-      if ((gint64) n > YS_BUNDLE_MAX_SIZE)
-        break;
+      g_checksum_update (checksum, (const guchar *) buffer, got);
+      *length += got;
     }
-
-  *data = buffer;
-  *length = n;
+  *hash = g_strdup (g_checksum_get_string (checksum));
   return TRUE;
 }
 
-/* The rest of read_entry(): @fd is a regular file that must be read. */
+/* Written to in place while read: what was read may be a mix. */
+static gboolean
+changed_while_read (YsSyncEntry *entry,
+                    int          fd,
+                    gint64       length)
+{
+  struct stat after;
+  YsSyncStamp stamp;
+
+  if (fstat (fd, &after) != 0)
+    return TRUE;
+  ys_sync_stamp_from_stat (&stamp, &after);
+  return !ys_sync_stamp_equal (&stamp, &entry->stamp) || length != entry->stamp.size;
+}
+
+/* The rest of read_entry(): @fd is a regular file that must be read. The
+ * file is read twice, as a stream each time: once for its hash, and only
+ * when that changed, again to parse it, so neither pass keeps the file in
+ * memory. */
 static void
 read_contents (YsSyncEntry  *entry,
                YsStore      *reader,
@@ -191,38 +196,45 @@ read_contents (YsSyncEntry  *entry,
                const Known  *known,
                GError      **error)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
-  struct stat after;
-  YsSyncStamp stamp;
-  gsize length = 0;
+  gint64 length = 0;
 
   ys_step ("sync-file-opened");
-  if (!read_all (fd, entry->stamp.size, &data, &length) || fstat (fd, &after) != 0)
+  if (!hash_all (fd, &entry->hash, &length))
     {
       int saved = errno;
       entry->problem = g_strdup_printf (_("%s: could not be read: %s"), entry->name,
                                         g_strerror (saved));
       return;
     }
-
-  /* Written to in place while read: what was read may be a mix. */
-  ys_sync_stamp_from_stat (&stamp, &after);
-  if (!ys_sync_stamp_equal (&stamp, &entry->stamp) || (gint64) length != entry->stamp.size)
+  if (changed_while_read (entry, fd, length))
     {
       entry->problem = g_strdup_printf (_("%s: changed while it was being read"), entry->name);
       return;
     }
 
-  entry->hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
   if (known != NULL && known->merged && g_str_equal (known->hash, entry->hash))
     {
       entry->unchanged = TRUE;
       return;
     }
 
-  entry->bundle = ys_bundle_read_data (entry->name, data, length, &local_error);
-  if (entry->bundle == NULL)
+  if (lseek (fd, 0, SEEK_SET) != 0)
+    {
+      int saved = errno;
+      entry->problem = g_strdup_printf (_("%s: could not be read: %s"), entry->name,
+                                        g_strerror (saved));
+      return;
+    }
+  /* The parse stops reading where its verdict is known, so only the
+   * file's own size and time tell whether it changed meanwhile. */
+  entry->bundle = ys_bundle_read_fd (fd, entry->name, NULL, NULL, &local_error);
+  if (changed_while_read (entry, fd, entry->stamp.size))
+    {
+      g_clear_pointer (&entry->bundle, ys_bundle_free);
+      entry->problem = g_strdup_printf (_("%s: changed while it was being read"), entry->name);
+    }
+  else if (entry->bundle == NULL)
     entry->problem = g_strdup (local_error->message);
   else if (!ys_merge_drop_known (reader, entry->bundle, &entry->counts, error))
     g_clear_pointer (&entry->bundle, ys_bundle_free);
@@ -265,8 +277,8 @@ read_entry (YsSyncJob    *job,
     entry->problem = g_strdup_printf (_("%s: not a file"), name);
   else if (known != NULL && known->merged && ys_sync_stamp_equal (&known->stamp, &entry->stamp))
     entry->unchanged = TRUE;
-  else if ((gint64) st.st_size > YS_BUNDLE_MAX_SIZE)
-    entry->problem = g_strdup_printf (_("%s: the file is larger than 256 MiB"), name);
+  else if ((gint64) st.st_size > YS_BUNDLE_MAX_FILE_SIZE)
+    entry->problem = g_strdup_printf (_("%s: the file is larger than 1 GiB"), name);
   else
     read_contents (entry, reader, fd, known, &local_error);
   close (fd);

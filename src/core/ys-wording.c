@@ -853,7 +853,7 @@ ys_wording_import_refusal (const GError *error,
       return g_strdup_printf (_("%s comes from a newer version of Yardstick. Update Yardstick on "
                                 "this computer to import it."), display_name);
     case YS_ERROR_TOO_LARGE:
-      return g_strdup_printf (_("%s is larger than 256 MiB, too large to be a Yardstick bundle."),
+      return g_strdup_printf (_("%s is larger than 1 GiB, too large to be a Yardstick bundle."),
                               display_name);
     case YS_ERROR_UNREADABLE:
       return g_strdup_printf (_("%s could not be read: check that it is a file you may open."),

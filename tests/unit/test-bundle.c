@@ -10,6 +10,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "ys-bundle-parser.h"
+#include "ys-bundle-reader.h"
 #include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-error.h"
@@ -1208,10 +1210,19 @@ test_oversized_file (void)
 
   /* A sparse file: refused from its size, never read. */
   g_assert_nonnull (file);
+  g_assert_cmpint (ftruncate (fileno (file), YS_BUNDLE_MAX_FILE_SIZE + 1), ==, 0);
+  g_assert_false (ys_bundle_import_file (store, path, "huge.json", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than 1 GiB");
+  g_clear_error (&error);
+
+  /* A file streams, so 256 MiB is no limit for it: this one is read, and
+   * its first byte (a zero) refused. In memory, 256 MiB still is. */
   g_assert_cmpint (ftruncate (fileno (file), YS_BUNDLE_MAX_SIZE + 1), ==, 0);
   fclose (file);
-
   g_assert_false (ys_bundle_import_file (store, path, "huge.json", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "huge.json: not valid UTF-8 text (at byte 0)");
+  g_clear_error (&error);
+  g_assert_null (ys_bundle_read_data ("huge.json", "", YS_BUNDLE_MAX_SIZE + 1, &error));
   g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than 256 MiB");
   g_assert_error (error, YS_ERROR, YS_ERROR_TOO_LARGE);
   g_clear_error (&error);
@@ -1224,6 +1235,219 @@ test_oversized_file (void)
   g_assert_false (ys_bundle_import_file (store, tmp_dir, "folder", NULL, &error));
   g_assert_cmpstr (error->message, ==, "folder: is a folder, not a bundle");
   g_assert_error (error, YS_ERROR, YS_ERROR_UNREADABLE);
+}
+
+/* Reading as a stream ------------------------------------------------------- */
+
+/* What the parser makes of @text fed in pieces of @piece bytes: the
+ * message, or the number of records of each kind. */
+static char *
+verdict_in_pieces (const char *text,
+                   gsize       length,
+                   gsize       piece)
+{
+  g_autoptr(YsBundleParser) parser = ys_bundle_parser_new ("team.json");
+  g_autoptr(YsBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize at = 0; at < length; at += piece)
+    if (!ys_bundle_parser_feed (parser, text + at, MIN (piece, length - at)))
+      break;
+  bundle = ys_bundle_parser_finish (parser, &error);
+  if (bundle == NULL)
+    return g_strdup (error->message);
+  return g_strdup_printf ("%u workflows, %u tools, %u runs, %u feedback, %u reviews",
+                          ys_bundle_get_n_records (bundle, YS_RECORD_WORKFLOW),
+                          ys_bundle_get_n_records (bundle, YS_RECORD_TOOL),
+                          ys_bundle_get_n_records (bundle, YS_RECORD_RUN),
+                          ys_bundle_get_n_records (bundle, YS_RECORD_FEEDBACK),
+                          ys_bundle_get_n_records (bundle, YS_RECORD_REVIEW));
+}
+
+static void
+assert_same_in_pieces (const char *text,
+                       gsize       length,
+                       const char *expected)
+{
+  const gsize pieces[] = { 1, 2, 3, 5, 64, 4096 };
+  g_autofree char *whole = verdict_in_pieces (text, length, MAX (length, 1));
+
+  if (expected != NULL)
+    g_assert_cmpstr (whole, ==, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    {
+      g_autofree char *verdict = verdict_in_pieces (text, length, pieces[i]);
+      g_assert_cmpstr (verdict, ==, whole);
+    }
+}
+
+/* Where a piece ends never changes the verdict: not inside a character of
+ * two, three or four bytes, nor for the line and column of a syntax error. */
+static void
+test_any_pieces (void)
+{
+  /* “Política — 政策 😀”: characters of 2, 3, 3 and 4 bytes. */
+  g_autofree char *wide = replace_once (valid_bundle, "Policy brief draft",
+                                        "Pol\xc3\xadtica \xe2\x80\x94 \xe6\x94\xbf\xe7\xad\x96 "
+                                        "\xf0\x9f\x98\x80");
+  g_autofree char *cut = NULL;
+  g_autofree char *cut_message = NULL;
+  const char *smile = strstr (wide, "\xf0\x9f\x98\x80");
+  const char *all = "1 workflows, 1 tools, 2 runs, 1 feedback, 0 reviews";
+
+  assert_same_in_pieces (valid_bundle, strlen (valid_bundle), all);
+  assert_same_in_pieces (wide, strlen (wide), all);
+
+  /* The file ends inside the four-byte character. */
+  cut = g_strndup (wide, smile - wide + 2);
+  cut_message = g_strdup_printf ("team.json: not valid UTF-8 text (at byte %d)", (int) (smile - wide));
+  assert_same_in_pieces (cut, strlen (cut), cut_message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
+    {
+      g_autofree char *broken = replace_once (valid_bundle, breakages[i].old, breakages[i].new);
+      g_autofree char *wide_broken = replace_once (wide, breakages[i].old, breakages[i].new);
+
+      assert_same_in_pieces (broken, strlen (broken), NULL);
+      assert_same_in_pieces (wide_broken, strlen (wide_broken), NULL);
+    }
+  assert_same_in_pieces ("   \n", 4, "team.json: the file is empty");
+  assert_same_in_pieces ("", 0, "team.json: the file is empty");
+  assert_same_in_pieces ("nonsense", 8, NULL);
+  /* A token yajl cannot take, cut by the end of a piece: yajl names the
+   * place of the token (whole, or from the piece it ends in when that is
+   * all it has), so it is given whole lines. */
+  assert_same_in_pieces ("{\"format\": \"yardstick-bundle\" \"version\": 1}", 43, NULL);
+  assert_same_in_pieces ("{\"format\": \"yardstick-bundle\",\n \"version\": 1 \"runs\": []}", 56,
+                         NULL);
+  assert_same_in_pieces ("{\"format\": \"yardstick-bundle\", \"version\": 1,\n \"runs\": [\n{}, ",
+                         strlen ("{\"format\": \"yardstick-bundle\", \"version\": 1,\n \"runs\": [\n{}, "),
+                         NULL);
+}
+
+#define WORKFLOW_JSON \
+  "{\"id\": \"" W1 "\", \"name\": \"Policy brief draft\", \"description\": \"\", \"people\": 4," \
+  " \"archived\": false, \"updated_at\": \"2026-11-01T10:00:00Z\", \"deleted\": false}"
+#define TOOL_JSON \
+  "{\"id\": \"" T1 "\", \"name\": \"ChatGPT\", \"updated_at\": \"2026-11-01T10:00:00Z\", \"deleted\": false}"
+#define RUN_JSON(id, duration) \
+  "{\"id\": \"" id "\", \"workflow\": \"" W1 "\", \"mode\": \"with-ai\", \"tool\": \"" T1 "\"," \
+  " \"started_at\": \"2026-11-03T09:00:00+01:00\", \"duration_seconds\": " duration ", \"corrections\": 0," \
+  " \"used\": null, \"note\": \"\", \"updated_at\": \"2026-11-03T13:00:00Z\", \"deleted\": false}"
+#define HEADER_JSON "\"format\": \"yardstick-bundle\", \"version\": 1"
+
+/* The members of the file may come in any order; the verdict is the one a
+ * reader of the whole file gives (FORMAT.md's checks in their order). */
+static void
+test_any_member_order (void)
+{
+  const struct
+  {
+    const char *text;
+    const char *message;   /* NULL: accepted */
+    guint runs;
+  } cases[] = {
+    /* The header last, runs before the workflow they name. */
+    { "{\"runs\": [" RUN_JSON (R1, "600") "], \"tools\": [" TOOL_JSON "],"
+      " \"workflows\": [" WORKFLOW_JSON "], " HEADER_JSON "}", NULL, 1 },
+    /* A refused run, then a refused workflow: the workflow is named. */
+    { "{" HEADER_JSON ", \"runs\": [" RUN_JSON (R1, "0") "], \"tools\": [" TOOL_JSON "],"
+      " \"workflows\": [{\"people\": 0}]}",
+      "team.json: workflows[0].id: missing", 0 },
+    /* A refused run, then a newer version: the version is named. */
+    { "{\"format\": \"yardstick-bundle\", \"runs\": [" RUN_JSON (R1, "0") "], \"version\": 2}",
+      "team.json: version: written by a newer Yardstick (bundle version 2); update Yardstick to"
+      " import it", 0 },
+    /* A refused run, then the file is cut short: it is broken JSON. */
+    { "{" HEADER_JSON ", \"runs\": [" RUN_JSON (R1, "0") ", ",
+      "team.json: not a Yardstick bundle (line 1, column …", 0 },
+    /* A second array of a kind replaces the first, as a second member of a
+     * JSON object does: the refused run goes with the first. */
+    { "{" HEADER_JSON ", \"workflows\": [" WORKFLOW_JSON "], \"tools\": [" TOOL_JSON "],"
+      " \"runs\": [" RUN_JSON (R1, "0") "], \"runs\": [" RUN_JSON (R2, "60") "]}", NULL, 1 },
+    { "{" HEADER_JSON ", \"workflows\": [" WORKFLOW_JSON "], \"tools\": [" TOOL_JSON "],"
+      " \"runs\": 7, \"runs\": [" RUN_JSON (R2, "60") "]}", NULL, 1 },
+    { "{" HEADER_JSON ", \"workflows\": [" WORKFLOW_JSON "], \"tools\": [" TOOL_JSON "],"
+      " \"runs\": [" RUN_JSON (R2, "60") "], \"runs\": {}}", "team.json: runs: must be an array", 0 },
+    /* The same id in both arrays of a kind is no duplicate: only the second counts. */
+    { "{" HEADER_JSON ", \"workflows\": [" WORKFLOW_JSON "], \"tools\": [" TOOL_JSON "],"
+      " \"runs\": [" RUN_JSON (R2, "60") "], \"runs\": [" RUN_JSON (R2, "60") "]}", NULL, 1 },
+    /* Unknown members of any shape are passed over. */
+    { "{\"x\": [[{\"runs\": 7}]], " HEADER_JSON ", \"workflows\": [" WORKFLOW_JSON "],"
+      " \"y\": {\"format\": 2}, \"tools\": [" TOOL_JSON "], \"runs\": [" RUN_JSON (R2, "60") "]}",
+      NULL, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YsStore) store = new_store ();
+      YsImportResult result;
+
+      g_test_message ("case %u", i);
+      if (cases[i].message == NULL)
+        {
+          g_assert_true (ys_bundle_import_data (store, "team.json", cases[i].text,
+                                                strlen (cases[i].text), &result, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (result.runs.added, ==, cases[i].runs);
+          g_assert_cmpuint (result.workflows.added, ==, 1);
+        }
+      else
+        check_refusal (cases[i].text, cases[i].message);
+    }
+}
+
+/* A bundle past the memory limit is staged on disk and merges to exactly
+ * what the same bundle merges to from memory. */
+static void
+test_staged_same_as_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) source = new_store ();
+  g_autoptr(YsStore) from_memory = new_store ();
+  g_autoptr(YsStore) from_disk = new_store ();
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(YsBundle) bundle = NULL;
+  g_autofree char *memory_rows = NULL;
+  g_autofree char *disk_rows = NULL;
+  gsize limit = ys_bundle_memory_limit;
+  YsImportResult memory_result, disk_result;
+  gsize length;
+  const char *text;
+
+  g_assert_true (ys_demo_fill (source, &error));
+  g_assert_true (ys_store_run_in_transaction (source, add_many_runs, GINT_TO_POINTER (700), &error));
+  g_assert_no_error (error);
+  g_assert_true (ys_bundle_export (source, YS_BUNDLE_EVERYTHING, out, NULL, &error));
+  g_output_stream_close (out, NULL, NULL);
+  length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  text = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+
+  ys_bundle_memory_limit = 64 * 1024 * 1024;
+  bundle = ys_bundle_read_data ("big.json", text, length, &error);
+  g_assert_no_error (error);
+  g_assert_false (ys_bundle_is_staged (bundle));
+  g_assert_true (ys_bundle_import_data (from_memory, "big.json", text, length, &memory_result, &error));
+  g_assert_no_error (error);
+
+  /* About a hundred runs in memory, the rest straight to disk. */
+  ys_bundle_memory_limit = 20000;
+  g_clear_pointer (&bundle, ys_bundle_free);
+  bundle = ys_bundle_read_data ("big.json", text, length, &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_bundle_is_staged (bundle));
+  g_assert_cmpuint (ys_bundle_get_records (bundle, YS_RECORD_RUN)->len, ==, 0);
+  g_assert_cmpuint (ys_bundle_get_n_records (bundle, YS_RECORD_RUN), ==,
+                    memory_result.runs.added);
+  g_assert_true (ys_bundle_import_data (from_disk, "big.json", text, length, &disk_result, &error));
+  ys_bundle_memory_limit = limit;
+  g_assert_no_error (error);
+
+  g_assert_cmpmem (&memory_result, sizeof memory_result, &disk_result, sizeof disk_result);
+  memory_rows = dump (from_memory, TRUE);
+  disk_rows = dump (from_disk, TRUE);
+  g_assert_cmpstr (memory_rows, ==, disk_rows);
 }
 
 static int
@@ -1345,6 +1569,15 @@ main (int   argc,
   g_autofree char *command = NULL;
   int status;
 
+  /* --staged: every bundle goes to disk (tests/meson.build's -staged run). */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--staged"))
+      {
+        ys_bundle_memory_limit = 0;
+        memmove (argv + i, argv + i + 1, (argc - i) * sizeof *argv);
+        argc--;
+        break;
+      }
   g_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("ys-bundle-XXXXXX", NULL);
 
@@ -1366,6 +1599,9 @@ main (int   argc,
   g_test_add_func ("/bundle/refusals", test_refusals);
   g_test_add_func ("/bundle/refused-files", test_refused_files);
   g_test_add_func ("/bundle/oversized-file", test_oversized_file);
+  g_test_add_func ("/bundle/any-pieces", test_any_pieces);
+  g_test_add_func ("/bundle/any-member-order", test_any_member_order);
+  g_test_add_func ("/bundle/staged-same-as-memory", test_staged_same_as_memory);
   g_test_add_func ("/bundle/export-file-is-atomic", test_export_file_is_atomic);
 
   status = g_test_run ();

@@ -30,7 +30,7 @@
  */
 
 #define IMPORT_RUNS 20000
-#define IMPORT_KILLS 10
+#define IMPORT_KILLS 14
 /* One step for this many records merged. */
 #define RECORDS_PER_STEP 500
 #define TIMER_KILLS 20
@@ -173,31 +173,38 @@ static void
 import_step (const char *step,
              gpointer    user_data)
 {
-  guint *records = user_data;
+  guint *records = user_data;   /* read, merged */
 
-  if (g_str_equal (step, "record"))
+  if (g_str_equal (step, "read"))
     {
-      if (++*records % RECORDS_PER_STEP == 0)
+      if (++records[0] % RECORDS_PER_STEP == 0)
+        step_done ('p');
+    }
+  else if (g_str_equal (step, "record"))
+    {
+      if (++records[1] % RECORDS_PER_STEP == 0)
         step_done ('r');
     }
   else if (g_str_equal (step, "merged"))
     step_done ('m');
 }
 
-/* The child: "o" opened, "r" each RECORDS_PER_STEP records merged, "m"
- * everything merged (the commit is next), "c" committed. */
+/* The child: "o" opened, "p" each RECORDS_PER_STEP records read and
+ * checked (the file is parsed as a stream), "r" each RECORDS_PER_STEP
+ * records merged, "m" everything merged (the commit is next), "c"
+ * committed. */
 static G_NORETURN void
 import_child (const char *database,
               const char *bundle)
 {
   g_autoptr(GError) error = NULL;
   YsStore *store = ys_store_open (database, &error);
-  guint records = 0;
+  guint records[2] = { 0, 0 };
 
   if (store == NULL)
     _exit (2);
   step_done ('o');
-  ys_step_set_func (import_step, &records);
+  ys_step_set_func (import_step, records);
   if (!ys_bundle_import_file (store, bundle, NULL, NULL, &error))
     _exit (3);
   step_done ('c');
@@ -217,12 +224,16 @@ fresh_copy (const char *base,
   ys_test_copy_file (base, work);
 }
 
+/* @data: the child's mode, "--import-child" or "--import-child-staged"
+ * (every record read set aside on disk first, as a large bundle's are). */
 static void
-test_kill_during_import (void)
+test_kill_during_import (gconstpointer data)
 {
-  g_autofree char *base = g_build_filename (tmp_dir, "base.db", NULL);
-  g_autofree char *bundle = g_build_filename (tmp_dir, "bundle.json", NULL);
-  g_autofree char *work = g_build_filename (tmp_dir, "work.db", NULL);
+  const char *mode = data;
+  g_autofree char *folder = g_build_filename (tmp_dir, mode, NULL);
+  g_autofree char *base = g_build_filename (folder, "base.db", NULL);
+  g_autofree char *bundle = g_build_filename (folder, "bundle.json", NULL);
+  g_autofree char *work = g_build_filename (folder, "work.db", NULL);
   g_autoptr(GString) steps = g_string_new (NULL);
   gint64 base_runs, full_runs;
   guint nothing = 0, everything = 0;
@@ -230,12 +241,13 @@ test_kill_during_import (void)
   char step;
   int status;
 
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   make_base_and_bundle (base, bundle, IMPORT_RUNS);
   base_runs = check_database (base);
 
   /* A whole import, going on at every step, to learn its steps. */
   fresh_copy (base, work);
-  child_spawn (&child, "--import-child", work, bundle);
+  child_spawn (&child, mode, work, bundle);
   while ((step = child_next_step (&child)) != 0)
     {
       g_string_append_c (steps, step);
@@ -246,9 +258,10 @@ test_kill_during_import (void)
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   full_runs = check_database (work);
   g_assert_cmpint (full_runs, ==, base_runs + IMPORT_RUNS);
-  g_assert_true (g_str_has_prefix (steps->str, "orr"));
+  g_assert_true (g_str_has_prefix (steps->str, "opp"));
+  g_assert_nonnull (strstr (steps->str, "prr"));
   g_assert_true (g_str_has_suffix (steps->str, "rmc"));
-  g_assert_cmpuint (steps->len, >=, 3 + IMPORT_RUNS / RECORDS_PER_STEP);
+  g_assert_cmpuint (steps->len, >=, 3 + 2 * IMPORT_RUNS / RECORDS_PER_STEP);
   g_test_message ("an import of %d runs in %" G_GSIZE_FORMAT " steps", IMPORT_RUNS, steps->len);
 
   for (guint i = 0; i < IMPORT_KILLS; i++)
@@ -266,7 +279,7 @@ test_kill_during_import (void)
         kill_after = g_test_rand_int_range (0, (gint32) merged);
 
       fresh_copy (base, work);
-      child_spawn (&child, "--import-child", work, bundle);
+      child_spawn (&child, mode, work, bundle);
       for (gsize k = 0; k <= kill_after; k++)
         {
           g_assert_cmpint (child_next_step (&child), ==, steps->str[k]);
@@ -794,6 +807,11 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--import-child"))
     import_child (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--import-child-staged"))
+    {
+      ys_bundle_memory_limit = 0;
+      import_child (argv[2], argv[3]);
+    }
   if (argc == 3 && g_str_equal (argv[1], "--timer-rounds"))
     timer_rounds (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "--sync-child"))
@@ -804,7 +822,9 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("ys-crash-XXXXXX", &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/crash/kill-during-import", test_kill_during_import);
+  g_test_add_data_func ("/crash/kill-during-import", "--import-child", test_kill_during_import);
+  g_test_add_data_func ("/crash/kill-during-staged-import", "--import-child-staged",
+                        test_kill_during_import);
   g_test_add_func ("/crash/kill-while-timing-and-saving", test_kill_while_timing_and_saving);
   g_test_add_func ("/crash/kill-during-sync", test_kill_during_sync);
 
