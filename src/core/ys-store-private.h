@@ -52,13 +52,6 @@ struct _YsStore
 
 YsDatabase   *ys_store_get_database (YsStore       *self);
 
-/* A store for reading on another thread: its own read-only connection to
- * @path (a database ys_store_open() has brought up to date), no models and
- * no clock. Only the record lists (ys_store_list_records(), an export) and
- * reads through its database work. */
-YsStore      *ys_store_open_reader  (const char    *path,
-                                     GError       **error);
-
 /* A store for writing on another thread: its own connection to @path (a
  * database ys_store_open() has brought up to date), no watch on other
  * connections, and @clock. The store that opened @path sees what it wrote

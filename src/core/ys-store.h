@@ -50,6 +50,13 @@ char        *ys_store_default_path           (void);
 YsStore     *ys_store_open                   (const char              *path,
                                               GError                 **error);
 const char  *ys_store_get_path               (YsStore                 *self);
+/* A store for reading on another thread: its own read-only connection to
+ * @path (a database ys_store_open() has brought up to date), no models and
+ * no clock. Only the record lists (ys_store_list_records(), an export), the
+ * figures (ys_summary_compute_one(), ys_stats_weekly(), …) and other reads
+ * through its database work. */
+YsStore     *ys_store_open_reader            (const char              *path,
+                                              GError                 **error);
 /* Replaces everything with the backup at @backup_path; @kept_path receives
  * the copy of what was there, which restoring in turn undoes it. */
 gboolean     ys_store_restore_backup         (YsStore                 *self,

@@ -208,6 +208,35 @@ ys_summary_compute (YsStore      *store,
   return ys_summary_compute_one (store, from, to, NULL, error);
 }
 
+/* A workflow's figures, or its empty figures without a period. */
+static gboolean
+add_workflow (YsSummary           *summary,
+              YsDatabase          *db,
+              const char          *id,
+              const char          *name,
+              gboolean             archived,
+              int                  people,
+              const YsStatsRange  *range,
+              double               weeks,
+              GError             **error)
+{
+  YsWorkflowFigures *w = g_new0 (YsWorkflowFigures, 1);
+
+  w->id = g_strdup (id);
+  w->name = g_strdup (name);
+  w->archived = archived;
+  w->people = people;
+  w->tools = g_array_new (FALSE, FALSE, sizeof (YsToolFigures));
+  empty_mode (&w->without_ai);
+  empty_mode (&w->with_ai);
+  w->change_percent = NAN;
+  empty_change (&w->change);
+  empty_change (&w->fair_test.change);
+  g_ptr_array_add (summary->workflows, w);
+
+  return !summary->has_period || compute_workflow (db, w, range, weeks, error);
+}
+
 static gboolean
 compute (YsStore      *store,
          YsSummary    *summary,
@@ -252,34 +281,37 @@ compute (YsStore      *store,
       weeks = MAX (1.0, ys_period_count_days (&summary->from, &summary->to) / 7.0);
     }
 
+  /* One workflow is read from the database itself, in this snapshot: a
+   * store for reading on another thread has no list of workflows. */
+  if (workflow_id != NULL)
+    {
+      g_autoptr(GStringChunk) strings = g_string_chunk_new (256);
+      YsWorkflowRecord record = { 0 };
+      gboolean found = FALSE;
+
+      if (!ys_store_get_record (store, YS_RECORD_WORKFLOW, workflow_id, &record, strings, &found,
+                                error))
+        return FALSE;
+      if (!found || record.deleted)
+        return TRUE;
+      return add_workflow (summary, db, record.id, record.name, record.archived, record.people,
+                           &range, weeks, error);
+    }
+
   workflows = ys_store_get_workflows (store);
   for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
     {
       g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, i);
-      YsWorkflowFigures *w;
 
-      if (workflow_id != NULL && g_strcmp0 (ys_workflow_get_id (workflow), workflow_id) != 0)
-        continue;
-
-      w = g_new0 (YsWorkflowFigures, 1);
-      w->id = g_strdup (ys_workflow_get_id (workflow));
-      w->name = g_strdup (ys_workflow_get_name (workflow));
-      w->archived = ys_workflow_get_archived (workflow);
-      w->people = ys_workflow_get_people (workflow);
-      w->tools = g_array_new (FALSE, FALSE, sizeof (YsToolFigures));
-      empty_mode (&w->without_ai);
-      empty_mode (&w->with_ai);
-      w->change_percent = NAN;
-      empty_change (&w->change);
-      empty_change (&w->fair_test.change);
-      g_ptr_array_add (summary->workflows, w);
-
-      if (summary->has_period && !compute_workflow (db, w, &range, weeks, error))
+      if (!add_workflow (summary, db, ys_workflow_get_id (workflow),
+                         ys_workflow_get_name (workflow), ys_workflow_get_archived (workflow),
+                         ys_workflow_get_people (workflow), &range, weeks, error))
         return FALSE;
     }
 
-  return workflow_id != NULL || compute_costs (db, summary, error);
+  return compute_costs (db, summary, error);
 }
+
 
 /* The figures page shows one workflow: on a million runs, the other
  * workflows' medians were a tenth of the time to the first frame. */

@@ -27,6 +27,13 @@ struct _YsFiguresView
   GPtrArray *tool_rows;
   GArray *table_weeks;        /* shown when the table is switched on */
   guint refresh_id;
+  /* The figures being read on a worker thread, and which request they
+   * answer: an answer to an older one is dropped. */
+  GCancellable *cancellable;
+  guint generation;
+  /* What the figures shown are of. */
+  char *shown_workflow_id;
+  YsPeriod shown_period;
 
   GtkScrolledWindow *scroller;
   GtkDropDown *period_dropdown;
@@ -321,13 +328,11 @@ static void
 fill_charts (YsFiguresView     *self,
              YsWorkflowFigures *w,
              GArray            *weeks,
-             const GDate       *from,
-             const GDate       *to,
+             GArray            *days,
+             GArray            *durations,
              const char        *corrections,
              const char        *used)
 {
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
   GString *answers = g_string_new (NULL);
   g_autofree const char **labels = NULL;
   g_autofree double *shares = NULL;
@@ -339,8 +344,7 @@ fill_charts (YsFiguresView     *self,
   ys_chart_clear (self->used_chart);
   ys_chart_clear (self->feedback_chart);
 
-  if (ys_stats_run_points (self->store, self->workflow_id, from, to, MAX_RUN_POINTS,
-                           days, durations, NULL))
+  if (days != NULL)
     ys_chart_add_points (self->time_chart, (double *) days->data, (double *) durations->data,
                          days->len);
   fill_medians (self->time_chart, weeks);
@@ -404,11 +408,92 @@ join_sentences (const char *first,
   return second != NULL ? g_strdup_printf ("%s %s", first, second) : g_strdup (first);
 }
 
-static void
-refresh (YsFiguresView *self)
+/* What the page shows, read in one go: on a worker thread with its own
+ * read-only connection, so that the window never waits for it (a million
+ * runs take about 80 ms), or here for a database in memory, which has no
+ * other connection. */
+typedef struct
 {
-  g_autoptr(YsSummary) summary = NULL;
-  g_autoptr(GArray) weeks = NULL;
+  char *path;
+  char *workflow_id;
+  guint generation;
+  gboolean has_dates;
+  gboolean so_far;
+  GDate from;
+  GDate to;
+
+  YsSummary *summary;
+  GArray *weeks;
+  GArray *days;               /* with durations: the runs as points, or NULL */
+  GArray *durations;
+  gboolean has_imported;
+  guint imported;
+} Figures;
+
+static void
+figures_free (Figures *f)
+{
+  g_free (f->path);
+  g_free (f->workflow_id);
+  g_clear_pointer (&f->summary, ys_summary_free);
+  g_clear_pointer (&f->weeks, g_array_unref);
+  g_clear_pointer (&f->days, g_array_unref);
+  g_clear_pointer (&f->durations, g_array_unref);
+  g_free (f);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Figures, figures_free)
+
+static gboolean
+figures_read (Figures  *f,
+              YsStore  *store,
+              GError  **error)
+{
+  const GDate *from = f->has_dates ? &f->from : NULL;
+  const GDate *to = f->has_dates ? &f->to : NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
+
+  f->summary = ys_summary_compute_one (store, from, to, f->workflow_id, error);
+  if (f->summary == NULL)
+    return FALSE;
+  f->weeks = ys_stats_weekly (store, f->workflow_id, from, to, error);
+  if (f->weeks == NULL)
+    return FALSE;
+  if (ys_stats_run_points (store, f->workflow_id, from, to, MAX_RUN_POINTS, days, durations,
+                           NULL))
+    {
+      f->days = g_steal_pointer (&days);
+      f->durations = g_steal_pointer (&durations);
+    }
+  f->has_imported = ys_tracker_count_imported (store, f->workflow_id, from, to, &f->imported,
+                                               NULL);
+  return TRUE;
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Figures *f = task_data;
+  g_autoptr(YsStore) reader = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  reader = ys_store_open_reader (f->path, &error);
+  if (reader == NULL || !figures_read (f, reader, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_figures (YsFiguresView *self,
+              Figures       *f)
+{
   g_autofree char *level = NULL;
   g_autofree char *trend_text = NULL;
   g_autofree char *corrections = NULL;
@@ -417,34 +502,17 @@ refresh (YsFiguresView *self)
   g_autofree char *saved = NULL;
   g_autofree char *imported_text = NULL;
   g_autofree char *fair_text = NULL;
-  guint imported = 0;
+  YsSummary *summary = f->summary;
+  GArray *weeks = f->weeks;
   YsWorkflowFigures *w = NULL;
   YsCorrectionTrend trend;
-  GDate today, from, to;
-  gboolean has_dates, so_far = FALSE;
 
-  if (self->workflow_id == NULL)
-    return;
-
-  ys_clock_get_today (ys_store_get_clock (self->store), &today);
-  has_dates = ys_stats_period_dates (self->period, &today, &from, &to);
-  /* This quarter or this year: the days so far, not weeks still to come. */
-  if (has_dates)
-    so_far = ys_stats_period_so_far (&from, &to, &today);
-
-  summary = ys_summary_compute_one (self->store, has_dates ? &from : NULL, has_dates ? &to : NULL,
-                                    self->workflow_id, NULL);
-  weeks = ys_stats_weekly (self->store, self->workflow_id, has_dates ? &from : NULL,
-                           has_dates ? &to : NULL, NULL);
-  /* What could not be read is left as it was, never shown as zeros. */
-  if (summary == NULL || weeks == NULL)
-    return;
-  w = ys_summary_find (summary, self->workflow_id);
+  w = ys_summary_find (summary, f->workflow_id);
   ys_wording_correction_trend (weeks, &trend);
 
   if (summary->has_period)
     {
-      g_autofree char *range = ys_wording_period (&summary->from, &summary->to, NULL, so_far,
+      g_autofree char *range = ys_wording_period (&summary->from, &summary->to, NULL, f->so_far,
                                                   YS_DATES_SHORT);
       gtk_label_set_label (self->period_label, range);
     }
@@ -457,10 +525,8 @@ refresh (YsFiguresView *self)
   gtk_label_set_label (self->evidence_label,
                        w ? ys_wording_evidence_caption (ys_wording_evidence (w)) : "");
 
-  imported_text = w && ys_tracker_count_imported (self->store, self->workflow_id,
-                                                  has_dates ? &from : NULL,
-                                                  has_dates ? &to : NULL, &imported, NULL)
-    ? ys_tracker_imported_sentence (imported, w->without_ai.runs + w->with_ai.runs) : NULL;
+  imported_text = w && f->has_imported
+    ? ys_tracker_imported_sentence (f->imported, w->without_ai.runs + w->with_ai.runs) : NULL;
   gtk_label_set_label (self->imported_label, imported_text ? imported_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->imported_label), imported_text != NULL);
   gtk_widget_set_visible (self->history_button, w != NULL && w->without_ai.runs == 0);
@@ -487,14 +553,104 @@ refresh (YsFiguresView *self)
 
   fill_divergence (self, w);
   fill_tools (self, w);
-  fill_charts (self, w, weeks, has_dates ? &from : NULL, has_dates ? &to : NULL, corrections,
-               used);
+  fill_charts (self, w, weeks, f->days, f->durations, corrections, used);
 
   /* The table is built when it is shown, not behind the charts. */
   g_clear_pointer (&self->table_weeks, g_array_unref);
   self->table_weeks = g_array_ref (weeks);
   if (gtk_switch_get_active (self->table_switch))
     fill_table (self, weeks);
+}
+
+/* Until another workflow's or period's figures come, the ones shown are
+ * not theirs: they keep their place, so that nothing jumps, but are not
+ * seen. The period picker stays. */
+static void
+set_pending (YsFiguresView *self,
+             gboolean       pending)
+{
+  GtkWidget *parts[] = {
+    gtk_widget_get_parent (GTK_WIDGET (self->headline_label)),
+    self->divergence_box,
+    gtk_widget_get_ancestor (GTK_WIDGET (self->corrections_row), ADW_TYPE_PREFERENCES_GROUP),
+    self->interval_box,
+    GTK_WIDGET (self->tools_group),
+    gtk_widget_get_parent (GTK_WIDGET (self->table_switch)),
+    GTK_WIDGET (self->trend_stack),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    gtk_widget_set_opacity (parts[i], pending ? 0 : 1);
+}
+
+static void
+on_figures_read (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  YsFiguresView *self = YS_FIGURES_VIEW (source_object);
+  Figures *f = g_task_get_task_data (G_TASK (result));
+  gboolean read = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  /* Another workflow, period or change asked since: its own answer comes
+   * (a cancelled read is always one of these). */
+  if (f->generation != self->generation)
+    return;
+  g_clear_object (&self->cancellable);
+  /* Not read: what is shown stays, as before, never zeros. */
+  if (read)
+    show_figures (self, f);
+  set_pending (self, FALSE);
+}
+
+static void
+refresh (YsFiguresView *self)
+{
+  g_autoptr(Figures) f = NULL;
+  g_autoptr(GTask) task = NULL;
+  const char *path;
+  GDate today;
+
+  if (self->workflow_id == NULL)
+    return;
+
+  /* An answer to an older request is no longer wanted. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+
+  f = g_new0 (Figures, 1);
+  f->workflow_id = g_strdup (self->workflow_id);
+  f->generation = self->generation;
+  ys_clock_get_today (ys_store_get_clock (self->store), &today);
+  f->has_dates = ys_stats_period_dates (self->period, &today, &f->from, &f->to);
+  /* This quarter or this year: the days so far, not weeks still to come. */
+  if (f->has_dates)
+    f->so_far = ys_stats_period_so_far (&f->from, &f->to, &today);
+
+  path = ys_store_get_path (self->store);
+  if (path == NULL || g_str_equal (path, ":memory:"))
+    {
+      if (figures_read (f, self->store, NULL))
+        show_figures (self, f);
+      return;
+    }
+
+  if (g_strcmp0 (self->shown_workflow_id, self->workflow_id) != 0 ||
+      self->shown_period != self->period)
+    {
+      g_free (self->shown_workflow_id);
+      self->shown_workflow_id = g_strdup (self->workflow_id);
+      self->shown_period = self->period;
+      set_pending (self, TRUE);
+    }
+
+  f->path = g_strdup (path);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_figures_read, NULL);
+  g_task_set_source_tag (task, refresh);
+  g_task_set_task_data (task, g_steal_pointer (&f), (GDestroyNotify) figures_free);
+  g_task_run_in_thread (task, read_in_thread);
 }
 
 static gboolean
@@ -564,6 +720,8 @@ ys_figures_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_FIGURES_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -578,6 +736,7 @@ ys_figures_view_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->workflow_id, g_free);
+  g_clear_pointer (&self->shown_workflow_id, g_free);
   g_clear_pointer (&self->headline, g_free);
   g_clear_pointer (&self->divergence_text, g_free);
   g_clear_pointer (&self->tool_rows, g_ptr_array_unref);
@@ -702,6 +861,13 @@ ys_figures_view_set_period (YsFiguresView *self,
     gtk_drop_down_set_selected (self->period_dropdown, period);
   refresh (self);
   scroll_to_top (self);
+}
+
+gboolean
+ys_figures_view_is_reading (YsFiguresView *self)
+{
+  g_return_val_if_fail (YS_IS_FIGURES_VIEW (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 const char *

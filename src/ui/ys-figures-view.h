@@ -17,6 +17,9 @@ void        ys_figures_view_set_workflow_id (YsFiguresView *self,
                                              const char    *workflow_id);
 void        ys_figures_view_set_period      (YsFiguresView *self,
                                              YsPeriod       period);
+/* Whether the figures for what was asked last are still being read (on a
+ * worker thread: the page shows them when they come). */
+gboolean    ys_figures_view_is_reading      (YsFiguresView *self);
 const char *ys_figures_view_get_headline    (YsFiguresView *self);
 
 G_END_DECLS

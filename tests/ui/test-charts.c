@@ -7,6 +7,7 @@
 #include "ys-demo.h"
 #include "ys-figures-view.h"
 #include "ys-overview-view.h"
+#include "ys-test-ui.h"
 #include "ys-wording.h"
 
 /* Charts drawn for real: into an image whose pixels are checked (the series
@@ -316,6 +317,9 @@ test_demo_figures (void)
 
   view = ys_figures_view_new (store);
   ys_figures_view_set_workflow_id (YS_FIGURES_VIEW (view), ys_workflow_get_id (workflow));
+  /* Read on a worker thread, with its own connection to the file. */
+  g_assert_true (ys_figures_view_is_reading (YS_FIGURES_VIEW (view)));
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (view)));
   g_assert_cmpstr (ys_figures_view_get_headline (YS_FIGURES_VIEW (view)), ==, headline);
   g_object_ref (view);
   render (view, "test-figures-demo.png");
@@ -384,6 +388,7 @@ test_demo_figures (void)
   /* The period picker changes the figures: the demo's last quarter, July
    * to September, holds only its first five weeks (from 31 August). */
   ys_figures_view_set_period (YS_FIGURES_VIEW (view), YS_PERIOD_LAST_QUARTER);
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (view)));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (
                      view, YS_TYPE_FIGURES_VIEW, "period_label"))), ==,
                    "1 Jul 2026 – 30 Sep 2026");
@@ -411,6 +416,58 @@ test_demo_figures (void)
   g_assert_cmpint (system (command), ==, 0);
 }
 
+static void
+note_headline (GtkLabel   *label,
+               GParamSpec *pspec,
+               GPtrArray  *shown)
+{
+  g_ptr_array_add (shown, g_strdup (gtk_label_get_label (label)));
+}
+
+/* Figures asked for and then not wanted (another workflow, another period
+ * chosen before they came) are never shown, not even for a moment: only
+ * the last request's headline ever reaches the page. */
+static void
+test_figures_last_request (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ys-charts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(YsStore) store = ys_store_open (path, &error);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(YsWorkflow) first = NULL;
+  g_autoptr(YsWorkflow) last = NULL;
+  g_autoptr(YsSummary) summary = NULL;
+  g_autofree char *expected = NULL;
+  GDate today, from, to;
+  GtkWidget *view;
+
+  g_assert_no_error (error);
+  g_assert_true (ys_demo_fill (store, &error));
+  first = g_list_model_get_item (ys_store_get_workflows (store), 0);
+  last = g_list_model_get_item (ys_store_get_workflows (store), 2);
+  ys_clock_get_today (ys_store_get_clock (store), &today);
+  g_assert_true (ys_stats_period_dates (YS_PERIOD_LAST_QUARTER, &today, &from, &to));
+  summary = ys_summary_compute (store, &from, &to, NULL);
+
+  view = g_object_ref_sink (ys_figures_view_new (store));
+  g_signal_connect (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW, "headline_label"),
+                    "notify::label", G_CALLBACK (note_headline), shown);
+  ys_figures_view_set_workflow_id (YS_FIGURES_VIEW (view), ys_workflow_get_id (first));
+  ys_figures_view_set_workflow_id (YS_FIGURES_VIEW (view), ys_workflow_get_id (last));
+  ys_figures_view_set_period (YS_FIGURES_VIEW (view), YS_PERIOD_LAST_QUARTER);
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (view)));
+
+  expected = ys_wording_headline (ys_summary_find (summary, ys_workflow_get_id (last)));
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, expected);
+  g_object_unref (view);
+
+  g_clear_object (&store);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/charts/share-chart-pixels", test_share_chart_pixels);
   g_test_add_func ("/charts/empty-and-one-point", test_empty_and_one_point);
   g_test_add_func ("/charts/demo-figures", test_demo_figures);
+  g_test_add_func ("/charts/figures-last-request", test_figures_last_request);
 
   return g_test_run ();
 }

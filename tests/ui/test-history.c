@@ -100,6 +100,7 @@ test_figures_mention (Fixture       *f,
   run = ys_store_add_run (f->store, &fields, &error);
   g_assert_no_error (error);
   ys_figures_view_set_workflow_id (YS_FIGURES_VIEW (figures), f->workflow_id);
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (figures)));
   label = ys_test_child (figures, YS_TYPE_FIGURES_VIEW, "imported_label");
   g_assert_false (gtk_widget_get_visible (label));
 

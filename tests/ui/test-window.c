@@ -1069,8 +1069,12 @@ test_scroll_to_top (Fixture       *f,
   runs = ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view");
 
   adjustment = scroller_of (ys_test_child (figures, YS_TYPE_FIGURES_VIEW, "headline_label"));
+  /* The figures are read on a worker thread: scrolled once they are in. */
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (figures)));
   scroll_to_bottom (adjustment);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (figures)));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   scroll_to_bottom (adjustment);
   ys_figures_view_set_period (YS_FIGURES_VIEW (figures), YS_PERIOD_LAST_QUARTER);
@@ -1683,6 +1687,7 @@ test_figures_roll_over (Fixture       *f,
   figures = YS_FIGURES_VIEW (adw_bin_get_child (slot));
   period = GTK_LABEL (ys_test_child (figures, YS_TYPE_FIGURES_VIEW, "period_label"));
   ys_figures_view_set_period (figures, YS_PERIOD_THIS_QUARTER);
+  ys_test_wait_until (!ys_figures_view_is_reading (figures));
   ys_test_wait_until (g_strcmp0 (gtk_label_get_label (period), "1 Jul 2026 – 30 Sep 2026") == 0);
 
   /* The new quarter has just begun: its figures cover the day so far. */
