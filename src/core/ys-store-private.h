@@ -41,11 +41,14 @@ struct _YsStore
 
 /* Runs from a tracker's history never learn whether their output was used:
  * Awaiting Outcome leaves them out, and its count, taken from the per-day
- * totals, takes them off (counted from the runs_from_tracker index). */
+ * totals, takes them off (counted from the runs_from_tracker index). The
+ * "+" keeps SQLite from walking runs_awaiting_outcome instead, every run
+ * awaiting an outcome and its row: 0.3 s of the window's start at a
+ * million runs. */
 #define YS_STORE_NOT_FROM_TRACKER " AND r.source IS NULL"
 #define YS_STORE_TRACKER_AWAITING \
   " - (SELECT count(*) FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0" \
-  " WHERE r.source = 'tracker' AND r.deleted = 0 AND r.used IS NULL)"
+  " WHERE r.source = 'tracker' AND r.deleted = 0 AND +r.used IS NULL)"
 
 /* A change must sort after the stored one even if the clock went back. */
 #define YS_STORE_NEXT_UPDATED_AT "max (:now, updated_at + 1)"
