@@ -130,11 +130,6 @@ def rate(part, whole):
     return part / whole if whole else None
 
 
-def round_half_away(value, digits=0):
-    scale = 10 ** digits
-    return math.copysign(math.floor(abs(value) * scale + 0.5), value) / scale
-
-
 def mode_figures(runs):
     durations = [r["duration_seconds"] for r in runs]
     known = [r for r in runs if r.get("used") is not None]
@@ -182,7 +177,8 @@ def summarise(bundle, period=None):
         before, after = mode_figures(without), mode_figures(with_ai)
         change = {"percent": None}
         if without and with_ai:
-            change["percent"] = round_half_away(
+            # Python's round: an exact half to the even neighbour.
+            change["percent"] = round(
                 (after["median_seconds"] - before["median_seconds"])
                 / before["median_seconds"] * 100, 1)
         change.update(ratio_change([r["duration_seconds"] for r in without],
@@ -198,9 +194,9 @@ def summarise(bundle, period=None):
 
         saved = per_person = None
         if change["enough_data"]:
-            saved = round_half_away((before["median_seconds"] - after["median_seconds"])
-                                    * after["runs"] / weeks)
-            per_person = round_half_away(saved / w["people"])
+            saved = round((before["median_seconds"] - after["median_seconds"])
+                          * after["runs"] / weeks)
+            per_person = round(saved / w["people"])
 
         named = {r["tool"] for r in with_ai} | \
             {f["tool"] for f in answers if f["workflow"] == wid and start and

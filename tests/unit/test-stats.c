@@ -130,6 +130,34 @@ figures (YsSummary *summary,
   return w;
 }
 
+/* FORMAT.md says "rounded"; an exact half goes to the even neighbour, as
+ * Python's round() and R's round() do. Six runs of 400 s without AI, six of
+ * 3 s with: (3 - 400) / 400 = -99.25%, shown -99.2 (not -99.3); over 21
+ * days (3 weeks) 397 s x 6 / 3 = 794 s a week, and for 4 people 198.5,
+ * shown 198 (not 199). */
+static void
+test_rounding_ties (Fixture       *f,
+                    gconstpointer  data)
+{
+  GDate from = date (2026, 7, 1), to = date (2026, 7, 21);
+  g_autoptr(YsSummary) summary = NULL;
+  YsWorkflowFigures *w;
+
+  for (int i = 0; i < 6; i++)
+    {
+      g_free (add_run (f, NULL, local_time (2026, 7, 1 + i, 10, 0), 400, 0, YS_USED_YES));
+      g_free (add_run (f, f->claude, local_time (2026, 7, 10 + i, 10, 0), 3, 0, YS_USED_YES));
+    }
+
+  summary = ys_summary_compute (f->store, &from, &to, NULL);
+  w = figures (summary, f);
+
+  g_assert_cmpfloat (w->change_percent, ==, -99.2);
+  g_assert_true (w->has_time_saved);
+  g_assert_cmpint (w->time_saved_per_week, ==, 794);
+  g_assert_cmpint (w->time_saved_per_person_per_week, ==, 198);
+}
+
 /* The worked example of FORMAT.md: 12 runs without AI at a 4 h median,
  * 18 with AI at 1 h 30 min, Q3 2026, four people. */
 static void
@@ -711,6 +739,7 @@ main (int   argc,
 
   g_test_add_func ("/stats/quarters", test_quarters);
   ADD ("/stats/worked-example", test_worked_example);
+  ADD ("/stats/rounding-ties", test_rounding_ties);
   ADD ("/stats/medians-and-small-counts", test_medians_and_small_counts);
   ADD ("/stats/clear-and-deleted", test_clear_and_deleted);
   ADD ("/stats/period-in-local-time", test_period_in_local_time);
