@@ -64,6 +64,14 @@ ys_context_get_random (YsContext *self)
   return self->random;
 }
 
+guint32
+ys_context_seed_from_environment (void)
+{
+  const char *seed = g_getenv ("YARDSTICK_RANDOM_SEED");
+
+  return seed != NULL ? (guint32) g_ascii_strtoull (seed, NULL, 10) : 0;
+}
+
 static void
 ys_context_finalize (GObject *object)
 {

@@ -27,5 +27,7 @@ YsStore   *ys_context_get_store    (YsContext  *self);
 YsClock   *ys_context_get_clock    (YsContext  *self);
 GSettings *ys_context_get_settings (YsContext  *self);
 GRand     *ys_context_get_random   (YsContext  *self);
+/* The seed a test gives in YARDSTICK_RANDOM_SEED, or 0 for none. */
+guint32    ys_context_seed_from_environment (void);
 
 G_END_DECLS

@@ -246,14 +246,12 @@ new_context (YsStore *store)
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(YsClock) clock = ys_clock_new ();
-  const char *seed = g_getenv ("YARDSTICK_RANDOM_SEED");
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema != NULL)
     settings = g_settings_new (APP_ID);
-  return ys_context_new (store, clock, settings,
-                         seed != NULL ? (guint32) g_ascii_strtoull (seed, NULL, 10) : 0);
+  return ys_context_new (store, clock, settings, ys_context_seed_from_environment ());
 }
 
 YsContext *

@@ -613,9 +613,13 @@ timer_toggle_action (GtkWidget  *widget,
   YsWindow *self = YS_WINDOW (widget);
   g_autoptr(YsTimer) timer = self->selected_id ? ys_store_get_timer (self->store, self->selected_id)
                                                : NULL;
+  g_autoptr(YsWorkflow) workflow = _ys_window_dup_selected_workflow (self);
+  const char *start = workflow != NULL && ys_workflow_get_fair_test (workflow)
+                      ? "timer.start" : "timer.start-without-ai";
 
+  /* On a fair test Ctrl+T starts the draw, the card's only Start. */
   gtk_widget_activate_action (GTK_WIDGET (self->timer_card),
-                              timer ? "timer.pause-resume" : "timer.start-without-ai", NULL);
+                              timer ? "timer.pause-resume" : start, NULL);
 }
 
 static void
@@ -725,8 +729,10 @@ _ys_window_actions_update (YsWindow   *self,
                                  workflow != NULL && archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer-toggle",
                                  workflow != NULL && !archived);
+  /* A fair test's mode is drawn, never chosen. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer-start-with-ai",
-                                 workflow != NULL && !archived);
+                                 workflow != NULL && !archived &&
+                                 !ys_workflow_get_fair_test (workflow));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timer-finish", workflow != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", workflow != NULL);
   /* A history becomes runs of a workflow there already is. */

@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Drives the real program as a screen-reader user would, through AT-SPI.
 
-Creates a workflow, logs six runs without AI through the Log Run dialog, adds
-a tool from Preferences, opens and closes the keyboard shortcuts, times six
-runs with AI through the timer and its finish sheet, and reads the headline
-back from the accessibility tree. Runs inside a D-Bus session and an X display
+Creates a workflow (its fair test switched off), logs six runs without AI
+through the Log Run dialog, adds a tool from Preferences, opens and closes the
+keyboard shortcuts, times six runs with AI through the timer and its finish
+sheet, and reads the headline back from the accessibility tree; then turns
+the fair test on, presses the single Start, reads what Yardstick drew and
+finishes that run. Runs inside a D-Bus session and an X display
 (build-aux/test provides both) and prints TAP.
 
 After start-up and after each window closes, it asks the application for the
@@ -31,7 +33,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
 TIMEOUT = 20
-STEPS = 7
+STEPS = 8
 
 
 def visible(node):
@@ -54,7 +56,7 @@ def collapsed(node):
         return False
 
 
-def matches(node, role, text):
+def matches(node, role, text, exact=False):
     try:
         if node.get_role_name() != role:
             return False
@@ -62,14 +64,15 @@ def matches(node, role, text):
     except GLib.Error:
         return False
     # Buttons with a mnemonic are named "_Add Add": accept the plain label too.
-    return text is None or name == text or name.endswith(" " + text) or text in name
+    return (text is None or name == text or name.endswith(" " + text) or
+            (not exact and text in name))
 
 
-def find(root, role, text=None):
+def find(root, role, text=None, exact=False):
     queue = [root]
     while queue:
         node = queue.pop(0)
-        if matches(node, role, text) and visible(node):
+        if matches(node, role, text, exact) and visible(node):
             return node
         # Nothing on a hidden page can be pressed or read, so its subtree is
         # not walked: the walk stays short.
@@ -213,6 +216,12 @@ def scenario(session):
     press(main_window, "push button", "Add a Workflow")
     dialog = session.window("New Workflow")
     type_into(dialog, "Name", "Intake summary")
+    # The person chooses with or without AI for the runs below.
+    fair_test = wait_for("the Fair test switch", lambda: find(dialog(), "check box", "Fair test"))
+    if not fair_test.get_state_set().contains(Atspi.StateType.CHECKED):
+        raise AssertionError("the fair test is not on for a new workflow")
+    Atspi.Action.do_action(activatable(fair_test), 0)
+    wait_for("the switch off", lambda: not fair_test.get_state_set().contains(Atspi.StateType.CHECKED))
     press(dialog, "push button", "Add")
     session.window_gone("New Workflow")
     session.ok("a workflow added through its dialog")
@@ -261,6 +270,30 @@ def scenario(session):
     if expected not in text:
         raise AssertionError(f"the headline says “{text}”")
     session.ok(f"the headline states the change: {text}")
+
+    # A fair test: one Start, and the draw read back in words.
+    press(main_window, "push button", "Workflow Menu")
+    press(lambda: session.app, "menu item", "Edit Workflow")
+    dialog = session.window("Edit Workflow")
+    fair_test = wait_for("the Fair test switch", lambda: find(dialog(), "check box", "Fair test"))
+    Atspi.Action.do_action(activatable(fair_test), 0)
+    wait_for("the switch on", lambda: fair_test.get_state_set().contains(Atspi.StateType.CHECKED))
+    press(dialog, "push button", "Save")
+    session.window_gone("Edit Workflow")
+    # The single Start, not Start With AI or Start Without AI.
+    start = wait_for("the Start button", lambda: find(main_window(), "push button", "Start",
+                                                      exact=True))
+    Atspi.Action.do_action(activatable(start), 0)
+    drawn = wait_for("the draw", lambda: find(main_window(), "label", "This run:"))
+    said = drawn.get_name()
+    if said not in ("This run: with AI", "This run: without AI"):
+        raise AssertionError(f"the draw says “{said}”")
+    press(main_window, "push button", "Finish")
+    dialog = session.window("Finish Run")
+    type_into(dialog, "Duration", "25")
+    press(dialog, "push button", "Save")
+    session.window_gone("Finish Run")
+    session.ok(f"a fair test's Start drew the run: {said}")
 
 
 def main():

@@ -2,15 +2,24 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "ys-draw.h"
+#include "ys-run-dialog.h"
 #include "ys-store.h"
 #include "ys-test-ui.h"
+#include "ys-timer-card.h"
 #include "ys-window.h"
 #include "ys-workflow-dialog.h"
 
 /* The fair test in the window: the workflow dialog's setting, saved with
- * the workflow in one transaction. */
+ * the workflow in one transaction; runs started through the real timer
+ * card, drawn by the store from a seeded random source, kept through a
+ * restart, done the other way, and balanced. */
+
+#define SEED "16"
 
 typedef struct
 {
@@ -18,6 +27,7 @@ typedef struct
   char *path;
   YsStore *store;
   YsWindow *window;
+  YsClock *clock;
 } Fixture;
 
 static void
@@ -27,6 +37,8 @@ open_window (Fixture *f)
 
   f->store = ys_store_open (f->path, &error);
   g_assert_no_error (error);
+  if (f->clock != NULL)
+    ys_store_set_clock (f->store, f->clock);
   f->window = ys_window_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -49,6 +61,8 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("ys-fair-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "fair.db", NULL);
+  /* Monday 23 November 2026, 09:00 UTC: each run moves it on. */
+  f->clock = ys_clock_new_fixed ((gint64) 1795424400 * G_USEC_PER_SEC);
   open_window (f);
 }
 
@@ -59,6 +73,7 @@ fixture_tear_down (Fixture       *f,
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
 
   close_window (f);
+  g_clear_object (&f->clock);
   g_assert_cmpint (system (command), ==, 0);
   g_free (f->dir);
   g_free (f->path);
@@ -153,6 +168,281 @@ test_setting (Fixture       *f,
   g_assert_true (fair_test_of (f, ys_workflow_get_id (other)));
 }
 
+/* The ten runs ----------------------------------------------------------- */
+
+static YsTimerCard *
+timer_card (Fixture *f)
+{
+  return YS_TIMER_CARD (adw_clamp_get_child (ADW_CLAMP (ys_test_child (f->window, YS_TYPE_WINDOW,
+                                                                       "timer_clamp"))));
+}
+
+static GtkWidget *
+card_child (Fixture    *f,
+            const char *name)
+{
+  return ys_test_child (timer_card (f), YS_TYPE_TIMER_CARD, name);
+}
+
+static YsTimer *
+timer_of (Fixture    *f,
+          const char *workflow_id)
+{
+  return ys_store_get_timer (f->store, workflow_id);
+}
+
+/* One row of SQL from the database file, as text. */
+static char *
+sql_text (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static char *
+draws_row (Fixture *f)
+{
+  return sql_text (f, "SELECT position || '|' || span || '|' || coalesce (pending, -1) FROM draws");
+}
+
+/* The card shows @timer's mode in words, from the database. */
+static void
+assert_card_shows (Fixture *f,
+                   YsTimer *timer)
+{
+  const char *expected = ys_timer_get_mode (timer) == YS_MODE_WITH_AI ? "This run: with AI"
+                                                                      : "This run: without AI";
+
+  ys_test_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (card_child (f, "stack"))),
+                                 "running") == 0 &&
+                      gtk_widget_get_mapped (card_child (f, "draw_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (card_child (f, "draw_label"))), ==, expected);
+  g_assert_cmpint (gtk_widget_get_visible (card_child (f, "drawn_tool_box")), ==,
+                   ys_timer_get_mode (timer) == YS_MODE_WITH_AI);
+}
+
+static gboolean
+timer_has_tool (Fixture    *f,
+                const char *workflow_id)
+{
+  g_autoptr(YsTimer) timer = timer_of (f, workflow_id);
+
+  return timer != NULL && ys_timer_get_tool_id (timer) != NULL;
+}
+
+/* A drawn run with AI may start with no tool: the card asks for one and
+ * will not finish without it; the tool is picked in its drop-down. */
+static void
+pick_tool_if_asked (Fixture    *f,
+                    const char *workflow_id,
+                    const char *tool_name)
+{
+  g_autoptr(YsTimer) timer = timer_of (f, workflow_id);
+  GtkDropDown *tools = GTK_DROP_DOWN (card_child (f, "drawn_tool_dropdown"));
+  GListModel *names;
+
+  if (ys_timer_get_mode (timer) != YS_MODE_WITH_AI || ys_timer_get_tool_id (timer) != NULL)
+    return;
+  g_test_message ("a run with AI waits for its tool");
+
+  g_assert_true (gtk_widget_get_visible (card_child (f, "tool_hint")));
+  gtk_widget_activate_action (GTK_WIDGET (timer_card (f)), "timer.finish", NULL);
+  g_assert_null (ys_test_find_toplevel (YS_TYPE_RUN_DIALOG));
+
+  names = gtk_drop_down_get_model (tools);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), tool_name) == 0)
+      gtk_drop_down_set_selected (tools, i);
+  ys_test_wait_until (timer_has_tool (f, workflow_id));
+  g_assert_false (gtk_widget_get_visible (card_child (f, "tool_hint")));
+}
+
+static void
+finish_run (Fixture    *f,
+            const char *workflow_id)
+{
+  GtkWindow *dialog;
+
+  ys_clock_set_now (f->clock, ys_clock_get_now (f->clock) + (gint64) 25 * 60 * G_USEC_PER_SEC);
+  gtk_widget_activate_action (GTK_WIDGET (timer_card (f)), "timer.finish", NULL);
+  ys_test_wait_until ((dialog = ys_test_find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  ys_test_wait_until (ys_test_find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
+  g_assert_null (timer_of (f, workflow_id));
+  /* The next run starts an hour on. */
+  ys_clock_set_now (f->clock, ys_clock_get_now (f->clock) + (gint64) 35 * 60 * G_USEC_PER_SEC);
+}
+
+/* Over every stretch of the drawn modes, neither leads by more than 2: the
+ * running sum of +1 (with AI) and −1 (without) spans at most 2. Worked
+ * here, not by ys-draw. */
+static int
+widest_lead (const YsMode *drawn,
+             guint         n)
+{
+  int sum = 0, low = 0, high = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sum += drawn[i] == YS_MODE_WITH_AI ? 1 : -1;
+      low = MIN (low, sum);
+      high = MAX (high, sum);
+    }
+  return high - low;
+}
+
+static gboolean
+timer_started (Fixture    *f,
+               const char *workflow_id)
+{
+  g_autoptr(YsTimer) timer = timer_of (f, workflow_id);
+
+  return timer != NULL;
+}
+
+static gboolean
+timer_overridden (Fixture    *f,
+                  const char *workflow_id)
+{
+  g_autoptr(YsTimer) timer = timer_of (f, workflow_id);
+
+  return timer != NULL && ys_timer_get_assignment (timer) == YS_ASSIGNMENT_OVERRIDDEN;
+}
+
+/* Ten runs through the card's single Start. Run 5 is interrupted by a
+ * restart (a new store and window on the same file) and must come back in
+ * the mode drawn, with no second draw; run 7 is done the other way with a
+ * reason. The runs are saved as the store decides, and the draws are
+ * balanced. */
+static void
+test_ten_runs (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Grant report section", "", 3,
+                                                          &error);
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
+  g_autofree char *id = g_strdup (ys_workflow_get_id (workflow));
+  YsMode drawn[10], done[10];
+  guint with_ai = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (ys_workflow_get_fair_test (workflow));
+  ys_window_select_workflow (f->window, id);
+  ys_test_wait_until (gtk_widget_get_mapped (card_child (f, "draw_button")));
+  /* One Start: the choosing buttons are not offered. */
+  g_assert_false (gtk_widget_get_mapped (card_child (f, "with_ai_box")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (drawn); i++)
+    {
+      g_autoptr(YsTimer) timer = NULL;
+      g_autofree char *walk = NULL;
+
+      /* Start, as a person presses it from the keyboard. */
+      gtk_widget_grab_focus (card_child (f, "draw_button"));
+      gtk_widget_activate (card_child (f, "draw_button"));
+      ys_test_wait_until (timer_started (f, id));
+      timer = timer_of (f, id);
+      g_assert_cmpint (ys_timer_get_assignment (timer), ==, YS_ASSIGNMENT_DRAWN);
+      drawn[i] = done[i] = ys_timer_get_mode (timer);
+      assert_card_shows (f, timer);
+      g_assert_true (gtk_widget_get_visible (card_child (f, "other_way_button")));
+      /* The keyboard lands on the next choice, not nowhere. */
+      {
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+        g_assert_nonnull (focus);
+        g_assert_true (focus == card_child (f, "other_way_button") ||
+                       gtk_widget_is_ancestor (focus, card_child (f, "other_way_button")));
+      }
+
+      if (i == 4)
+        {
+          /* A restart mid-run: a new store and window on the same file. */
+          g_autofree char *after = NULL;
+          g_autoptr(YsTimer) again = NULL;
+
+          walk = draws_row (f);
+          close_window (f);
+          open_window (f);
+          ys_window_select_workflow (f->window, id);
+          again = timer_of (f, id);
+          g_assert_nonnull (again);
+          g_assert_cmpint (ys_timer_get_mode (again), ==, drawn[i]);
+          g_assert_cmpint (ys_timer_get_started_at (again), ==, ys_timer_get_started_at (timer));
+          assert_card_shows (f, again);
+          after = draws_row (f);
+          g_assert_cmpstr (after, ==, walk);
+          /* The idle Start is not there to press again. */
+          g_assert_false (gtk_widget_get_mapped (card_child (f, "draw_button")));
+        }
+
+      pick_tool_if_asked (f, id, "Claude");
+
+      if (i == 6)
+        {
+          g_autoptr(YsTimer) other = NULL;
+          const char *note;
+
+          gtk_menu_button_popup (GTK_MENU_BUTTON (card_child (f, "other_way_button")));
+          ys_test_wait_until (gtk_widget_get_mapped (card_child (f, "reason_entry")));
+          gtk_editable_set_text (GTK_EDITABLE (card_child (f, "reason_entry")), "Deadline today");
+          g_signal_emit_by_name (card_child (f, "reason_entry"), "activate");
+          ys_test_wait_until (timer_overridden (f, id));
+          other = timer_of (f, id);
+          done[i] = ys_timer_get_mode (other);
+          g_assert_cmpint (done[i], !=, drawn[i]);
+          g_assert_cmpstr (ys_timer_get_reason (other), ==, "Deadline today");
+          assert_card_shows (f, other);
+          note = gtk_label_get_text (GTK_LABEL (card_child (f, "override_label")));
+          g_assert_nonnull (strstr (note, drawn[i] == YS_MODE_WITH_AI ? "drew with AI"
+                                                                      : "drew without AI"));
+          g_assert_nonnull (strstr (note, "Reason: Deadline today"));
+          g_assert_true (gtk_widget_get_visible (card_child (f, "back_button")));
+          pick_tool_if_asked (f, id, "Claude");
+        }
+
+      finish_run (f, id);
+      with_ai += drawn[i] == YS_MODE_WITH_AI;
+    }
+
+  /* Saved as the store decided: drawn, or overridden in the mode done. */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "SELECT group_concat (mode || ':' || assignment, ' ') FROM"
+      " (SELECT mode, assignment FROM runs WHERE workflow_id = '%s' AND deleted = 0"
+      "  ORDER BY started_at)", id);
+    g_autofree char *runs = sql_text (f, sql);
+    g_autoptr(GString) expected = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (done); i++)
+      g_string_append_printf (expected, "%s%d:%d", i ? " " : "", done[i], i == 6 ? 2 : 1);
+    g_assert_cmpstr (runs, ==, expected->str);
+  }
+
+  {
+    g_autoptr(GString) sequence = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (drawn); i++)
+      g_string_append (sequence, drawn[i] == YS_MODE_WITH_AI ? "+" : "-");
+    g_test_message ("drawn with seed %s: %s", SEED, sequence->str);
+  }
+  g_assert_cmpint (widest_lead (drawn, G_N_ELEMENTS (drawn)), <=, YS_DRAW_MAX_LEAD);
+  /* Ten draws within a lead of 2 hold four to six of each. */
+  g_assert_cmpuint (with_ai, >=, 4);
+  g_assert_cmpuint (with_ai, <=, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +453,8 @@ main (int   argc,
       return 0;
     }
 
+  /* The card draws from a source seeded as the application's would be. */
+  g_setenv ("YARDSTICK_RANDOM_SEED", SEED, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -170,6 +462,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/fair-test/setting", test_setting);
+  ADD ("/fair-test/ten-runs", test_ten_runs);
 
   return g_test_run ();
 }

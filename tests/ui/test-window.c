@@ -663,6 +663,8 @@ test_timer_and_feedback (Fixture       *f,
   GtkWindow *dialog;
 
   g_assert_no_error (error);
+  /* The person chooses the mode here (test-fair-test draws it). */
+  g_assert_true (ys_store_set_workflow_fair_test (f->store, id, FALSE, &error));
   ys_store_set_clock (f->store, clock);
   ys_window_select_workflow (f->window, id);
   ys_test_wait_until (gtk_widget_get_mapped (card));
@@ -1227,6 +1229,8 @@ test_timer_new_tool (Fixture       *f,
   GtkDropDown *tools = GTK_DROP_DOWN (ys_test_child (card, YS_TYPE_TIMER_CARD, "tool_dropdown"));
 
   g_assert_no_error (error);
+  /* Not a fair test: the person chooses with AI. */
+  g_assert_true (ys_store_set_workflow_fair_test (f->store, id, FALSE, &error));
   ys_window_select_workflow (f->window, id);
   ys_test_wait_until (gtk_widget_get_mapped (card));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tools)), ==, 1);
@@ -1558,11 +1562,31 @@ test_narrow (Fixture       *f,
   assert_fits (f->window, "runs", ys_test_child (f->window, YS_TYPE_WINDOW, "search_entry"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
   {
+    /* A fair test: its one Start, then the draw shown both ways. */
+    const char *id = ys_window_get_selected_workflow_id (f->window);
     GtkWidget *card = adw_clamp_get_child (ADW_CLAMP (ys_test_child (f->window, YS_TYPE_WINDOW,
                                                                      "timer_clamp")));
     GtkStack *stack = GTK_STACK (ys_test_child (card, YS_TYPE_TIMER_CARD, "stack"));
+    GtkWidget *back = ys_test_child (card, YS_TYPE_TIMER_CARD, "back_button");
 
     assert_fits (f->window, "running timer", gtk_stack_get_child_by_name (stack, "running"));
+    g_assert_true (ys_store_discard_timer (f->store, id, &error));
+    g_assert_true (ys_store_set_workflow_fair_test (f->store, id, TRUE, &error));
+    g_assert_no_error (error);
+    assert_fits (f->window, "a fair test's Start",
+                 ys_test_child (card, YS_TYPE_TIMER_CARD, "draw_button"));
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
+    assert_fits (f->window, "a drawn run", ys_test_child (card, YS_TYPE_TIMER_CARD, "draw_box"));
+    {
+      g_autoptr(YsTimer) drawn = ys_store_get_timer (f->store, id);
+
+      g_assert_nonnull (drawn);
+    }
+    g_assert_true (ys_store_override_timer (f->store, id, TRUE, NULL, "Deadline today", &error));
+    g_assert_no_error (error);
+    assert_fits (f->window, "a drawn run done the other way", back);
+    ys_test_wait_until (in_view (GTK_WIDGET (f->window), back));
+    save_png (GTK_WIDGET (f->window), "test-window-narrow-draw.png", NULL);
   }
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-awaiting", NULL);
   assert_fits (f->window, "awaiting outcome",
