@@ -379,7 +379,8 @@ check_folder_writable (YsSyncJob  *job,
     }
   if ((st.st_mode & 0222) == 0 || g_access (job->folder, W_OK) != 0)
     {
-      g_set_error (error, YS_ERROR, YS_ERROR_FOLDER,
+      /* Its own code: the app words it apart from a folder it cannot reach. */
+      g_set_error (error, YS_ERROR, YS_ERROR_READ_ONLY,
                    _("The team folder %s is read-only, so this computer’s file %s cannot be "
                      "written there. The other computers’ files were merged."),
                    job->folder, job->own_name);

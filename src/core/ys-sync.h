@@ -51,9 +51,10 @@ typedef struct
 void          ys_sync_report_free (YsSyncReport         *report);
 
 /* One sync of @store with @folder, start to end on this thread (the
- * command line, tests). An error only when the folder cannot be read, the
- * own file cannot be written or the database fails; skipped files are in
- * the report. */
+ * command line, tests). An error only when the folder cannot be read
+ * (YS_ERROR_FOLDER), is read-only (YS_ERROR_READ_ONLY: the other files
+ * were merged), the own file cannot be written (YS_ERROR_FOLDER) or the
+ * database fails; skipped files are in the report. */
 YsSyncReport *ys_sync_run         (YsStore              *store,
                                    const char           *folder,
                                    GCancellable         *cancellable,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/xattr.h>
 
+#include "ys-error.h"
 #include "ys-team-folder.h"
 
 /* A change here is written a few seconds later, so that a burst of edits
@@ -440,6 +441,11 @@ describe_state (YsTeamFolder       *self,
                                    : _("Not synced with the team folder yet"));
 
   ago = describe_ago (self, status->synced_at);
+  /* The others' files were merged; only this computer's cannot go out. */
+  if (g_error_matches (self->last_error, YS_ERROR, YS_ERROR_READ_ONLY))
+    /* TRANSLATORS: %s is like "2 hours ago" */
+    return g_strdup_printf (_("The team folder is read-only, so this computer’s changes cannot "
+                              "reach the others; last in step %s"), ago);
   if (self->last_error != NULL)
     /* TRANSLATORS: %s is like "2 hours ago" */
     return g_strdup_printf (_("The team folder cannot be reached; last in step %s"), ago);

@@ -1013,7 +1013,7 @@ test_read_only_folder (void)
   g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
   report = ys_sync_run (b, folder, NULL, &error);
   g_assert_null (report);
-  g_assert_error (error, YS_ERROR, YS_ERROR_FOLDER);
+  g_assert_error (error, YS_ERROR, YS_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "read-only"));
   g_clear_error (&error);
   g_assert_cmpint (ys_test_sql_int (ys_store_get_path (b), "SELECT count(*) FROM workflows"), ==, 1);
@@ -1574,6 +1574,29 @@ test_when_the_app_syncs (void)
 
       g_assert_true (ys_team_folder_get_status (team, &status, &error));
       g_assert_cmpuint (ys_team_folder_days_failing (team, status.problems->pdata[0]), ==, 2);
+    }
+
+    /* A folder made read-only: the others' files are still merged, but a
+     * change here cannot go out, and the line says so (not "cannot be
+     * reached"); writable again, it goes out. */
+    {
+      g_autoptr(YsTool) tool = ys_store_add_tool (a, "Claude", &error);
+      g_autofree char *line = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+      sync_now_and_wait (team, &events);
+      g_assert_error ((GError *) ys_team_folder_get_last_error (team), YS_ERROR,
+                      YS_ERROR_READ_ONLY);
+      line = ys_team_folder_describe (team, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (line, ==, "The team folder is read-only, so this computer’s changes cannot "
+                                 "reach the others; last in step 1 day ago; 1 file in the folder "
+                                 "has not been readable for a day");
+      g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+      sync_now_and_wait (team, &events);
+      g_assert_null (ys_team_folder_get_last_error (team));
+      g_assert_true (ys_team_folder_get_last_report (team)->wrote_own);
     }
     g_assert_cmpint (g_unlink (half), ==, 0);
   }
