@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +7,7 @@
 #include "ys-demo.h"
 #include "ys-money.h"
 #include "ys-report-pdf.h"
+#include "ys-sync.h"
 #include "ys-wording.h"
 #include "ys-test-locale.h"
 
@@ -701,6 +703,57 @@ test_honest_wording (void)
   g_assert_null (strstr (markdown, "| Output used | 100% |"));
 }
 
+/* Activities say how many computers a team folder brought together, and
+ * nothing about a folder before there is one. */
+static void
+test_team_folder_computers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = demo_store ("folder-a.db");
+  g_autofree char *folder = g_build_filename (tmp_dir, "team-folder", NULL);
+  const char *others[] = { "folder-b.db", "folder-c.db" };
+  const char *sentence = "Runs were timed on this computer and 2 others, brought together in a "
+                         "team folder.";
+  g_autoptr(YsReport) before = NULL;
+  g_autoptr(YsReport) after = NULL;
+  g_autoptr(YsSyncReport) synced = NULL;
+  g_autofree char *markdown = NULL;
+  GDate from, to;
+
+  g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
+  before = ys_report_build (store, &from, &to, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < before->activities->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (before->activities, i), "team folder"));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, others[i], NULL);
+      g_autoptr(YsStore) other = ys_store_open (path, &error);
+      g_autoptr(YsWorkflow) workflow = NULL;
+      g_autoptr(YsSyncReport) written = NULL;
+
+      g_assert_no_error (error);
+      workflow = ys_store_add_workflow (other, i ? "Budget memo" : "Board minutes", "", 2, &error);
+      g_assert_no_error (error);
+      written = ys_sync_run (other, folder, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (written->wrote_own);
+    }
+  synced = ys_sync_run (store, folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (synced->merged, ==, 2);
+
+  after = ys_report_build (store, &from, &to, NULL, NULL, &error);
+  g_assert_no_error (error);
+  markdown = ys_report_to_markdown (after);
+  g_assert_nonnull (strstr (markdown, sentence));
+  /* Under Activities, before the outputs. */
+  g_assert_true (strstr (markdown, sentence) > strstr (markdown, "## Activities"));
+  g_assert_true (strstr (markdown, sentence) < strstr (markdown, "## Outputs"));
+}
+
 static void
 test_markdown (void)
 {
@@ -811,6 +864,7 @@ main (int   argc,
   g_test_add_data_func ("/report/long-workflows-letter", GINT_TO_POINTER (YS_PAPER_LETTER),
                         test_long_workflows_one_page_each);
   g_test_add_func ("/report/markdown", test_markdown);
+  g_test_add_func ("/report/team-folder-computers", test_team_folder_computers);
   g_test_add_func ("/report/honest-wording", test_honest_wording);
 
   status = g_test_run ();
