@@ -120,48 +120,19 @@ without_name (const char *headline,
   return g_strconcat (first, g_utf8_next_char (rest), NULL);
 }
 
-/* Activities: how many people do the work, and who decided with or without
- * AI for the period's runs (the fair test's draw, or the person). */
+/* Activities: how many people do the work, and how the mode of each of
+ * the period's runs was decided (drawn, done the other way, chosen), in the
+ * figures page's words. */
 static char *
 activity_sentence (const YsWorkflowFigures *f)
 {
-  const YsFairTestFigures *fair = &f->fair_test;
-  guint runs = fair->drawn + fair->overridden + fair->chosen;
-  guint drew = fair->drawn + fair->overridden;
-  GString *out = g_string_new (NULL);
+  g_autofree char *people = g_strdup_printf (ngettext ("%d person does this work.",
+                                                       "%d people do this work.", f->people),
+                                             f->people);
+  g_autofree char *counts = ys_wording_fair_test_counts (f);
 
-  g_string_append_printf (out, ngettext ("%d person does this work.",
-                                         "%d people do this work.", f->people), f->people);
-  g_string_append_c (out, ' ');
-  if (runs == 0)
-    g_string_append (out, _("No run was timed in this period."));
-  else if (drew == 0)
-    g_string_append_printf (out, ngettext ("For its %u run, the person chose whether to use AI.",
-                                           "For each of its %u runs, the person chose whether "
-                                           "to use AI.", runs), runs);
-  else if (drew == runs)
-    g_string_append_printf (out, ngettext ("For its %u run, Yardstick drew with or without AI "
-                                           "before the work started (a fair test).",
-                                           "For each of its %u runs, Yardstick drew with or "
-                                           "without AI before the work started (a fair test).",
-                                           runs), runs);
-  else
-    /* TRANSLATORS: "For 10 of its 23 runs, Yardstick drew …" */
-    g_string_append_printf (out, ngettext ("For %u of its %u run, Yardstick drew with or without "
-                                           "AI before the work started (a fair test); for the "
-                                           "rest, the person chose.",
-                                           "For %u of its %u runs, Yardstick drew with or "
-                                           "without AI before the work started (a fair test); "
-                                           "for the rest, the person chose.", runs),
-                            drew, runs);
-  if (fair->overridden > 0)
-    {
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, ngettext ("%u draw was done the other way.",
-                                             "%u draws were done the other way.",
-                                             fair->overridden), fair->overridden);
-    }
-  return g_string_free (out, FALSE);
+  return g_strdup_printf ("%s %s", people,
+                          counts != NULL ? counts : _("No run was timed in this period."));
 }
 
 /* Activities: the team folder the figures were brought together from. */
@@ -554,9 +525,9 @@ markdown_workflow (GString                *out,
   g_autofree char *before_used = count_share_cell (f->without_ai.used_yes,
                                                    f->without_ai.used_known);
   g_autofree char *after_used = count_share_cell (f->with_ai.used_yes, f->with_ai.used_known);
-  /* The PDF's forest plot in words, and the fair test's counts. */
+  /* The PDF's forest plot in words; the fair test's counts are under
+   * Activities. */
   g_autofree char *interval = ys_wording_interval_description (f);
-  g_autofree char *counts = ys_wording_fair_test_counts (f);
 
   g_string_append (out, "### ");
   append_escaped (out, w->name, FALSE);
@@ -577,8 +548,6 @@ markdown_workflow (GString                *out,
   if (interval != NULL)
     g_string_append_printf (out, "- %s: %s\n", _("Time with AI as a share of without"),
                             interval);
-  if (counts != NULL)
-    g_string_append_printf (out, "- %s\n", counts);
   if (w->time_saved != NULL)
     g_string_append_printf (out, "- %s\n", w->time_saved);
   g_string_append_printf (out, "- %s\n", w->corrections);

@@ -320,14 +320,13 @@ chart (Flow                    *flow,
 }
 
 /* The forest plot (the ratio with its interval, all runs and the fair
- * test's, 1.0 marked) and the fair test's counts under it. */
+ * test's, 1.0 marked). The fair test's counts are under Activities. */
 static void
 interval_chart (Flow                   *flow,
                 const YsReportWorkflow *w)
 {
   g_autoptr(YsChartData) data = ys_chart_data_new (YS_CHART_AXIS_RATIO);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 7");
-  g_autofree char *counts = ys_wording_fair_test_counts (w->figures);
   YsColor ink = { 0.15, 0.15, 0.15, 1 };
   YsColor blue = { 0.11, 0.44, 0.85, 1 };
   const YsRatioChange *changes[2];
@@ -347,8 +346,7 @@ interval_chart (Flow                   *flow,
   ys_chart_data_add_reference (data, 1.0, _("Same time (1.0)"));
 
   height = ys_chart_data_intervals_height (data, width, font);
-  heading (flow, _("Time with AI as a share of without"), FONT_CAPTION,
-           height + (counts ? paragraph_height (flow, counts, FONT_NOTE, 0) : 0));
+  heading (flow, _("Time with AI as a share of without"), FONT_CAPTION, height);
   if (flow->drawing)
     {
       cairo_save (flow->cr);
@@ -356,10 +354,7 @@ interval_chart (Flow                   *flow,
       ys_chart_draw (data, flow->cr, width, height, &ink, &blue, NAN, font);
       cairo_restore (flow->cr);
     }
-  flow->y += height + 2;
-  if (counts != NULL)
-    paragraph (flow, counts, FONT_NOTE, 0.35, 0);
-  flow->y += 8;
+  flow->y += height + 10;
 }
 
 static void

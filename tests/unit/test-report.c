@@ -791,6 +791,15 @@ test_markdown (void)
       if (interval != NULL)
         g_assert_nonnull (strstr (markdown, interval));
       g_assert_nonnull (strstr (markdown, counts));
+      /* The counts once, under Activities with the workflow's people, not
+       * again under its outcomes. */
+      {
+        g_autofree char *activity = g_strdup_printf ("- **%s.** %d people do this work. %s\n",
+                                                     w->name, w->figures->people, counts);
+
+        g_assert_nonnull (strstr (markdown, activity));
+        g_assert_null (strstr (strstr (markdown, counts) + 1, counts));
+      }
     }
   {
     const char *sections[] = {
