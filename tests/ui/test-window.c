@@ -2200,17 +2200,9 @@ test_merge_twin (Fixture       *f,
                                          NULL), ==, 3);
 }
 
-static gboolean
-report_costs_too_long (gpointer data)
-{
-  g_error ("the Report page did not show its quarter within 10 s");
-  return G_SOURCE_REMOVE;
-}
-
 /* "What it cost and what it returned" opens the Report page, above the
  * quarterly review, and says for the sample team's 2026-Q4 what the tools
- * cost, then each clear change as a list item. Plain GTK calls, so that the
- * test does not depend on which of this file's helpers sit beside it. */
+ * cost, then each clear change as a list item. */
 static void
 test_report_costs_first (Fixture       *f,
                          gconstpointer  data)
@@ -2218,22 +2210,16 @@ test_report_costs_first (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *view, *costs, *coverage;
   const char *text;
-  guint guard;
 
   g_assert_true (ys_demo_fill (f->store, &error));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-report", NULL);
-  view = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                    YS_TYPE_WINDOW,
-                                                                    "report_slot")));
-  guard = g_timeout_add_seconds (10, report_costs_too_long, NULL);
-  while (!gtk_widget_get_mapped (view) || ys_report_view_get_quarter (YS_REPORT_VIEW (view)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
+  view = adw_bin_get_child (ADW_BIN (ys_test_child (f->window, YS_TYPE_WINDOW, "report_slot")));
+  ys_test_wait_until (gtk_widget_get_mapped (view) &&
+                      ys_report_view_get_quarter (YS_REPORT_VIEW (view)) != NULL);
   gtk_test_widget_wait_for_draw (view);
 
-  costs = GTK_WIDGET (gtk_widget_get_template_child (view, YS_TYPE_REPORT_VIEW, "costs_label"));
-  coverage = GTK_WIDGET (gtk_widget_get_template_child (view, YS_TYPE_REPORT_VIEW,
-                                                        "coverage_spin"));
+  costs = ys_test_child (view, YS_TYPE_REPORT_VIEW, "costs_label");
+  coverage = ys_test_child (view, YS_TYPE_REPORT_VIEW, "coverage_spin");
   g_assert_cmpfloat (top_of (costs, view), <, top_of (coverage, view));
   g_assert_cmpstr (ys_report_view_get_quarter (YS_REPORT_VIEW (view)), ==, "2026-Q4");
   text = gtk_label_get_label (GTK_LABEL (costs));
