@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ys-costs.h"
 
@@ -112,6 +113,27 @@ ys_costs_add_clear_change (YsCosts *costs,
   costs->saved_half_seconds += half_seconds;
 }
 
+/* FORMAT.md's tools_cost ÷ hours_saved, both as the summary prints them,
+ * rounded to cents the way a script reading the summary rounds it: the
+ * quotient of the two numbers as the computer holds them, an exact half to
+ * the even neighbour (Python's and R's round). Unlike tools_cost, this
+ * quotient can end in exactly half a cent (4,867.26 ÷ 0.8 = 6,084.075),
+ * and there the binary quotient, a hair below, says 6,084.07. */
+static gint64
+cost_per_hour_cents (gint64 tools_cost_cents,
+                     gint64 saved_half_seconds)
+{
+  double quotient = (tools_cost_cents / 100.0) / ys_costs_hours (saved_half_seconds);
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  char *point;
+
+  g_ascii_formatd (text, sizeof text, "%.2f", quotient);
+  point = strchr (text, '.');
+  g_assert (point != NULL);
+  memmove (point, point + 1, strlen (point));
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
 void
 ys_costs_finish (YsCosts *costs)
 {
@@ -121,9 +143,8 @@ ys_costs_finish (YsCosts *costs)
    * would read as a price. */
   costs->has_cost_per_hour = costs->has_tools_cost && costs->has_hours_saved &&
                              costs->saved_half_seconds > 0;
-  /* cents ÷ (half_seconds ÷ 7200) */
   costs->cost_per_hour_cents = costs->has_cost_per_hour
-    ? scale_rounded ((guint64) costs->tools_cost_cents, 7200, (guint64) costs->saved_half_seconds)
+    ? cost_per_hour_cents (costs->tools_cost_cents, costs->saved_half_seconds)
     : 0;
 }
 

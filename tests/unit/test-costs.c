@@ -142,6 +142,25 @@ test_rules (void)
   g_assert_cmpint (costs.cost_per_hour_cents, ==, 0);
 }
 
+/* The cost per hour saved is FORMAT.md's tools_cost ÷ hours_saved as the
+ * summary prints them, rounded as a script reading it would: 4,867.26 ÷ 0.8
+ * is 6,084.075 on paper, but the binary quotient is a hair below it, so
+ * Python's round (and R's) give 6,084.07; an exact half-cent rule would say
+ * 6,084.08. Found by an independent script on a random team bundle. */
+static void
+test_cost_per_hour_tie (void)
+{
+  YsCosts costs;
+
+  ys_costs_init (&costs, TRUE, 6000, 92);
+  costs.tools_cost_cents = 486726;
+  ys_costs_add_clear_change (&costs, 5760);   /* 48 min: 0.8 h */
+  ys_costs_finish (&costs);
+  g_assert_cmpfloat (ys_costs_hours_saved (&costs), ==, 0.8);
+  g_assert_true (costs.has_cost_per_hour);
+  g_assert_cmpint (costs.cost_per_hour_cents, ==, 608407);
+}
+
 /* Through the store and the summary ----------------------------------------- */
 
 static void
@@ -618,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/costs/months", test_months);
   g_test_add_func ("/costs/rounding-to-cents", test_rounding_to_cents);
   g_test_add_func ("/costs/rules", test_rules);
+  g_test_add_func ("/costs/cost-per-hour-tie", test_cost_per_hour_tie);
   g_test_add_func ("/costs/summary", test_summary);
   g_test_add_func ("/costs/clear-loss", test_clear_loss);
   g_test_add_func ("/costs/no-costs-set", test_no_costs_set);
