@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "ys-costs.h"
+#include "ys-order-stats.h"
 
 /*
  * months = days ÷ (365.25 ÷ 12) = days · 48 ÷ 1461, so a cost over a
@@ -124,14 +124,8 @@ cost_per_hour_cents (gint64 tools_cost_cents,
                      gint64 saved_half_seconds)
 {
   double quotient = (tools_cost_cents / 100.0) / ys_costs_hours (saved_half_seconds);
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-  char *point;
 
-  g_ascii_formatd (text, sizeof text, "%.2f", quotient);
-  point = strchr (text, '.');
-  g_assert (point != NULL);
-  memmove (point, point + 1, strlen (point));
-  return g_ascii_strtoll (text, NULL, 10);
+  return llround (ys_round_decimals (quotient, 2) * 100);
 }
 
 void

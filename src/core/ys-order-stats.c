@@ -783,3 +783,17 @@ ys_order_stats_ratio_change (const YsValueCount *without_ai,
 
   pairs_clear (&pairs);
 }
+
+double
+ys_round_decimals (double value,
+                   guint  decimals)
+{
+  char format[8];
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (decimals <= 9, value);
+
+  /* printf rounds the binary value correctly, to even at an exact half. */
+  g_snprintf (format, sizeof format, "%%.%uf", decimals);
+  return g_ascii_strtod (g_ascii_formatd (text, sizeof text, format, value), NULL);
+}

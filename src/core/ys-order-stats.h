@@ -146,4 +146,12 @@ int      ys_order_stats_runs_to_settle (guint64             m,
                                         double              low,
                                         double              high);
 
+/* @value rounded to @decimals (0 to 9) places as FORMAT.md's "rounded" is
+ * read by a script: an exact half of the value as the computer holds it
+ * goes to the even neighbour, as Python's round() and R's round() give
+ * (-66.25 is -66.2, and 4,867.26 / 0.8, a hair below 6,084.075, is
+ * 6,084.07). */
+double   ys_round_decimals             (double              value,
+                                        guint               decimals);
+
 G_END_DECLS

@@ -19,19 +19,6 @@
  * ys-order-stats.c; nothing here reads SQL.
  */
 
-/* Rounding: an exact half goes to the even neighbour of the value as the
- * computer holds it, which is what Python's round() and R's round() give,
- * so an independent script reading FORMAT.md's "rounded" gets the same
- * figure (-66.25 is -66.2, not -66.3); printf rounds the binary value
- * correctly, and llrint rounds to even in the default rounding mode. */
-static double
-round_to_tenth (double value)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_ascii_strtod (g_ascii_formatd (text, sizeof text, "%.1f", value), NULL);
-}
-
 static double
 ratio (guint64 part,
        guint64 whole)
@@ -113,8 +100,8 @@ compute_workflow (YsDatabase          *db,
   /* change.percent: the two medians. */
   w->change_percent = NAN;
   if (before->runs > 0 && after->runs > 0)
-    w->change_percent = round_to_tenth ((after->median_seconds - before->median_seconds) /
-                                        before->median_seconds * 100.0);
+    w->change_percent = ys_round_decimals ((after->median_seconds - before->median_seconds) /
+                                           before->median_seconds * 100.0, 1);
 
   /* change.ratio …: every pair of runs, on the log scale. */
   ratio_change (all[YS_MODE_WITHOUT_AI], all[YS_MODE_WITH_AI], &w->change);
@@ -131,6 +118,7 @@ compute_workflow (YsDatabase          *db,
   w->has_time_saved = w->enough_data;
   if (w->has_time_saved)
     {
+      /* llrint: an exact half to the even second, as ys_round_decimals. */
       w->time_saved_per_week = llrint ((before->median_seconds - after->median_seconds) *
                                        after->runs / weeks);
       w->time_saved_per_person_per_week = llrint ((double) w->time_saved_per_week /
