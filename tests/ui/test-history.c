@@ -165,24 +165,6 @@ type_match (GtkWidget  *assistant,
   ys_test_wait_until (g_strcmp0 (adw_preferences_group_get_title (samples), before) != 0);
 }
 
-/* Names the innermost widget that is too wide, so a failure says what to fix. */
-static GtkWidget *
-widest_leaf (GtkWidget *widget,
-             int        limit)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      int minimum;
-
-      if (!gtk_widget_get_visible (c))
-        continue;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      if (minimum > limit)
-        return widest_leaf (c, limit);
-    }
-  return widget;
-}
-
 /* On @step, the assistant needs no more than 360 px. */
 static void
 assert_fits (GtkWidget  *assistant,
@@ -195,7 +177,7 @@ assert_fits (GtkWidget  *assistant,
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   if (minimum > 360)
     {
-      GtkWidget *leaf = widest_leaf (content, 360);
+      GtkWidget *leaf = ys_test_widest_leaf (content, 360);
 
       g_printerr ("%s: %d px wide at least; widest: %s “%s”\n", step, minimum,
                   G_OBJECT_TYPE_NAME (leaf),

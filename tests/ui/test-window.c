@@ -1382,24 +1382,6 @@ test_awaiting_toasts (Fixture       *f,
   g_assert_cmpint (run_used (f->store, ys_run_get_id (first)), ==, YS_USED_YES);
 }
 
-/* Names the innermost widget that is too wide, so a failure says what to fix. */
-static GtkWidget *
-widest_leaf (GtkWidget *widget,
-             int        limit)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      int minimum;
-
-      if (!gtk_widget_get_visible (c))
-        continue;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      if (minimum > limit)
-        return widest_leaf (c, limit);
-    }
-  return widget;
-}
-
 /* Once @shown is on screen, @window's content needs no more than 360 px. */
 static void
 assert_fits (YsWindow   *window,
@@ -1417,7 +1399,7 @@ assert_fits (YsWindow   *window,
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   if (minimum > limit)
     {
-      GtkWidget *leaf = widest_leaf (content, limit);
+      GtkWidget *leaf = ys_test_widest_leaf (content, limit);
       const char *label = GTK_IS_LABEL (leaf) ? gtk_label_get_label (GTK_LABEL (leaf)) : "";
 
       /* On standard error: the translated runs happen in a child process. */

@@ -133,3 +133,20 @@ ys_test_destroy_toplevels (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+GtkWidget *
+ys_test_widest_leaf (GtkWidget *widget,
+                     int        limit)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int minimum;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        return ys_test_widest_leaf (c, limit);
+    }
+  return widget;
+}

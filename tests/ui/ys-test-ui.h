@@ -74,4 +74,9 @@ void        ys_test_set_text      (gpointer         widget,
  * their going left ready to run. */
 void        ys_test_destroy_toplevels (void);
 
+/* The innermost visible widget under @widget that needs more than @limit
+ * px, for a failure that says what to fix; @widget when no child does. */
+GtkWidget  *ys_test_widest_leaf   (GtkWidget       *widget,
+                                   int              limit);
+
 G_END_DECLS
