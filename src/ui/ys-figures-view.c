@@ -34,6 +34,11 @@ struct _YsFiguresView
   /* What the figures shown are of. */
   char *shown_workflow_id;
   YsPeriod shown_period;
+  /* Figures read before the page's first frame since it was mapped wait
+   * for that frame (see on_figures_read). */
+  gboolean painted;
+  GTask *held;
+  guint held_id;
 
   GtkScrolledWindow *scroller;
   GtkDropDown *period_dropdown;
@@ -41,6 +46,7 @@ struct _YsFiguresView
   GtkLabel *evidence_label;
   GtkLabel *headline_label;
   GtkLabel *imported_label;
+  GtkWidget *figures_box;
   GtkWidget *history_button;
   GtkWidget *divergence_box;
   AdwActionRow *corrections_row;
@@ -560,6 +566,8 @@ show_figures (YsFiguresView *self,
   self->table_weeks = g_array_ref (weeks);
   if (gtk_switch_get_active (self->table_switch))
     fill_table (self, weeks);
+
+  gtk_widget_set_visible (self->figures_box, TRUE);
 }
 
 /* Until another workflow's or period's figures come, the ones shown are
@@ -584,13 +592,11 @@ set_pending (YsFiguresView *self,
 }
 
 static void
-on_figures_read (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+apply_read (YsFiguresView *self,
+            GTask         *task)
 {
-  YsFiguresView *self = YS_FIGURES_VIEW (source_object);
-  Figures *f = g_task_get_task_data (G_TASK (result));
-  gboolean read = g_task_propagate_boolean (G_TASK (result), NULL);
+  Figures *f = g_task_get_task_data (task);
+  gboolean read = g_task_propagate_boolean (task, NULL);
 
   /* Another workflow, period or change asked since: its own answer comes
    * (a cancelled read is always one of these). */
@@ -601,6 +607,72 @@ on_figures_read (GObject      *source_object,
   if (read)
     show_figures (self, f);
   set_pending (self, FALSE);
+}
+
+static gboolean
+apply_held (gpointer user_data)
+{
+  YsFiguresView *self = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&self->held);
+
+  self->held_id = 0;
+  if (task != NULL)
+    apply_read (self, task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                YsFiguresView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  self->painted = TRUE;
+  if (self->held != NULL && self->held_id == 0)
+    self->held_id = g_idle_add (apply_held, self);
+}
+
+/* The page's first frame shows its layout with the figures' places kept;
+ * figures that come before that frame wait for it rather than hold it
+ * up (at a million runs a read can end before the window's first frame,
+ * and filling the charts and tools then cost that frame about 30 ms). */
+static void
+on_figures_read (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  YsFiguresView *self = YS_FIGURES_VIEW (source_object);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->painted)
+    {
+      g_set_object (&self->held, G_TASK (result));
+      return;
+    }
+  apply_read (self, G_TASK (result));
+}
+
+static void
+ys_figures_view_map (GtkWidget *widget)
+{
+  YsFiguresView *self = YS_FIGURES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ys_figures_view_parent_class)->map (widget);
+  self->painted = FALSE;
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_after_paint), self, 0);
+}
+
+static void
+ys_figures_view_unmap (GtkWidget *widget)
+{
+  YsFiguresView *self = YS_FIGURES_VIEW (widget);
+
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint, self);
+  self->painted = TRUE;
+  GTK_WIDGET_CLASS (ys_figures_view_parent_class)->unmap (widget);
+  /* Unmapped, nothing waits for a frame. */
+  if (self->held != NULL && self->held_id == 0)
+    self->held_id = g_idle_add (apply_held, self);
 }
 
 static void
@@ -720,6 +792,8 @@ ys_figures_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->held_id, g_source_remove);
+  g_clear_object (&self->held);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_FIGURES_VIEW);
@@ -754,6 +828,8 @@ ys_figures_view_class_init (YsFiguresViewClass *klass)
 
   object_class->dispose = ys_figures_view_dispose;
   object_class->finalize = ys_figures_view_finalize;
+  widget_class->map = ys_figures_view_map;
+  widget_class->unmap = ys_figures_view_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-figures-view.ui");
@@ -763,6 +839,7 @@ ys_figures_view_class_init (YsFiguresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, evidence_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, headline_label);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, imported_label);
+  gtk_widget_class_bind_template_child (widget_class, YsFiguresView, figures_box);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, history_button);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, divergence_box);
   gtk_widget_class_bind_template_child (widget_class, YsFiguresView, corrections_row);

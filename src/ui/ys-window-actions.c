@@ -41,7 +41,7 @@ read_again_action (GtkWidget  *widget,
 {
   YsWindow *self = YS_WINDOW (widget);
 
-  gtk_revealer_set_reveal_child (self->read_error_revealer, FALSE);
+  _ys_window_reveal_banner (self->read_error_revealer, FALSE);
   ys_store_refresh (self->store);
 }
 

@@ -66,9 +66,10 @@ struct _YsWindow
   YsTimerCard *timer_card;
   YsFeedbackView *feedback_view;
   YsFiguresView *figures_view;
-  GListModel *awaiting_runs;
+  guint awaiting_generation;     /* of the badge's latest count */
   guint tick_id;
-  guint run_list_idle_id;
+  guint first_frame_id;
+  gboolean first_frame_done;
   YsWindowPage page;
   GtkLabel *counts_label;
   GtkListView *run_list_view;
@@ -78,6 +79,8 @@ struct _YsWindow
 
 YsWorkflow *_ys_window_dup_selected_workflow (YsWindow      *self);
 void        _ys_window_class_actions_init    (YsWindowClass *klass);
+void        _ys_window_reveal_banner         (GtkRevealer   *revealer,
+                                              gboolean       reveal);
 void        _ys_window_actions_update        (YsWindow      *self,
                                               YsWorkflow    *workflow);
 /* Merges @source_id into @target_id with an Undo toast (ys-window-actions.c). */

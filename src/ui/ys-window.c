@@ -45,6 +45,26 @@ _ys_window_dup_selected_workflow (YsWindow *self)
   return ys_store_get_workflow (self->store, self->selected_id);
 }
 
+static void
+on_banner_child_revealed (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+/* A banner is shown, sliding in, or hidden once it has slid out: a
+ * revealer that shows nothing still measures its child, and the banners'
+ * wrapped sentences were laid out for every frame. */
+void
+_ys_window_reveal_banner (GtkRevealer *revealer,
+                          gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+  on_banner_child_revealed (revealer);
+}
+
 /* Sidebar ------------------------------------------------------------------ */
 
 static GtkWidget *
@@ -109,14 +129,18 @@ show_run_list (YsWindow *self)
   gtk_list_view_set_model (self->run_list_view, model);
 }
 
-static gboolean
-show_run_list_idle (gpointer user_data)
+/* The Feedback page is built on its first visit, like the pages below
+ * the workflows (see ensure_page). */
+static void
+on_view_changed (YsWindow *self)
 {
-  YsWindow *self = user_data;
+  if (self->feedback_view != NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "feedback") != 0)
+    return;
 
-  self->run_list_idle_id = 0;
-  show_run_list (self);
-  return G_SOURCE_REMOVE;
+  self->feedback_view = YS_FEEDBACK_VIEW (ys_feedback_view_new (self->store));
+  ys_feedback_view_set_workflow_id (self->feedback_view, self->selected_id);
+  adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
 }
 
 /* The one place the workflow shown changes; NULL for none. */
@@ -131,12 +155,15 @@ show_workflow (YsWindow   *self,
       g_free (self->selected_id);
       self->selected_id = g_strdup (id);
       g_clear_object (&self->runs);
-      if (id != NULL)
+      /* Until the first frame is out the Runs page waits (see
+       * after_first_frame). */
+      if (id != NULL && self->first_frame_done)
         self->runs = ys_store_list_runs (self->store, id);
-      if (self->run_list_idle_id == 0)
+      if (self->first_frame_done)
         show_run_list (self);
       ys_timer_card_set_workflow_id (self->timer_card, id);
-      ys_feedback_view_set_workflow_id (self->feedback_view, id);
+      if (self->feedback_view != NULL)
+        ys_feedback_view_set_workflow_id (self->feedback_view, id);
       ys_figures_view_set_workflow_id (self->figures_view, id);
     }
 
@@ -197,9 +224,9 @@ on_workflows_changed (YsWindow   *self,
 /* Content ------------------------------------------------------------------ */
 
 static void
-update_awaiting_badge (YsWindow *self)
+show_awaiting_count (YsWindow *self,
+                     guint     n)
 {
-  guint n = g_list_model_get_n_items (self->awaiting_runs);
   g_autofree char *text = g_strdup_printf ("%u", n);
   g_autofree char *accessible = g_strdup_printf (ngettext ("Awaiting outcome: %u run",
                                                            "Awaiting outcome: %u runs", n), n);
@@ -208,6 +235,69 @@ update_awaiting_badge (YsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->awaiting_badge), n > 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->awaiting_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+count_awaiting_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  g_autoptr(YsStore) reader = NULL;
+  GError *error = NULL;
+  guint n = 0;
+
+  reader = ys_store_open_reader (task_data, &error);
+  if (reader != NULL)
+    n = ys_store_count_awaiting_outcome (reader, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n);
+}
+
+static void
+on_awaiting_counted (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  YsWindow *self = YS_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  /* A newer count is on its way; one that could not be read leaves the
+   * badge as it was. */
+  if (GPOINTER_TO_UINT (user_data) != self->awaiting_generation || error != NULL)
+    return;
+  show_awaiting_count (self, (guint) n);
+}
+
+/* The badge of Awaiting Outcome is counted on a worker thread with its
+ * own read-only connection: the count sums every day's totals, 15 ms of
+ * the window's thread at a million runs. Usually it is in before the
+ * first frame; if not, it appears at the end of its row, moving nothing. */
+static void
+count_awaiting (YsWindow *self)
+{
+  const char *path = ys_store_get_path (self->store);
+  g_autoptr(GTask) task = NULL;
+
+  self->awaiting_generation++;
+  if (path == NULL || g_str_equal (path, ":memory:"))
+    {
+      g_autoptr(GError) error = NULL;
+      guint n = ys_store_count_awaiting_outcome (self->store, &error);
+
+      if (error == NULL)
+        show_awaiting_count (self, n);
+      return;
+    }
+
+  task = g_task_new (self, NULL, on_awaiting_counted,
+                     GUINT_TO_POINTER (self->awaiting_generation));
+  g_task_set_source_tag (task, count_awaiting);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, count_awaiting_in_thread);
 }
 
 static void
@@ -393,8 +483,6 @@ update_content (YsWindow *self)
 
   _ys_window_actions_update (self, workflow);
 
-  update_awaiting_badge (self);
-
   if (self->page != YS_WINDOW_PAGE_WORKFLOW)
     {
       const char *title = self->page == YS_WINDOW_PAGE_OVERVIEW ? _("Overview")
@@ -404,7 +492,7 @@ update_content (YsWindow *self)
       update_title (self, NULL);
       adw_view_switcher_title_set_title (self->view_title, title);
       adw_view_switcher_title_set_view_switcher_enabled (self->view_title, FALSE);
-      gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
+      _ys_window_reveal_banner (self->archived_revealer, FALSE);
       ensure_page (self, self->page);
       gtk_stack_set_visible_child_name (self->content_stack, page_names[self->page]);
       return;
@@ -416,13 +504,17 @@ update_content (YsWindow *self)
   if (workflow == NULL)
     {
       update_title (self, NULL);
-      gtk_revealer_set_reveal_child (self->archived_revealer, FALSE);
+      _ys_window_reveal_banner (self->archived_revealer, FALSE);
       return;
     }
 
   update_title (self, workflow);
   gtk_widget_set_visible (GTK_WIDGET (self->timer_clamp), !ys_workflow_get_archived (workflow));
-  gtk_revealer_set_reveal_child (self->archived_revealer, ys_workflow_get_archived (workflow));
+  _ys_window_reveal_banner (self->archived_revealer, ys_workflow_get_archived (workflow));
+
+  /* The Runs page, not shown at start, is filled once the first frame is out. */
+  if (!self->first_frame_done)
+    return;
 
   /* Counts that cannot be read are not shown as zeros; the banner says why. */
   without_ai = ys_store_count_runs (self->store, self->selected_id, YS_MODE_WITHOUT_AI, &error);
@@ -466,7 +558,7 @@ on_read_failed (YsWindow     *self,
                 YsStore      *store)
 {
   gtk_label_set_label (self->read_error_label, error->message);
-  gtk_revealer_set_reveal_child (self->read_error_revealer, TRUE);
+  _ys_window_reveal_banner (self->read_error_revealer, TRUE);
 }
 
 static void
@@ -475,7 +567,10 @@ on_store_changed (YsWindow *self,
                   YsStore  *store)
 {
   if (changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS))
-    update_content (self);
+    {
+      count_awaiting (self);
+      update_content (self);
+    }
   if (changes & (YS_STORE_CHANGE_TIMERS | YS_STORE_CHANGE_WORKFLOWS))
     update_ticking (self);
 }
@@ -539,6 +634,39 @@ ys_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ys_window_parent_class)->close_request (window);
 }
 
+/* The Runs page, not shown at start, is filled once the first frame is
+ * out: its counts, and its rows, which cost more to build than the rest of
+ * the window. */
+static gboolean
+after_first_frame (gpointer user_data)
+{
+  YsWindow *self = user_data;
+
+  self->first_frame_id = 0;
+  self->first_frame_done = TRUE;
+  if (self->selected_id != NULL && self->runs == NULL)
+    self->runs = ys_store_list_runs (self->store, self->selected_id);
+  show_run_list (self);
+  update_content (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                YsWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (!self->first_frame_done && self->first_frame_id == 0)
+    self->first_frame_id = g_idle_add (after_first_frame, self);
+}
+
+static void
+on_realize (YsWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint), self, 0);
+}
+
 static void
 quit_after_paint (GdkFrameClock *clock,
                   YsWindow      *self)
@@ -572,13 +700,10 @@ ys_window_constructed (GObject *object)
 
   self->timer_card = YS_TIMER_CARD (ys_timer_card_new (self->store));
   adw_clamp_set_child (self->timer_clamp, GTK_WIDGET (self->timer_card));
-  self->feedback_view = YS_FEEDBACK_VIEW (ys_feedback_view_new (self->store));
-  adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
   adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
-  self->awaiting_runs = ys_store_list_awaiting_outcome (self->store);
-  g_signal_connect_object (self->awaiting_runs, "items-changed",
-                           G_CALLBACK (update_awaiting_badge), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-selected",
                            G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-activated",
@@ -607,16 +732,15 @@ ys_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "read-failed",
                            G_CALLBACK (on_read_failed), self, G_CONNECT_SWAPPED);
 
-  /* The run list is on a page not shown at start, and its rows cost more to
-   * build than the rest of the window: fill it once the first frame is out. */
-  self->run_list_idle_id = g_idle_add_full (G_PRIORITY_LOW, show_run_list_idle, self, NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   on_workflows_changed (self, 0, 0, 0, workflows);
   update_content (self);
+  count_awaiting (self);
 
   /* The sample team says so on every page, and in the sidebar when folded. */
   if (ys_demo_is_sample (self->store))
     {
-      gtk_revealer_set_reveal_child (self->sample_revealer, TRUE);
+      _ys_window_reveal_banner (self->sample_revealer, TRUE);
       adw_window_title_set_title (self->sidebar_title, _("Sample Data"));
       adw_window_title_set_subtitle (self->sidebar_title, _("A made-up team"));
       gtk_window_set_title (GTK_WINDOW (self), _("Sample Data — Yardstick"));
@@ -632,7 +756,9 @@ ys_window_dispose (GObject *object)
   YsWindow *self = (YsWindow *) object;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->run_list_idle_id, g_source_remove);
+  g_clear_handle_id (&self->first_frame_id, g_source_remove);
+  /* A count still under way finds the window gone. */
+  self->awaiting_generation++;
   if (self->extras_list != NULL)
     g_signal_handlers_disconnect_by_data (self->extras_list, self);
   if (self->store != NULL)
@@ -649,9 +775,6 @@ ys_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (ys_store_get_workflows (self->store), self);
       g_signal_handlers_disconnect_by_data (self->store, self);
     }
-  if (self->awaiting_runs != NULL)
-    g_signal_handlers_disconnect_by_data (self->awaiting_runs, self);
-  g_clear_object (&self->awaiting_runs);
   if (self->run_list_view != NULL)
     gtk_list_view_set_model (self->run_list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_WINDOW);
@@ -770,6 +893,12 @@ ys_window_init (YsWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->read_error_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_banner_child_revealed), NULL);
+  g_signal_connect (self->sample_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_banner_child_revealed), NULL);
+  g_signal_connect (self->archived_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_banner_child_revealed), NULL);
   self->history_imports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) ys_tracker_import_free);
   g_object_bind_property (self->leaflet, "folded", self->log_run_button, "visible",

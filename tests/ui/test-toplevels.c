@@ -265,7 +265,11 @@ walk (GApplication *app,
   ys_test_set_text (dialog, YS_TYPE_RUN_DIALOG, "duration_row", "20");
   save (dialog, "a timed run finished");
 
-  /* The other windows the app opens. */
+  /* The other windows the app opens; the Feedback page is built when it
+   * is first shown. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (main_window, YS_TYPE_WINDOW,
+                                                                        "view_stack")),
+                                         "feedback");
   open_and_close (adw_bin_get_child (ADW_BIN (ys_test_child (main_window, YS_TYPE_WINDOW,
                                                              "feedback_slot"))),
                   "feedback.give", YS_TYPE_FEEDBACK_DIALOG, "Give Feedback");

@@ -1067,7 +1067,6 @@ test_scroll_to_top (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
   figures = adw_bin_get_child (ADW_BIN (ys_test_child (f->window, YS_TYPE_WINDOW, "figures_slot")));
-  feedback = adw_bin_get_child (ADW_BIN (ys_test_child (f->window, YS_TYPE_WINDOW, "feedback_slot")));
   runs = ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view");
 
   adjustment = scroller_of (ys_test_child (figures, YS_TYPE_FIGURES_VIEW, "headline_label"));
@@ -1088,7 +1087,11 @@ test_scroll_to_top (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 2);
   ys_test_wait_until (gtk_adjustment_get_value (adjustment) == 0);
 
+  /* The Feedback page is built on its first visit. */
+  g_assert_null (adw_bin_get_child (ADW_BIN (ys_test_child (f->window, YS_TYPE_WINDOW,
+                                                            "feedback_slot"))));
   adw_view_stack_set_visible_child_name (pages, "feedback");
+  feedback = adw_bin_get_child (ADW_BIN (ys_test_child (f->window, YS_TYPE_WINDOW, "feedback_slot")));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 300);
   adjustment = scroller_of (ys_test_child (feedback, YS_TYPE_FEEDBACK_VIEW, "group"));
   scroll_to_bottom (adjustment);
