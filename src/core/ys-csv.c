@@ -75,8 +75,8 @@ ys_csv_export (YsStore        *store,
   stmt = ys_database_prepare (db,
     "SELECT r.id, w.name, r.mode, t.name, r.started_at, r.duration_seconds, r.corrections,"
     " r.used, r.note, r.started_offset, r.assignment FROM runs r"
-    " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
-    " LEFT JOIN tools t ON t.id = r.tool_id"
+    " JOIN workflows w ON w.key = r.workflow AND w.deleted = 0"
+    " LEFT JOIN tools t ON t.key = r.tool"
     " WHERE r.deleted = 0 AND r.started_on BETWEEN :from AND :to"
     " ORDER BY r.started_at, r.id", error);
   if (stmt == NULL)

@@ -36,21 +36,24 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (YsRunList, ys_run_list, G_TYPE_OBJECT,
 /* Separate statements per filter, so that each one can use its own index
  * (a workflow's runs, or the runs awaiting an outcome) on a large database. */
 #define RUNS_FROM \
-  " FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0" \
-  " LEFT JOIN tools t ON t.id = r.tool_id"
-#define BY_WORKFLOW " WHERE r.workflow_id = :workflow AND r.deleted = 0"
+  " FROM runs r JOIN workflows w ON w.key = r.workflow AND w.deleted = 0" \
+  " LEFT JOIN tools t ON t.key = r.tool"
+#define BY_WORKFLOW " WHERE r.workflow = " YS_STORE_WORKFLOW_KEY (":workflow") " AND r.deleted = 0"
 #define AWAITING " WHERE r.used IS NULL AND r.deleted = 0" YS_STORE_NOT_FROM_TRACKER
 #define SEARCH " AND (r.note LIKE :pattern ESCAPE '\\' OR t.name LIKE :pattern ESCAPE '\\')"
+/* The indexes hold the start but not the id (a third of their size at a
+ * million runs): SQLite walks them in order of start and sorts only the
+ * runs of the same start by id. */
 #define PAGE " ORDER BY r.started_at DESC, r.id LIMIT :limit OFFSET :offset"
 
 /* Without a search, the counts come from the per-day totals ("daily", kept
  * by triggers over the same runs: not deleted, used IS NULL when neither
  * used_yes nor used_no) rather than a walk over every run: on a million
  * runs that walk took seconds, and the window counts at start-up. */
-#define DAILY_FROM " FROM daily d JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0"
+#define DAILY_FROM " FROM daily d JOIN workflows w ON w.key = d.workflow AND w.deleted = 0"
 
 static const char *count_sql[2][2] = {
-  { "SELECT coalesce (sum (d.runs), 0)" DAILY_FROM " WHERE d.workflow_id = :workflow",
+  { "SELECT coalesce (sum (d.runs), 0)" DAILY_FROM " WHERE w.id = :workflow",
     "SELECT count(*)" RUNS_FROM BY_WORKFLOW SEARCH },
   { "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)" YS_STORE_TRACKER_AWAITING
     DAILY_FROM,

@@ -16,7 +16,7 @@
  */
 
 /* The per-day and per-duration totals counted from scratch, as schema 3
- * added them; the per-duration counts (by tool) are still made this way. */
+ * added them. */
 #define DAILY_FROM_RUNS \
   "INSERT INTO daily SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*)," \
   "  sum (corrections), sum (corrections >= 1), sum (used IS 1), sum (used IS 0)" \
@@ -36,8 +36,7 @@
 
 /* The same since schema 8, which counts drawn and overridden runs per day
  * and keeps the per-duration counts of each workflow and mode with drawn
- * runs apart: after schema 8's own migration and after a bulk merge
- * (ys_schema_bulk_end()). */
+ * runs apart (after schema 8's own migration). */
 #define DAILY_FROM_RUNS_8 \
   "INSERT INTO daily (workflow_id, mode, tool_key, day, runs, corrections, corrected," \
   "  used_yes, used_no, drawn, overridden)" \
@@ -79,6 +78,57 @@
   "   AND drawn = (OLD.assignment = 1);"
 #define COUNTED_COLUMNS_8 \
   "workflow_id, mode, tool_id, started_on, duration_seconds, corrections, used, assignment, deleted"
+
+/* Schema 9 keys runs by an integer and refers to workflows and tools by
+ * theirs (runs.workflow, runs.tool; 0 for no tool in the totals), so the
+ * totals and every index hold small integers where they held 36-character
+ * ids. The same totals as schema 8's, counted from scratch: after schema
+ * 9's own migration and after a bulk merge (ys_schema_bulk_end()). */
+#define DAILY_FROM_RUNS_9 \
+  "INSERT INTO daily (workflow, mode, tool, day, runs, corrections, corrected, used_yes," \
+  "  used_no, drawn, overridden)" \
+  "  SELECT workflow, mode, coalesce (tool, 0), started_on, count(*), sum (corrections)," \
+  "  sum (corrections >= 1), sum (used IS 1), sum (used IS 0), sum (assignment = 1)," \
+  "  sum (assignment = 2) FROM runs WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+#define DURATIONS_FROM_RUNS_9 \
+  "INSERT INTO durations (workflow, mode, tool, duration_seconds, runs)" \
+  "  SELECT workflow, mode, coalesce (tool, 0), duration_seconds, count(*) FROM runs" \
+  "  WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+#define MODE_DURATIONS_FROM_RUNS_9 \
+  "INSERT INTO mode_durations (workflow, mode, duration_seconds, drawn, runs)" \
+  "  SELECT workflow, mode, duration_seconds, assignment = 1, count(*) FROM runs" \
+  "  WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+
+/* Schema 9's totals triggers, as schema 8's with the integer keys. */
+#define ADD_NEW_9 \
+  "  INSERT INTO daily (workflow, mode, tool, day, runs, corrections, corrected, used_yes," \
+  "   used_no, drawn, overridden)" \
+  "  VALUES (NEW.workflow, NEW.mode, coalesce (NEW.tool, 0), NEW.started_on, 1," \
+  "   NEW.corrections, NEW.corrections >= 1, NEW.used IS 1, NEW.used IS 0, NEW.assignment = 1," \
+  "   NEW.assignment = 2)" \
+  "  ON CONFLICT DO UPDATE SET runs = runs + 1, corrections = corrections + excluded.corrections," \
+  "   corrected = corrected + excluded.corrected, used_yes = used_yes + excluded.used_yes," \
+  "   used_no = used_no + excluded.used_no, drawn = drawn + excluded.drawn," \
+  "   overridden = overridden + excluded.overridden;" \
+  "  INSERT INTO durations VALUES (NEW.workflow, NEW.mode, coalesce (NEW.tool, 0)," \
+  "   NEW.duration_seconds, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;" \
+  "  INSERT INTO mode_durations VALUES (NEW.workflow, NEW.mode, NEW.duration_seconds," \
+  "   NEW.assignment = 1, 1) ON CONFLICT DO UPDATE SET runs = runs + 1;"
+#define REMOVE_OLD_9 \
+  "  UPDATE daily SET runs = runs - 1, corrections = corrections - OLD.corrections," \
+  "   corrected = corrected - (OLD.corrections >= 1), used_yes = used_yes - (OLD.used IS 1)," \
+  "   used_no = used_no - (OLD.used IS 0), drawn = drawn - (OLD.assignment = 1)," \
+  "   overridden = overridden - (OLD.assignment = 2)" \
+  "  WHERE workflow = OLD.workflow AND mode = OLD.mode" \
+  "   AND tool = coalesce (OLD.tool, 0) AND day = OLD.started_on;" \
+  "  UPDATE durations SET runs = runs - 1 WHERE workflow = OLD.workflow" \
+  "   AND mode = OLD.mode AND tool = coalesce (OLD.tool, 0)" \
+  "   AND duration_seconds = OLD.duration_seconds;" \
+  "  UPDATE mode_durations SET runs = runs - 1 WHERE workflow = OLD.workflow" \
+  "   AND mode = OLD.mode AND duration_seconds = OLD.duration_seconds" \
+  "   AND drawn = (OLD.assignment = 1);"
+#define COUNTED_COLUMNS_9 \
+  "workflow, mode, tool, started_on, duration_seconds, corrections, used, assignment, deleted"
 
 /* Each entry moves the schema one version forward; never edit a released one. */
 static const char *migrations[] = {
@@ -397,6 +447,153 @@ static const char *migrations[] = {
   "  assignment FROM timers;"
   "DROP TABLE timers;"
   "ALTER TABLE timers_8 RENAME TO timers;",
+
+  /* 9: integer keys, so that a million runs take about a third of the
+   * space (631 MB of pages before, 212 MB after). Workflows, tools and
+   * runs get an INTEGER PRIMARY KEY (the rowid they had, which VACUUM
+   * could renumber until now) and keep their id, the UUID, once, with a
+   * unique index for finding a record by it. Runs, their indexes and the
+   * totals refer to workflows and tools by key; the small per-workflow
+   * tables (feedback, timers, draws) keep the ids. The run list and
+   * Awaiting Outcome order runs of the same start by id after reading
+   * them, so their indexes need not hold it; runs_by_duration goes, the
+   * figures' points come along runs_by_week. The indexes and totals are
+   * dropped first, so that the new rows reuse their pages. (Tables that
+   * others refer to are rebuilt with foreign keys off: migrate_to()
+   * checks them before the commit; a run whose workflow or tool is not
+   * there fails its NOT NULL or CHECK constraint rather than go.) */
+  "DROP TRIGGER daily_insert;"
+  "DROP TRIGGER daily_update_old;"
+  "DROP TRIGGER daily_update_new;"
+  "DROP TRIGGER daily_delete;"
+  "DROP INDEX runs_by_workflow_start;"
+  "DROP INDEX runs_awaiting_outcome;"
+  "DROP INDEX runs_by_duration;"
+  "DROP INDEX runs_by_tool_duration;"
+  "DROP INDEX runs_by_week;"
+  "DROP INDEX runs_from_tracker;"
+  "DROP TABLE daily;"
+  "DROP TABLE durations;"
+  "DROP TABLE mode_durations;"
+  "CREATE TABLE workflows_9 ("
+  "  key INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  people INTEGER NOT NULL DEFAULT 1 CHECK (people BETWEEN 1 AND 10000),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  fair_test INTEGER NOT NULL DEFAULT 0 CHECK (fair_test IN (0, 1))"
+  ") STRICT;"
+  "INSERT INTO workflows_9 (key, id, name, description, people, archived, position, updated_at,"
+  "  deleted, fair_test) SELECT rowid, id, name, description, people, archived, position,"
+  "  updated_at, deleted, fair_test FROM workflows;"
+  "CREATE TABLE tools_9 ("
+  "  key INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  monthly_cost INTEGER CHECK (monthly_cost BETWEEN 0 AND 1000000000),"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  ") STRICT;"
+  "INSERT INTO tools_9 (key, id, name, monthly_cost, updated_at, deleted)"
+  "  SELECT rowid, id, name, monthly_cost, updated_at, deleted FROM tools;"
+  "CREATE TABLE runs_9 ("
+  "  key INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  workflow INTEGER NOT NULL REFERENCES workflows (key),"
+  "  mode INTEGER NOT NULL CHECK (mode IN (0, 1)),"
+  "  tool INTEGER REFERENCES tools (key),"
+  "  started_at INTEGER NOT NULL,"
+  "  started_offset INTEGER NOT NULL DEFAULT 0 CHECK (started_offset BETWEEN -86400 AND 86400),"
+  "  started_on TEXT NOT NULL,"
+  "  started_week TEXT NOT NULL,"
+  "  duration_seconds INTEGER NOT NULL CHECK (duration_seconds BETWEEN 1 AND 604800),"
+  "  corrections INTEGER NOT NULL CHECK (corrections BETWEEN 0 AND 1000),"
+  "  used INTEGER CHECK (used IN (0, 1)),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  assignment INTEGER NOT NULL DEFAULT 0 CHECK (assignment IN (0, 1, 2)),"
+  "  source TEXT CHECK (source IN ('tracker')),"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  CHECK ((mode = 1) = (tool IS NOT NULL))"
+  ") STRICT;"
+  "INSERT INTO runs_9 (key, id, workflow, mode, tool, started_at, started_offset, started_on,"
+  "  started_week, duration_seconds, corrections, used, note, assignment, source, updated_at,"
+  "  deleted)"
+  "  SELECT r.rowid, r.id, w.rowid, r.mode, t.rowid, r.started_at, r.started_offset,"
+  "  r.started_on, r.started_week, r.duration_seconds, r.corrections, r.used, r.note,"
+  "  r.assignment, r.source, r.updated_at, r.deleted"
+  "  FROM runs r LEFT JOIN workflows w ON w.id = r.workflow_id"
+  "  LEFT JOIN tools t ON t.id = r.tool_id;"
+  "DROP TABLE runs;"
+  "DROP TABLE workflows;"
+  "DROP TABLE tools;"
+  "ALTER TABLE workflows_9 RENAME TO workflows;"
+  "ALTER TABLE tools_9 RENAME TO tools;"
+  "ALTER TABLE runs_9 RENAME TO runs;"
+  "CREATE TABLE daily ("
+  "  workflow INTEGER NOT NULL,"
+  "  mode INTEGER NOT NULL,"
+  "  tool INTEGER NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  runs INTEGER NOT NULL,"
+  "  corrections INTEGER NOT NULL,"
+  "  corrected INTEGER NOT NULL,"
+  "  used_yes INTEGER NOT NULL,"
+  "  used_no INTEGER NOT NULL,"
+  "  drawn INTEGER NOT NULL,"
+  "  overridden INTEGER NOT NULL,"
+  "  PRIMARY KEY (workflow, mode, day, tool)"
+  ") STRICT, WITHOUT ROWID;"
+  DAILY_FROM_RUNS_9
+  "CREATE TABLE durations ("
+  "  workflow INTEGER NOT NULL,"
+  "  mode INTEGER NOT NULL,"
+  "  tool INTEGER NOT NULL,"
+  "  duration_seconds INTEGER NOT NULL,"
+  "  runs INTEGER NOT NULL,"
+  "  PRIMARY KEY (workflow, mode, tool, duration_seconds)"
+  ") STRICT, WITHOUT ROWID;"
+  DURATIONS_FROM_RUNS_9
+  "CREATE TABLE mode_durations ("
+  "  workflow INTEGER NOT NULL,"
+  "  mode INTEGER NOT NULL,"
+  "  duration_seconds INTEGER NOT NULL,"
+  "  drawn INTEGER NOT NULL CHECK (drawn IN (0, 1)),"
+  "  runs INTEGER NOT NULL,"
+  "  PRIMARY KEY (workflow, mode, duration_seconds, drawn)"
+  ") STRICT, WITHOUT ROWID;"
+  MODE_DURATIONS_FROM_RUNS_9
+  "CREATE INDEX runs_by_workflow_start ON runs (workflow, started_at DESC) WHERE deleted = 0;"
+  "CREATE INDEX runs_awaiting_outcome ON runs (started_at DESC)"
+  "  WHERE used IS NULL AND deleted = 0;"
+  "CREATE INDEX runs_by_tool_duration"
+  "  ON runs (workflow, mode, tool, duration_seconds, started_on) WHERE deleted = 0;"
+  "CREATE INDEX runs_by_week"
+  "  ON runs (workflow, mode, started_week, duration_seconds, started_on, assignment)"
+  "  WHERE deleted = 0;"
+  "CREATE INDEX runs_from_tracker ON runs (workflow, started_on)"
+  "  WHERE source = 'tracker' AND deleted = 0;"
+  "CREATE TRIGGER daily_insert AFTER INSERT ON runs WHEN NEW.deleted = 0 BEGIN"
+  ADD_NEW_9
+  "END;"
+  "CREATE TRIGGER daily_update_old AFTER UPDATE OF " COUNTED_COLUMNS_9 " ON runs"
+  "  WHEN OLD.deleted = 0 BEGIN"
+  REMOVE_OLD_9
+  "END;"
+  "CREATE TRIGGER daily_update_new AFTER UPDATE OF " COUNTED_COLUMNS_9 " ON runs"
+  "  WHEN NEW.deleted = 0 BEGIN"
+  ADD_NEW_9
+  "END;"
+  "CREATE TRIGGER daily_delete AFTER DELETE ON runs WHEN OLD.deleted = 0 BEGIN"
+  REMOVE_OLD_9
+  "END;"
+  SYNC_TRIGGERS ("workflows")
+  SYNC_TRIGGERS ("tools")
+  SYNC_TRIGGERS ("runs"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YS_SCHEMA_VERSION);
@@ -419,6 +616,26 @@ unref_zone (void *zone)
 }
 
 static gboolean
+check_foreign_keys (YsDatabase  *database,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = ys_database_prepare (database,
+    "SELECT count(*) FROM pragma_foreign_key_check", error);
+  gint64 broken = 0;
+
+  if (stmt == NULL || !ys_database_query_int64 (database, stmt, &broken, error))
+    return FALSE;
+  /* Foreign keys have been on since schema 1: a record that refers to
+   * nothing means a damaged file. */
+  if (broken > 0)
+    {
+      ys_database_set_error (database, SQLITE_CORRUPT, TRUE, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 migrate_to (YsDatabase  *database,
             int          from_version,
             int          to_version,
@@ -436,14 +653,21 @@ migrate_to (YsDatabase  *database,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, g_time_zone_new_local (),
                               local_offset, NULL, NULL, unref_zone);
 
-  if (!ys_database_begin (database, YS_TRANSACTION_WRITE, error))
-    return FALSE;
-
-  for (int v = from_version; ok && v < to_version; v++)
-    ok = ys_database_exec (database, migrations[v], error);
-  ok = ok && ys_database_exec (database, sql, error);
-
-  return ys_database_end (database, ok, ok ? error : NULL);
+  /* A step may rebuild a table that others refer to (schema 9 does), which
+   * SQLite allows only with foreign keys off, a setting it takes only
+   * outside a transaction: they are checked before the commit instead. */
+  sqlite3_exec (ys_database_get_handle (database), "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  ok = ys_database_begin (database, YS_TRANSACTION_WRITE, error);
+  if (ok)
+    {
+      for (int v = from_version; ok && v < to_version; v++)
+        ok = ys_database_exec (database, migrations[v], error);
+      ok = ok && check_foreign_keys (database, error);
+      ok = ok && ys_database_exec (database, sql, error);
+      ok = ys_database_end (database, ok, ok ? error : NULL);
+    }
+  sqlite3_exec (ys_database_get_handle (database), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  return ok;
 }
 
 gboolean
@@ -451,7 +675,35 @@ ys_schema_migrate (YsDatabase  *database,
                    int          from_version,
                    GError     **error)
 {
-  return migrate_to (database, from_version, YS_SCHEMA_VERSION, error);
+  gboolean ok;
+
+  if (from_version >= YS_SCHEMA_VERSION)
+    return TRUE;
+
+  /* Rebuilding a million runs' indexes sorts them in temporary files
+   * rather than in memory, as a bulk merge does. */
+  ys_database_set_bulk (database, TRUE);
+  ok = migrate_to (database, from_version, YS_SCHEMA_VERSION, error);
+
+  /* Schema 9 wrote every run again in a third of the space; the pages the
+   * old rows and indexes held stay in the file, free, until a VACUUM
+   * copies the database without them (a few seconds at a million runs,
+   * against half a minute for the upgrade), and the write-ahead log that
+   * held both is emptied. Without it the file only stays larger (SQLite
+   * reuses its free pages as the data grows), so a VACUUM that cannot run
+   * (another program busy with the database) is not an error. */
+  if (ok && from_version > 0 && from_version < 9)
+    {
+      int rc = sqlite3_exec (ys_database_get_handle (database), "VACUUM", NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        sqlite3_exec (ys_database_get_handle (database), "PRAGMA wal_checkpoint (TRUNCATE)",
+                      NULL, NULL, NULL);
+      else
+        g_debug ("No VACUUM after the upgrade to schema 9: %s", sqlite3_errstr (rc));
+    }
+  ys_database_set_bulk (database, FALSE);
+  return ok;
 }
 
 gboolean
@@ -544,9 +796,9 @@ ys_schema_bulk_end (YsDatabase  *database,
   if (rebuild == NULL)
     return TRUE;
 
-  if (!ys_database_exec (database, "DELETE FROM daily;" DAILY_FROM_RUNS_8
-                                   "DELETE FROM durations;" DURATIONS_FROM_RUNS
-                                   "DELETE FROM mode_durations;" MODE_DURATIONS_FROM_RUNS_8
+  if (!ys_database_exec (database, "DELETE FROM daily;" DAILY_FROM_RUNS_9
+                                   "DELETE FROM durations;" DURATIONS_FROM_RUNS_9
+                                   "DELETE FROM mode_durations;" MODE_DURATIONS_FROM_RUNS_9
                                    "UPDATE sync_state SET changes = changes + 1;", error))
     return FALSE;
   for (guint i = 0; i < rebuild->len; i++)

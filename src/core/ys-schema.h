@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The newest database version this build reads and writes. */
-#define YS_SCHEMA_VERSION 8
+#define YS_SCHEMA_VERSION 9
 
 typedef struct _YsDatabase YsDatabase;
 

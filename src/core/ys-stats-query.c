@@ -23,6 +23,9 @@
 #define ALL_FROM "0000-01-01"
 #define ALL_TO "9999-12-31"
 
+/* The key of the workflow whose id is bound as :workflow. */
+#define WORKFLOW YS_STORE_WORKFLOW_KEY (":workflow")
+
 /* The Monday of the ISO week of a local date, as runs.started_week has it. */
 #define WEEK_OF(parameter) "date (" parameter ", 'weekday 0', '-6 days')"
 
@@ -65,9 +68,9 @@ ys_stats_query_history_bounds (YsDatabase  *db,
    * along the per-day totals' key, not a walk over all of them. */
   sqlite3_stmt *stmt = ys_database_prepare (db,
     "SELECT min (first), max (last) FROM (SELECT"
-    " (SELECT day FROM daily d WHERE d.workflow_id = w.id AND d.mode = m.mode AND d.runs > 0"
+    " (SELECT day FROM daily d WHERE d.workflow = w.key AND d.mode = m.mode AND d.runs > 0"
     "  ORDER BY d.day LIMIT 1) AS first,"
-    " (SELECT day FROM daily d WHERE d.workflow_id = w.id AND d.mode = m.mode AND d.runs > 0"
+    " (SELECT day FROM daily d WHERE d.workflow = w.key AND d.mode = m.mode AND d.runs > 0"
     "  ORDER BY d.day DESC LIMIT 1) AS last"
     " FROM workflows w, (SELECT 0 AS mode UNION ALL SELECT 1) m WHERE w.deleted = 0)", error);
   int rc;
@@ -108,7 +111,7 @@ ys_stats_query_totals (YsDatabase          *db,
   sqlite3_stmt *stmt = ys_database_prepare (db,
     "SELECT mode, sum (runs), sum (corrections), sum (corrected), sum (used_yes), sum (used_no),"
     " sum (drawn), sum (overridden)"
-    " FROM daily WHERE workflow_id = :workflow AND day BETWEEN :from AND :to GROUP BY mode",
+    " FROM daily WHERE workflow = " WORKFLOW " AND day BETWEEN :from AND :to GROUP BY mode",
     error);
   int rc;
 
@@ -180,7 +183,7 @@ read_counts (YsDatabase    *db,
 {
   sqlite3_stmt *stmt = ys_database_prepare (db,
     "SELECT duration_seconds, drawn, runs FROM mode_durations"
-    " WHERE workflow_id = :workflow AND mode = :mode AND runs > 0"
+    " WHERE workflow = " WORKFLOW " AND mode = :mode AND runs > 0"
     " ORDER BY duration_seconds, drawn", error);
   int rc;
 
@@ -210,14 +213,14 @@ enum { INSIDE, BEFORE, AFTER };
 
 static const char *const scans[] = {
   "SELECT duration_seconds, assignment FROM runs INDEXED BY runs_by_week"
-  " WHERE workflow_id = :workflow AND mode = :mode AND deleted = 0"
+  " WHERE workflow = " WORKFLOW " AND mode = :mode AND deleted = 0"
   " AND started_week BETWEEN " WEEK_OF (":from") " AND " WEEK_OF (":to")
   " AND started_on BETWEEN :from AND :to",
   "SELECT duration_seconds, assignment FROM runs INDEXED BY runs_by_week"
-  " WHERE workflow_id = :workflow AND mode = :mode AND deleted = 0"
+  " WHERE workflow = " WORKFLOW " AND mode = :mode AND deleted = 0"
   " AND started_week <= " WEEK_OF (":from") " AND started_on < :from AND :to IS NOT NULL",
   "SELECT duration_seconds, assignment FROM runs INDEXED BY runs_by_week"
-  " WHERE workflow_id = :workflow AND mode = :mode AND deleted = 0"
+  " WHERE workflow = " WORKFLOW " AND mode = :mode AND deleted = 0"
   " AND started_week >= " WEEK_OF (":to") " AND started_on > :to AND :from IS NOT NULL",
 };
 
@@ -415,9 +418,9 @@ ys_stats_query_tools (YsDatabase          *db,
   stmt = ys_database_prepare (db,
     "SELECT t.id, t.name, coalesce (r.runs, 0), coalesce (r.used_yes, 0),"
     " coalesce (r.used_no, 0), coalesce (f.yes, 0), coalesce (f.no, 0) FROM tools t"
-    " LEFT JOIN (SELECT tool_key, sum (runs) AS runs, sum (used_yes) AS used_yes,"
-    "  sum (used_no) AS used_no FROM daily WHERE workflow_id = :workflow AND mode = 1"
-    "  AND day BETWEEN :from AND :to GROUP BY tool_key) r ON r.tool_key = t.id"
+    " LEFT JOIN (SELECT tool, sum (runs) AS runs, sum (used_yes) AS used_yes,"
+    "  sum (used_no) AS used_no FROM daily WHERE workflow = " WORKFLOW " AND mode = 1"
+    "  AND day BETWEEN :from AND :to GROUP BY tool) r ON r.tool = t.key"
     " LEFT JOIN (SELECT tool_id, sum (saves_time = 1) AS yes, sum (saves_time = 0) AS no"
     "  FROM feedback WHERE workflow_id = :workflow AND deleted = 0"
     "  AND given_on BETWEEN :from AND :to GROUP BY tool_id) f ON f.tool_id = t.id"
@@ -471,7 +474,7 @@ ys_stats_query_tool_median (YsDatabase          *db,
     {
       stmt = ys_database_prepare (db,
         "SELECT duration_seconds, sum (runs) FROM durations"
-        " WHERE workflow_id = :workflow AND mode = 1 AND tool_key = :tool"
+        " WHERE workflow = " WORKFLOW " AND mode = 1 AND tool = " YS_STORE_TOOL_KEY (":tool")
         " GROUP BY duration_seconds HAVING sum (runs) > 0 ORDER BY duration_seconds", error);
       if (stmt == NULL)
         return FALSE;
@@ -481,7 +484,8 @@ ys_stats_query_tool_median (YsDatabase          *db,
     {
       stmt = ys_database_prepare (db,
         "SELECT duration_seconds, count(*) FROM runs INDEXED BY runs_by_tool_duration"
-        " WHERE workflow_id = :workflow AND mode = 1 AND tool_id = :tool AND deleted = 0"
+        " WHERE workflow = " WORKFLOW " AND mode = 1 AND tool = " YS_STORE_TOOL_KEY (":tool")
+        " AND deleted = 0"
         " AND started_on BETWEEN :from AND :to"
         " GROUP BY duration_seconds ORDER BY duration_seconds", error);
       if (stmt == NULL)
@@ -584,13 +588,13 @@ ys_stats_weekly (YsStore      *store,
    * seek into runs_by_week. */
   groups = ys_database_prepare (db,
     "SELECT mode, day, sum (runs), sum (corrected), sum (used_yes), sum (used_no)"
-    " FROM daily WHERE workflow_id = :workflow AND day BETWEEN :from AND :to"
+    " FROM daily WHERE workflow = " WORKFLOW " AND day BETWEEN :from AND :to"
     " GROUP BY mode, day HAVING sum (runs) > 0 ORDER BY mode, day", error);
   if (groups == NULL)
     return NULL;
   ranks = ys_database_prepare (db,
     "SELECT duration_seconds FROM runs INDEXED BY runs_by_week"
-    " WHERE workflow_id = :workflow AND mode = :mode AND started_week = :week AND deleted = 0"
+    " WHERE workflow = " WORKFLOW " AND mode = :mode AND started_week = :week AND deleted = 0"
     " AND started_on BETWEEN :from AND :to"
     " ORDER BY duration_seconds LIMIT -1 OFFSET :offset", error);
   if (ranks == NULL)
@@ -691,8 +695,9 @@ ys_stats_run_points (YsStore      *store,
     ys_format_iso_date (to, to_text);
 
   stmt = ys_database_prepare (db,
-    "SELECT started_on, duration_seconds FROM runs INDEXED BY runs_by_duration"
-    " WHERE workflow_id = :workflow AND mode IN (0, 1) AND deleted = 0"
+    "SELECT started_on, duration_seconds FROM runs INDEXED BY runs_by_week"
+    " WHERE workflow = " WORKFLOW " AND mode IN (0, 1) AND deleted = 0"
+    " AND started_week BETWEEN " WEEK_OF (":from") " AND " WEEK_OF (":to")
     " AND started_on BETWEEN :from AND :to LIMIT :limit", error);
   if (stmt == NULL)
     return FALSE;

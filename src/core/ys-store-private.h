@@ -41,14 +41,22 @@ struct _YsStore
 
 /* Runs from a tracker's history never learn whether their output was used:
  * Awaiting Outcome leaves them out, and its count, taken from the per-day
- * totals, takes them off (counted from the runs_from_tracker index). The
- * "+" keeps SQLite from walking runs_awaiting_outcome instead, every run
- * awaiting an outcome and its row: 0.3 s of the window's start at a
- * million runs. */
+ * totals, takes them off (counted from the runs_from_tracker index). Left
+ * to itself SQLite walks runs_awaiting_outcome (without the "+") or, since
+ * schema 9's narrower indexes, runs_by_workflow_start instead, every run
+ * and its row: 0.3 s of the window's start at a million runs. */
 #define YS_STORE_NOT_FROM_TRACKER " AND r.source IS NULL"
 #define YS_STORE_TRACKER_AWAITING \
-  " - (SELECT count(*) FROM runs r JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0" \
+  " - (SELECT count(*) FROM runs r INDEXED BY runs_from_tracker" \
+  " JOIN workflows w ON w.key = r.workflow AND w.deleted = 0" \
   " WHERE r.source = 'tracker' AND r.deleted = 0 AND +r.used IS NULL)"
+
+/* Runs, their indexes and the totals refer to a workflow or a tool by its
+ * integer key (schema 9); the API and the bundles by its id. The key of
+ * the id bound as @parameter, a lookup SQLite makes once per statement,
+ * so an index on the key is still searched by equality. */
+#define YS_STORE_WORKFLOW_KEY(parameter) "(SELECT key FROM workflows WHERE id = " parameter ")"
+#define YS_STORE_TOOL_KEY(parameter) "(SELECT key FROM tools WHERE id = " parameter ")"
 
 /* A change must sort after the stored one even if the clock went back. */
 #define YS_STORE_NEXT_UPDATED_AT "max (:now, updated_at + 1)"
@@ -127,9 +135,10 @@ gboolean      ys_store_reload_timers    (YsStore  *self,
 
 YsRun        *ys_store_run_from_row (sqlite3_stmt  *stmt);
 
-/* The SELECT list ys_store_run_from_row() reads. */
+/* The SELECT list ys_store_run_from_row() reads, from runs r joined with
+ * their workflow w and tool t. */
 #define YS_STORE_RUN_COLUMNS \
-  "r.id, r.workflow_id, r.mode, r.tool_id, r.started_at, r.duration_seconds, " \
+  "r.id, w.id, r.mode, t.id, r.started_at, r.duration_seconds, " \
   "r.corrections, r.used, r.note, t.name, r.assignment"
 
 /* Records, as the merge and the bundle writer see the store ---------------- */

@@ -67,8 +67,8 @@ ys_store_get_run (YsStore     *self,
 
   stmt = ys_store_prepare (self,
     "SELECT " YS_STORE_RUN_COLUMNS " FROM runs r"
-    " JOIN workflows w ON w.id = r.workflow_id AND w.deleted = 0"
-    " LEFT JOIN tools t ON t.id = r.tool_id"
+    " JOIN workflows w ON w.key = r.workflow AND w.deleted = 0"
+    " LEFT JOIN tools t ON t.key = r.tool"
     " WHERE r.id = :id AND r.deleted = 0", error);
   if (stmt == NULL)
     return NULL;
@@ -95,7 +95,8 @@ ys_store_count_runs (YsStore     *self,
 
   /* The per-day totals hold the same count without walking the runs. */
   stmt = ys_store_prepare (self,
-    "SELECT coalesce (sum (runs), 0) FROM daily WHERE workflow_id = :workflow AND mode = :mode",
+    "SELECT coalesce (sum (runs), 0) FROM daily"
+    " WHERE workflow = " YS_STORE_WORKFLOW_KEY (":workflow") " AND mode = :mode",
     error);
   if (stmt == NULL)
     return 0;
@@ -119,9 +120,9 @@ ys_store_get_last_tool_id (YsStore     *self,
   g_return_val_if_fail (YS_IS_STORE (self), NULL);
 
   stmt = ys_store_prepare (self,
-    "SELECT r.tool_id FROM runs r JOIN tools t ON t.id = r.tool_id AND t.deleted = 0"
-    " WHERE r.workflow_id = :workflow AND r.deleted = 0 AND r.mode = 1"
-    " ORDER BY r.started_at DESC LIMIT 1", error);
+    "SELECT t.id FROM runs r JOIN tools t ON t.key = r.tool AND t.deleted = 0"
+    " WHERE r.workflow = " YS_STORE_WORKFLOW_KEY (":workflow") " AND r.deleted = 0"
+    " AND r.mode = 1 ORDER BY r.started_at DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   ys_database_bind_text (stmt, ":workflow", workflow_id);
@@ -164,8 +165,10 @@ check_run_references (YsStore            *self,
 /* Run records ---------------------------------------------------------------- */
 
 #define RUN_COLUMNS \
-  "id, workflow_id, mode, tool_id, started_at, started_offset, duration_seconds, corrections," \
-  " used, note, assignment, source, updated_at, deleted"
+  "r.id, w.id, r.mode, t.id, r.started_at, r.started_offset, r.duration_seconds," \
+  " r.corrections, r.used, r.note, r.assignment, r.source, r.updated_at, r.deleted"
+#define RUN_FROM \
+  " FROM runs r JOIN workflows w ON w.key = r.workflow LEFT JOIN tools t ON t.key = r.tool"
 
 static void
 run_from_row (sqlite3_stmt *stmt,
@@ -225,12 +228,14 @@ put_run (YsStore        *self,
 {
   const YsRunRecord *r = record;
   sqlite3_stmt *stmt = ys_store_prepare (self,
-    "INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_offset, started_on,"
+    "INSERT INTO runs (id, workflow, mode, tool, started_at, started_offset, started_on,"
     " started_week, duration_seconds, corrections, used, note, assignment, source, updated_at,"
     " deleted)"
-    " VALUES (:id, :workflow, :mode, :tool, :started_at, :offset, :day, " WEEK_OF_DAY ","
-    "  :duration, :corrections, :used, :note, :assignment, :source, :updated_at, :deleted)"
-    " ON CONFLICT (id) DO UPDATE SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
+    " VALUES (:id, " YS_STORE_WORKFLOW_KEY (":workflow") ", :mode, " YS_STORE_TOOL_KEY (":tool") ","
+    "  :started_at, :offset, :day, " WEEK_OF_DAY ", :duration, :corrections, :used, :note,"
+    "  :assignment, :source, :updated_at, :deleted)"
+    " ON CONFLICT (id) DO UPDATE SET workflow = excluded.workflow, mode = :mode,"
+    " tool = excluded.tool,"
     " started_at = :started_at, started_offset = :offset, started_on = :day,"
     " started_week = " WEEK_OF_DAY ", duration_seconds = :duration, corrections = :corrections,"
     " used = :used, note = :note, assignment = :assignment, source = :source,"
@@ -257,8 +262,9 @@ put_run (YsStore        *self,
 
 /* Bundles list runs oldest first. */
 const YsStoreRecordClass ys_store_run_records = {
-  "SELECT " RUN_COLUMNS " FROM runs WHERE id = :id",
-  "SELECT " RUN_COLUMNS " FROM runs WHERE deleted = 0 OR :tombstones ORDER BY started_at, id",
+  "SELECT " RUN_COLUMNS RUN_FROM " WHERE r.id = :id",
+  "SELECT " RUN_COLUMNS RUN_FROM " WHERE r.deleted = 0 OR :tombstones"
+  " ORDER BY r.started_at, r.id",
   run_from_row,
   put_run,
 };
@@ -334,7 +340,8 @@ ys_store_update_run (YsStore            *self,
        ys_store_get_record (self, YS_RECORD_RUN, id, &stored, strings, &found, error) &&
        check_run_references (self, fields, FALSE, error) &&
        (stmt = ys_store_prepare (self,
-          "UPDATE runs SET workflow_id = :workflow, mode = :mode, tool_id = :tool,"
+          "UPDATE runs SET workflow = " YS_STORE_WORKFLOW_KEY (":workflow") ", mode = :mode,"
+          " tool = " YS_STORE_TOOL_KEY (":tool") ","
           " started_at = :started_at, started_offset = :offset, started_on = :day,"
           " started_week = " WEEK_OF_DAY ", duration_seconds = :duration,"
           " corrections = :corrections, used = :used, note = :note,"
@@ -496,7 +503,7 @@ ys_store_count_awaiting_outcome (YsStore  *self,
    * seconds at a million. */
   stmt = ys_store_prepare (self,
     "SELECT coalesce (sum (d.runs - d.used_yes - d.used_no), 0)" YS_STORE_TRACKER_AWAITING
-    " FROM daily d JOIN workflows w ON w.id = d.workflow_id AND w.deleted = 0", error);
+    " FROM daily d JOIN workflows w ON w.key = d.workflow AND w.deleted = 0", error);
   if (stmt != NULL)
     ys_database_query_int64 (self->database, stmt, &n, error);
   return (guint) n;

@@ -117,11 +117,12 @@ ys_store_merge_workflows (YsStore          *self,
          undo_id, source_id, target_id, NULL, error) &&
        run_statement (self,
          "INSERT INTO workflow_merge_moves SELECT :undo, 'run', id FROM runs"
-         " WHERE workflow_id = :source AND deleted = 0",
+         " WHERE workflow = " YS_STORE_WORKFLOW_KEY (":source") " AND deleted = 0",
          undo_id, source_id, target_id, NULL, error) &&
        run_statement (self,
-         "UPDATE runs SET workflow_id = :target, updated_at = " YS_STORE_NEXT_UPDATED_AT
-         " WHERE workflow_id = :source AND deleted = 0",
+         "UPDATE runs SET workflow = " YS_STORE_WORKFLOW_KEY (":target") ","
+         " updated_at = " YS_STORE_NEXT_UPDATED_AT
+         " WHERE workflow = " YS_STORE_WORKFLOW_KEY (":source") " AND deleted = 0",
          undo_id, source_id, target_id, &runs, error) &&
        run_statement (self,
          "INSERT INTO workflow_merge_moves SELECT :undo, 'feedback', id FROM feedback"
@@ -195,8 +196,9 @@ ys_store_unmerge_workflows (YsStore     *self,
   ok = ok &&
        ys_store_restore_workflow (self, source_id, archived_instead, error) &&
        run_statement (self,
-         "UPDATE runs SET workflow_id = :source, updated_at = " YS_STORE_NEXT_UPDATED_AT
-         " WHERE workflow_id = :target AND id IN"
+         "UPDATE runs SET workflow = " YS_STORE_WORKFLOW_KEY (":source") ","
+         " updated_at = " YS_STORE_NEXT_UPDATED_AT
+         " WHERE workflow = " YS_STORE_WORKFLOW_KEY (":target") " AND id IN"
          " (SELECT id FROM workflow_merge_moves WHERE undo_id = :undo AND kind = 'run')",
          undo_id, source_id, target_id, NULL, error) &&
        run_statement (self,

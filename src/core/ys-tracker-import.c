@@ -657,7 +657,8 @@ ys_tracker_count_imported (YsStore      *store,
   db = ys_store_get_database (store);
   stmt = ys_database_prepare (db,
     "SELECT count(*) FROM runs WHERE source = 'tracker' AND deleted = 0"
-    " AND workflow_id = :workflow AND started_on BETWEEN :from AND :to", error);
+    " AND workflow = " YS_STORE_WORKFLOW_KEY (":workflow")
+    " AND started_on BETWEEN :from AND :to", error);
   if (stmt == NULL)
     return FALSE;
   ys_database_bind_text (stmt, ":workflow", workflow_id);

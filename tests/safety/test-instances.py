@@ -133,7 +133,7 @@ def shown_awaiting(app):
 
 def count_awaiting(path):
     with sqlite3.connect(path) as db:
-        return db.execute("SELECT count(*) FROM runs r JOIN workflows w ON w.id = r.workflow_id"
+        return db.execute("SELECT count(*) FROM runs r JOIN workflows w ON w.key = r.workflow"
                           " WHERE r.used IS NULL AND r.deleted = 0 AND w.deleted = 0").fetchone()[0]
 
 

@@ -420,7 +420,8 @@ test_ten_runs (Fixture       *f,
   {
     g_autofree char *sql = g_strdup_printf (
       "SELECT group_concat (mode || ':' || assignment, ' ') FROM"
-      " (SELECT mode, assignment FROM runs WHERE workflow_id = '%s' AND deleted = 0"
+      " (SELECT mode, assignment FROM runs"
+      "  WHERE workflow = (SELECT key FROM workflows WHERE id = '%s') AND deleted = 0"
       "  ORDER BY started_at)", id);
     g_autofree char *runs = sql_text (f, sql);
     g_autoptr(GString) expected = g_string_new (NULL);

@@ -82,7 +82,7 @@ dump (YsStore  *store,
       : "SELECT id, name, description, people, archived, updated_at, deleted FROM workflows ORDER BY id",
     "SELECT id, name, updated_at, deleted FROM tools ORDER BY id",
     "SELECT id, workflow_id, mode, tool_id, started_at, started_on, duration_seconds, corrections,"
-    " used, note, updated_at, deleted FROM runs ORDER BY id",
+    " used, note, updated_at, deleted FROM " YS_TEST_RUNS " ORDER BY id",
     "SELECT id, workflow_id, tool_id, saves_time, given_on, comment, updated_at, deleted FROM feedback ORDER BY id",
   };
   GString *out = g_string_new (NULL);
@@ -195,22 +195,25 @@ test_bulk_merge (void)
   const char *daily_recount =
     "SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*), sum (corrections),"
     " sum (corrections >= 1), sum (used IS 1), sum (used IS 0), sum (assignment = 1),"
-    " sum (assignment = 2) FROM runs WHERE deleted = 0"
+    " sum (assignment = 2) FROM " YS_TEST_RUNS " WHERE deleted = 0"
     " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
   const char *daily_kept =
     "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected, used_yes, used_no,"
-    " drawn, overridden FROM daily WHERE runs > 0 ORDER BY 1, 2, 3, 4";
+    " drawn, overridden FROM " YS_TEST_DAILY " WHERE runs > 0 ORDER BY 1, 2, 3, 4";
   const char *mode_durations_recount =
-    "SELECT workflow_id, mode, duration_seconds, assignment = 1, count(*) FROM runs"
+    "SELECT workflow_id, mode, duration_seconds, assignment = 1, count(*) FROM " YS_TEST_RUNS
     " WHERE deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
   const char *mode_durations_kept =
-    "SELECT workflow_id, mode, duration_seconds, drawn, runs FROM mode_durations WHERE runs > 0"
+    "SELECT workflow_id, mode, duration_seconds, drawn, runs FROM " YS_TEST_MODE_DURATIONS
+    " WHERE runs > 0"
     " ORDER BY 1, 2, 3, 4";
   const char *durations_recount =
-    "SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds, count(*) FROM runs"
+    "SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds, count(*) FROM "
+    YS_TEST_RUNS
     " WHERE deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
   const char *durations_kept =
-    "SELECT workflow_id, mode, tool_key, duration_seconds, runs FROM durations WHERE runs > 0"
+    "SELECT workflow_id, mode, tool_key, duration_seconds, runs FROM " YS_TEST_DURATIONS
+    " WHERE runs > 0"
     " ORDER BY 1, 2, 3, 4";
   g_autofree char *schema_before = NULL;
   g_autofree char *schema_after = NULL;

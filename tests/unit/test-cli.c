@@ -146,7 +146,8 @@ static char *
 dump_rows (const char *path)
 {
   return ys_test_sql_rows (path,
-                           "SELECT id, workflow_id, duration_seconds, note FROM runs ORDER BY id",
+                           "SELECT id, workflow_id, duration_seconds, note FROM " YS_TEST_RUNS
+                           " ORDER BY id",
                            "SELECT id, name, people, description FROM workflows ORDER BY id",
                            NULL);
 }
@@ -413,7 +414,7 @@ test_summary (void)
     {
       JsonObject *workflow = json_array_get_object_element (workflows, i);
       JsonObject *with_ai = json_object_get_object_member (workflow, "with_ai");
-      g_autofree char *sql = g_strdup_printf ("SELECT avg (corrections) FROM runs"
+      g_autofree char *sql = g_strdup_printf ("SELECT avg (corrections) FROM " YS_TEST_RUNS
                                               " WHERE deleted = 0 AND mode = 1 AND workflow_id = '%s'",
                                               json_object_get_string_member (workflow, "id"));
       g_autofree char *counted = ys_test_sql_rows (fresh, sql, NULL);
@@ -609,8 +610,8 @@ tracker_runs (const char *path)
                            "SELECT w.name, r.mode, coalesce (t.name, '-'), r.started_at,"
                            " r.started_offset, r.duration_seconds, r.corrections,"
                            " coalesce (r.used, 'unknown'), r.note, r.assignment, r.source"
-                           " FROM runs r JOIN workflows w ON w.id = r.workflow_id"
-                           " LEFT JOIN tools t ON t.id = r.tool_id"
+                           " FROM runs r JOIN workflows w ON w.key = r.workflow"
+                           " LEFT JOIN tools t ON t.key = r.tool"
                            " WHERE r.deleted = 0 ORDER BY r.started_at", NULL);
 }
 
@@ -849,7 +850,7 @@ test_import_csv_new_workflow (void)
   g_assert_cmpint (ys_test_sql_int (db, "SELECT archived FROM workflows WHERE name = 'Board minutes'"),
                    ==, 1);
   g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM workflows WHERE archived = 0"), ==, 3);
-  g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM runs r JOIN tools t ON t.id = r.tool_id"
+  g_assert_cmpint (ys_test_sql_int (db, "SELECT count(*) FROM runs r JOIN tools t ON t.key = r.tool"
                                         " WHERE t.name = 'Mistral' AND r.source = 'tracker'"
                                         " AND r.duration_seconds = 5400"), ==, 1);
 }

@@ -30,7 +30,7 @@ dump (const char *path)
     "SELECT id, name, description, people, archived, position, updated_at, deleted FROM workflows ORDER BY id",
     "SELECT id, name, updated_at, deleted FROM tools ORDER BY id",
     "SELECT id, workflow_id, mode, tool_id, started_at, started_on, duration_seconds, corrections,"
-    " used, note, updated_at, deleted FROM runs ORDER BY id",
+    " used, note, updated_at, deleted FROM " YS_TEST_RUNS " ORDER BY id",
     "SELECT id, workflow_id, tool_id, saves_time, given_on, comment, updated_at, deleted FROM feedback ORDER BY id",
   };
   GString *out = g_string_new (NULL);
@@ -95,17 +95,17 @@ test_believable (void)
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_tools (store)), ==, 3);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM feedback"), >=, 10);
   /* Twelve weeks, both modes for every workflow. */
-  g_assert_cmpint (sql_int (store, "SELECT count(DISTINCT workflow_id || mode) FROM runs"), ==, 6);
+  g_assert_cmpint (sql_int (store, "SELECT count(DISTINCT workflow || '|' || mode) FROM runs"), ==, 6);
   g_assert_cmpint (sql_int (store, "SELECT julianday(max(started_on)) - julianday(min(started_on)) FROM runs"), >=, 7 * 11);
   g_assert_cmpint (sql_int (store, "SELECT max(started_on) <= '" YS_DEMO_LAST_DAY "' FROM runs"), ==, 1);
-  g_assert_cmpint (sql_int (store, "SELECT min(c) FROM (SELECT count(*) c FROM runs GROUP BY workflow_id, mode)"), >=, 6);
+  g_assert_cmpint (sql_int (store, "SELECT min(c) FROM (SELECT count(*) c FROM runs GROUP BY workflow, mode)"), >=, 6);
   /* Used yes, no and not yet known all appear. */
   g_assert_cmpint (sql_int (store, "SELECT count(DISTINCT coalesce(used, -1)) FROM runs"), ==, 3);
 
   /* AI helps a lot on briefs, a little on intake, and slows grant sections
    * with more corrections. */
 #define MEAN(workflow, mode, column) \
-  "SELECT avg(" column ") FROM runs r JOIN workflows w ON w.id = r.workflow_id" \
+  "SELECT avg(" column ") FROM runs r JOIN workflows w ON w.key = r.workflow" \
   " WHERE w.name = '" workflow "' AND r.mode = " #mode
   {
     gint64 brief_before = sql_int (store, MEAN ("Policy brief draft", 0, "duration_seconds"));

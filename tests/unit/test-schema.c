@@ -138,9 +138,9 @@ assert_brought_up_to_date (YsStore    *store,
   {
     g_autofree char *daily = ys_test_sql_rows (path,
       "SELECT day, mode, tool_key, runs, corrections, corrected, used_yes, used_no, drawn,"
-      " overridden FROM daily WHERE runs <> 0 ORDER BY day", NULL);
+      " overridden FROM " YS_TEST_DAILY " WHERE runs <> 0 ORDER BY day", NULL);
     g_autofree char *durations = ys_test_sql_rows (path,
-      "SELECT mode, tool_key, duration_seconds, runs FROM durations WHERE runs <> 0"
+      "SELECT mode, tool_key, duration_seconds, runs FROM " YS_TEST_DURATIONS " WHERE runs <> 0"
       " ORDER BY duration_seconds", NULL);
     g_autofree char *mode_durations = ys_test_sql_rows (path,
       "SELECT mode, duration_seconds, drawn, runs FROM mode_durations WHERE runs <> 0"

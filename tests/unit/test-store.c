@@ -748,12 +748,12 @@ test_daily_totals_follow_runs (Fixture       *f,
   g_assert_cmpstr (stored_rows, ==, expected_rows->str);
 
   kept = sql_text (f->path, "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected,"
-                            " used_yes, used_no, drawn, overridden FROM daily WHERE runs <> 0"
+                            " used_yes, used_no, drawn, overridden FROM " YS_TEST_DAILY " WHERE runs <> 0"
                             " ORDER BY 1, 2, 3, 4");
   counted = sql_text (f->path, "SELECT workflow_id, mode, coalesce (tool_id, ''), started_on,"
                                " count(*), sum (corrections), sum (corrections >= 1),"
                                " sum (used IS 1), sum (used IS 0), sum (assignment = 1),"
-                               " sum (assignment = 2) FROM runs WHERE deleted = 0"
+                               " sum (assignment = 2) FROM " YS_TEST_RUNS " WHERE deleted = 0"
                                " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
   g_assert_cmpstr (kept, ==, counted);
   g_assert_cmpuint (strlen (kept), >, 100);
@@ -761,18 +761,18 @@ test_daily_totals_follow_runs (Fixture       *f,
   g_free (kept);
   g_free (counted);
   kept = sql_text (f->path, "SELECT workflow_id, mode, tool_key, duration_seconds, runs"
-                            " FROM durations WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
+                            " FROM " YS_TEST_DURATIONS " WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
   counted = sql_text (f->path, "SELECT workflow_id, mode, coalesce (tool_id, ''), duration_seconds,"
-                               " count(*) FROM runs WHERE deleted = 0"
+                               " count(*) FROM " YS_TEST_RUNS " WHERE deleted = 0"
                                " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
   g_assert_cmpstr (kept, ==, counted);
 
   g_free (kept);
   g_free (counted);
   kept = sql_text (f->path, "SELECT workflow_id, mode, duration_seconds, drawn, runs"
-                            " FROM mode_durations WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
+                            " FROM " YS_TEST_MODE_DURATIONS " WHERE runs <> 0 ORDER BY 1, 2, 3, 4");
   counted = sql_text (f->path, "SELECT workflow_id, mode, duration_seconds, assignment = 1,"
-                               " count(*) FROM runs WHERE deleted = 0"
+                               " count(*) FROM " YS_TEST_RUNS " WHERE deleted = 0"
                                " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
   g_assert_cmpstr (kept, ==, counted);
   g_assert_nonnull (strstr (kept, "|1|"));

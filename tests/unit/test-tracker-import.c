@@ -89,7 +89,7 @@ runs (Fixture *f)
 {
   return ys_test_sql_rows (f->path,
                            "SELECT started_at - " G_STRINGIFY (MARCH_2) ", started_offset,"
-                           " duration_seconds, mode, tool_id IS NULL, corrections,"
+                           " duration_seconds, mode, tool IS NULL, corrections,"
                            " used IS NULL, note, assignment, source, deleted FROM runs"
                            " ORDER BY started_at", NULL);
 }
@@ -233,8 +233,8 @@ test_workflow_deleted (Fixture       *f,
   g_assert_true (second.tool_created);
   g_assert_cmpuint (second.restored, ==, 3);
   g_assert_cmpint (ys_test_sql_int (f->path, "SELECT count(*) FROM runs r"
-                                             " JOIN workflows w ON w.id = r.workflow_id"
-                                             " JOIN tools t ON t.id = r.tool_id"
+                                             " JOIN workflows w ON w.key = r.workflow"
+                                             " JOIN tools t ON t.key = r.tool"
                                              " WHERE w.name = 'Grant report, again'"
                                              " AND t.name = 'Claude' AND r.mode = 1"), ==, 3);
 }

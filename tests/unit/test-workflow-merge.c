@@ -96,7 +96,7 @@ placement (YsStore *store)
 {
   return ys_test_sql_rows (ys_store_get_path (store),
                            "SELECT id, deleted FROM workflows ORDER BY id",
-                           "SELECT id, workflow_id, deleted FROM runs ORDER BY id",
+                           "SELECT id, workflow_id, deleted FROM " YS_TEST_RUNS " ORDER BY id",
                            "SELECT id, workflow_id, deleted FROM feedback ORDER BY id",
                            NULL);
 }
@@ -107,10 +107,11 @@ assert_totals (YsStore *store)
 {
   g_autofree char *kept = ys_test_sql_rows (ys_store_get_path (store),
     "SELECT workflow_id, mode, tool_key, day, runs, corrections, corrected, used_yes, used_no"
-    " FROM daily WHERE runs <> 0 ORDER BY 1, 2, 3, 4", NULL);
+    " FROM " YS_TEST_DAILY " WHERE runs <> 0 ORDER BY 1, 2, 3, 4", NULL);
   g_autofree char *counted = ys_test_sql_rows (ys_store_get_path (store),
     "SELECT workflow_id, mode, coalesce (tool_id, ''), started_on, count(*), sum (corrections),"
-    " sum (corrections >= 1), sum (used IS 1), sum (used IS 0) FROM runs WHERE deleted = 0"
+    " sum (corrections >= 1), sum (used IS 1), sum (used IS 0) FROM " YS_TEST_RUNS
+    " WHERE deleted = 0"
     " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4", NULL);
 
   g_assert_cmpstr (kept, ==, counted);
@@ -152,7 +153,7 @@ test_merge_travels_and_undoes (void)
   g_assert_nonnull (merge.undo_id);
 
   /* Every run and the answer are ours now; theirs is a tombstone. */
-  g_assert_cmpint (count (here, "SELECT count(*) FROM runs WHERE workflow_id = '" OURS "'"),
+  g_assert_cmpint (count (here, "SELECT count(*) FROM " YS_TEST_RUNS " WHERE workflow_id = '" OURS "'"),
                    ==, 3);
   g_assert_cmpint (count (here, "SELECT count(*) FROM feedback WHERE workflow_id = '" OURS "'"),
                    ==, 1);
@@ -177,10 +178,10 @@ test_merge_travels_and_undoes (void)
   g_assert_true (ys_store_unmerge_workflows (here, merge.undo_id, &archived_instead, &error));
   g_assert_no_error (error);
   g_assert_false (archived_instead);
-  g_assert_cmpint (count (here, "SELECT count(*) FROM runs WHERE workflow_id = '" THEIRS "'"),
+  g_assert_cmpint (count (here, "SELECT count(*) FROM " YS_TEST_RUNS " WHERE workflow_id = '" THEIRS "'"),
                    ==, 2);
   g_assert_cmpint (count (here, "SELECT workflow_id = '" THEIRS "' FROM feedback"), ==, 1);
-  g_assert_cmpint (count (here, "SELECT workflow_id = '" OURS "' FROM runs WHERE id = '"
+  g_assert_cmpint (count (here, "SELECT workflow_id = '" OURS "' FROM " YS_TEST_RUNS " WHERE id = '"
                                 OUR_RUN "'"), ==, 1);
   g_assert_cmpint (count (here, "SELECT deleted FROM workflows WHERE id = '" THEIRS "'"), ==, 0);
   assert_totals (here);

@@ -7,6 +7,24 @@ G_BEGIN_DECLS
 
 /* Reading and copying database files directly, beside the store, for tests. */
 
+/* Runs and the totals with the ids of their workflow and tool, as tests
+ * compare them, in place of the integer keys schema 9 stores (a database's
+ * own numbering): runs with workflow_id and tool_id (NULL without AI), the
+ * totals with workflow_id and tool_key ('' without AI). Read them as
+ * tables: "SELECT ... FROM " YS_TEST_RUNS " WHERE ...". */
+#define YS_TEST_RUNS \
+  "(SELECT r.*, w.id AS workflow_id, t.id AS tool_id FROM runs r" \
+  " JOIN workflows w ON w.key = r.workflow LEFT JOIN tools t ON t.key = r.tool)"
+#define YS_TEST_DAILY \
+  "(SELECT d.*, w.id AS workflow_id, coalesce (t.id, '') AS tool_key FROM daily d" \
+  " JOIN workflows w ON w.key = d.workflow LEFT JOIN tools t ON t.key = d.tool)"
+#define YS_TEST_DURATIONS \
+  "(SELECT d.*, w.id AS workflow_id, coalesce (t.id, '') AS tool_key FROM durations d" \
+  " JOIN workflows w ON w.key = d.workflow LEFT JOIN tools t ON t.key = d.tool)"
+#define YS_TEST_MODE_DURATIONS \
+  "(SELECT d.*, w.id AS workflow_id FROM mode_durations d" \
+  " JOIN workflows w ON w.key = d.workflow)"
+
 /* Every row of each query, in order, as "a|b|c|\n": two databases hold the
  * same data when these strings are equal. The list ends with NULL. */
 char   *ys_test_sql_rows        (const char *path,
