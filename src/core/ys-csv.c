@@ -271,9 +271,12 @@ ys_csv_export_figures (const YsSummary  *summary,
                               w->fair_test.chosen);
       append_ratio_change (out, &w->fair_test.change);
       g_string_append_c (out, ',');
-      append_number (out, w->has_time_saved ? (double) w->time_saved_per_week : NAN);
+      /* A time saved or lost is stated only for a clear change, as in the
+       * app and the report: a spreadsheet cell is read as a finding. */
+      append_number (out, w->has_time_saved && w->clear ? (double) w->time_saved_per_week : NAN);
       g_string_append_c (out, ',');
-      append_number (out, w->has_time_saved ? (double) w->time_saved_per_person_per_week : NAN);
+      append_number (out, w->has_time_saved && w->clear
+                            ? (double) w->time_saved_per_person_per_week : NAN);
       g_string_append_c (out, ',');
       /* The costs' hours: from a clear change only, as in the summary. */
       append_number (out, w->clear

@@ -573,6 +573,9 @@ test_figures_csv (void)
   w->change_percent = NAN;
   w->archived = TRUE;
   g_ptr_array_add (summary.workflows, w);
+  /* Enough data but no clear change: the time saved is known to the
+   * summary (a script's figure) but never stated as a finding. */
+  g_ptr_array_add (summary.workflows, figures_new ("Unclear", 1000, 900, FALSE));
 
   g_assert_true (ys_csv_export_figures (&summary, out, &error));
   g_assert_no_error (error);
@@ -620,8 +623,15 @@ test_figures_csv (void)
                    ",,,,false,false,,"
                    "10,1,2,0.625,,,false,false,"
                    ",,");
-  g_assert_cmpstr (lines[4], ==, "");
-  g_assert_null (lines[5]);
+  g_assert_cmpstr (lines[4], ==,
+                   "2026-10-01,2026-12-31,Unclear,false,"
+                   "6,1000,100,5000,0.5,0.3333333333333333,,"
+                   "7,900,100,5000,0.5,0.3333333333333333,,"
+                   "'-10,0.9,0.5,0.75,true,false,14,"
+                   "10,1,2,0.625,,,false,false,"
+                   ",,");
+  g_assert_cmpstr (lines[5], ==, "");
+  g_assert_null (lines[6]);
 }
 
 int
