@@ -60,8 +60,8 @@ describe_counts (const char           *file,
                             _(kinds[i].label), kinds[i].counts->added, kinds[i].counts->updated,
                             kinds[i].counts->unchanged, i + 1 < G_N_ELEMENTS (kinds) ? ";" : "");
   if (result->archived_on_import > 0)
-    g_string_append_printf (line, ngettext ("; %u workflow arrived archived (three are active)",
-                                            "; %u workflows arrived archived (three are active)",
+    g_string_append_printf (line, ngettext ("; %u workflow archived to keep three active",
+                                            "; %u workflows archived to keep three active",
                                             result->archived_on_import),
                             result->archived_on_import);
   return g_string_free (line, FALSE);

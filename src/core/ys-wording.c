@@ -819,8 +819,8 @@ ys_import_result_describe (const YsImportResult *result,
     {
       g_string_append (text, ". ");
       g_string_append_printf (text,
-                              ngettext ("%u workflow arrived archived because three are active",
-                                        "%u workflows arrived archived because three are active",
+                              ngettext ("%u workflow was archived to keep three active",
+                                        "%u workflows were archived to keep three active",
                                         result->archived_on_import),
                               result->archived_on_import);
     }

@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "yardstick"
 
 /* Importing bundles into the window's database: what each file did, in a
- * toast or, when workflows arrived archived or one arrived twice, in a
+ * toast or, when an import archived workflows or one arrived twice, in a
  * dialog that offers to merge the twin; what was refused, in plain words
  * with the precise message under Details. */
 
@@ -80,7 +80,7 @@ on_import_report_response (AdwMessageDialog *dialog,
 }
 
 /* What an import did: a toast when it fits in one, and a dialog, which
- * shows it in full, when workflows arrived archived or one arrived twice,
+ * shows it in full, when an import archived workflows or one arrived twice,
  * offering to merge the twin into the one already here. */
 static void
 report_import (YsWindow             *self,

@@ -2115,7 +2115,7 @@ test_merge_twin (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Imported anna.json");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
-  g_assert_nonnull (strstr (body, "1 workflow arrived archived because three are active."));
+  g_assert_nonnull (strstr (body, "1 workflow was archived to keep three active."));
   g_assert_nonnull (strstr (body, "The file brought a second “Grant report section”."));
   g_assert_cmpuint (count_toasts (f->window), ==, 0);
   {

@@ -531,7 +531,7 @@ test_archived_on_import (void)
   g_assert_true (is_archived (store, "C"));
   description = ys_import_result_describe (&result, "anna.json");
   g_assert_cmpstr (description, ==, "Imported 2 runs from anna.json: 2 new, 0 updated. "
-                                    "1 workflow arrived archived because three are active");
+                                    "1 workflow was archived to keep three active");
 
   /* Importing it again does not count it twice. */
   g_assert_true (import_text (store, valid_bundle, &result, &error));
