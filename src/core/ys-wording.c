@@ -377,13 +377,13 @@ ys_wording_interval_description (const YsWorkflowFigures *w)
       if (i > 0)
         g_string_append_c (out, ' ');
       if (changes[i]->high < 1)
-        g_string_append_printf (out, _("%s: the whole range lies below 1, the same time, so runs "
+        g_string_append_printf (out, _("%s: the whole range lies below 1 (the same time), so runs "
                                        "with AI clearly take less time."), labels[i]);
       else if (changes[i]->low > 1)
-        g_string_append_printf (out, _("%s: the whole range lies above 1, the same time, so runs "
+        g_string_append_printf (out, _("%s: the whole range lies above 1 (the same time), so runs "
                                        "with AI clearly take more time."), labels[i]);
       else
-        g_string_append_printf (out, _("%s: the range includes 1, the same time, so the change "
+        g_string_append_printf (out, _("%s: the range includes 1 (the same time), so the change "
                                        "is not clear yet."), labels[i]);
       g_free (labels[i]);
     }
