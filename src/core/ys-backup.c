@@ -356,13 +356,14 @@ compare_strings_newest_first (gconstpointer a,
 
 static void
 prune (const char *dir,
-       const char *stem)
+       const char *stem,
+       GDateTime  *now_time)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   g_autoptr(GPtrArray) dailies = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) before_restore = g_ptr_array_new_with_free_func (g_free);
   g_autofree gboolean *keep = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = g_date_time_to_unix (now_time);
   const char *name;
 
   if (listing == NULL)
@@ -443,7 +444,7 @@ ys_backup_daily (const char  *database_path,
 
   if (g_file_test (dest, G_FILE_TEST_EXISTS))
     {
-      prune (dir, stem);
+      prune (dir, stem, now);
       return NULL;
     }
 
@@ -463,7 +464,7 @@ ys_backup_daily (const char  *database_path,
       return NULL;
     }
 
-  prune (dir, stem);
+  prune (dir, stem, now);
   return g_steal_pointer (&dest);
 }
 

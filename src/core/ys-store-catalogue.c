@@ -13,6 +13,10 @@
 /*
  * The catalogue: workflows (with the limit of three active ones and unique
  * names) and tools, their models, and their rows as merges put them.
+ *
+ * The limit is kept here only for a person's edits, which are refused with
+ * a sentence to show; what a merge does beyond three (archive all but the
+ * three changed longest ago, the same on every computer) is ys-merge.c's.
  */
 
 static gboolean put_workflow (YsStore        *self,

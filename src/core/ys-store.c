@@ -260,7 +260,7 @@ ys_store_restore_backup (YsStore     *self,
 
   path = ys_database_get_path (self->database);
   handle = ys_database_get_handle (self->database);
-  now = g_date_time_new_now_local ();
+  now = g_date_time_new_from_unix_local (ys_store_now (self) / G_USEC_PER_SEC);
   kept = ys_backup_before_restore_path (path, now);
   if (!ys_backup_write (path, kept, error))
     return FALSE;

@@ -57,15 +57,29 @@ on_backup_done (GObject      *source,
   g_application_release (G_APPLICATION (self));
 }
 
+typedef struct
+{
+  char *database_path;
+  gint64 now;  /* the store's clock when the copy was asked for */
+} BackupRequest;
+
+static void
+backup_request_free (BackupRequest *request)
+{
+  g_free (request->database_path);
+  g_free (request);
+}
+
 static void
 backup_in_thread (GTask        *task,
                   gpointer      source,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  BackupRequest *request = task_data;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (request->now / G_USEC_PER_SEC);
   g_autoptr(GError) error = NULL;
-  char *made = ys_backup_daily (task_data, now, &error);
+  char *made = ys_backup_daily (request->database_path, now, &error);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -77,6 +91,7 @@ static void
 start_backup (YsApplication *self)
 {
   g_autoptr(GTask) task = NULL;
+  BackupRequest *request;
 
   if (self->store == NULL || self->backing_up)
     return;
@@ -87,7 +102,10 @@ start_backup (YsApplication *self)
   self->backing_up = TRUE;
   g_application_hold (G_APPLICATION (self));
   task = g_task_new (self, NULL, on_backup_done, NULL);
-  g_task_set_task_data (task, g_strdup (ys_store_get_path (self->store)), g_free);
+  request = g_new0 (BackupRequest, 1);
+  request->database_path = g_strdup (ys_store_get_path (self->store));
+  request->now = ys_store_now (self->store);
+  g_task_set_task_data (task, request, (GDestroyNotify) backup_request_free);
   g_task_run_in_thread (task, backup_in_thread);
 }
 

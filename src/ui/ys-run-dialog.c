@@ -461,9 +461,10 @@ ys_run_dialog_init (YsRunDialog *self)
         self->feedback_interval_days = g_settings_get_int (settings, "feedback-interval-days");
       }
   }
-  /* The form is read as soon as the template sets its first value. */
+  /* The form is read as soon as the template sets its first value, so the
+   * date must be valid before ys_run_dialog_new() sets the store clock's. */
   g_date_clear (&self->date, 1);
-  g_date_set_time_t (&self->date, time (NULL));
+  g_date_set_dmy (&self->date, 1, G_DATE_JANUARY, 2000);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -542,7 +542,8 @@ choose_export_file (YsWindow      *self,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = bundle_filter ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (ys_store_now (self->store) /
+                                                               G_USEC_PER_SEC);
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
 
