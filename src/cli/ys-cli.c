@@ -70,6 +70,7 @@ describe_counts (const char           *file,
 /* One line per file merged or skipped, then the counts. */
 static void
 print_sync_report (const YsSyncReport *report,
+                   gboolean            own_failed,
                    gboolean            to_stderr)
 {
   void (*print) (const char *format, ...) = to_stderr ? g_printerr : g_print;
@@ -90,8 +91,13 @@ print_sync_report (const YsSyncReport *report,
         print (_("Skipped %s\n"), file->problem);
     }
 
-  own = report->wrote_own ? g_strdup_printf (_("wrote %s"), report->own_name)
-                          : g_strdup_printf (_("%s was up to date"), report->own_name);
+  if (own_failed)
+    /* TRANSLATORS: %s is this computer's file in the team folder */
+    own = g_strdup_printf (_("%s could not be written"), report->own_name);
+  else if (report->wrote_own)
+    own = g_strdup_printf (_("wrote %s"), report->own_name);
+  else
+    own = g_strdup_printf (_("%s was up to date"), report->own_name);
   /* TRANSLATORS: the last line of --sync-folder, e.g. "Team folder /home/a/Team:
    * 2 merged, 1 skipped, 17 unchanged; wrote yardstick-….json" */
   print (_("Team folder %s: %u merged, %u skipped, %u unchanged; %s\n"),
@@ -490,12 +496,20 @@ ys_cli_run (int          argc,
        * exports, so that they hold what the team sent. */
       if (sync_folder != NULL)
         {
-          g_autoptr(YsSyncReport) report = ys_sync_run (store, sync_folder, NULL, &error);
+          g_autoptr(YsSyncReport) merged = NULL;
+          g_autoptr(YsSyncReport) report = ys_sync_run_reporting (store, sync_folder, NULL,
+                                                                  &merged, &error);
+          gboolean to_stderr = g_strcmp0 (export_path, "-") == 0 || summary ||
+                               g_strcmp0 (csv_path, "-") == 0;
 
           if (report == NULL)
-            return refuse (error);
-          print_sync_report (report, g_strcmp0 (export_path, "-") == 0 || summary ||
-                                     g_strcmp0 (csv_path, "-") == 0);
+            {
+              /* What was merged stays merged: say what, then why it stops. */
+              if (merged != NULL)
+                print_sync_report (merged, TRUE, to_stderr);
+              return refuse (error);
+            }
+          print_sync_report (report, FALSE, to_stderr);
         }
 
       if (backup_path != NULL)

@@ -573,6 +573,34 @@ ys_sync_run (YsStore       *store,
   return report;
 }
 
+YsSyncReport *
+ys_sync_run_reporting (YsStore       *store,
+                       const char    *folder,
+                       GCancellable  *cancellable,
+                       YsSyncReport **merged,
+                       GError       **error)
+{
+  YsSyncJob *job;
+  YsSyncReport *report = NULL;
+
+  g_return_val_if_fail (YS_IS_STORE (store), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (merged != NULL && *merged == NULL, NULL);
+
+  job = job_new (store, folder);
+  if (prepare (job, error) &&
+      ys_sync_read_folder (job, cancellable, error) &&
+      merge_entries (job, job->store, error))
+    {
+      if (write_own (job, cancellable, error) && record (job, error))
+        report = make_report (job);
+      else
+        *merged = make_report (job);
+    }
+  job_free (job);
+  return report;
+}
+
 /* Runs @job's next phase, a YsSyncPhase, on a worker thread. */
 typedef gboolean (*YsSyncPhase) (YsSyncJob     *job,
                                  GCancellable  *cancellable,

@@ -60,6 +60,15 @@ YsSyncReport *ys_sync_run         (YsStore              *store,
                                    GCancellable         *cancellable,
                                    GError              **error);
 
+/* The same; when the error comes after the merge (a read-only folder, the
+ * own file not written), @merged receives the report of what was merged
+ * and skipped, so that the command line can still print it. */
+YsSyncReport *ys_sync_run_reporting (YsStore            *store,
+                                     const char         *folder,
+                                     GCancellable       *cancellable,
+                                     YsSyncReport      **merged,
+                                     GError            **error);
+
 /* The same on a worker thread, reading, merging and writing through
  * connections of its own: only two small writes of the sync's own state
  * happen on this thread, and @store reloads what the merge changed. */

@@ -306,6 +306,22 @@ test_sync_folder (void)
       g_assert_true (g_str_has_suffix (again.out, ".json was up to date\n"));
     }
 
+  /* A read-only folder: the other files are merged all the same and listed,
+   * then the counts say the own file was not written, and the exit is 1. A
+   * fresh database has something to merge and its own file to write. */
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  {
+    g_autofree char *fresh = g_strdup_printf ("%s/sync-read-only.db", tmp_dir);
+    g_auto(Result) refused = run ("--database", fresh, "--sync-folder", folder, NULL);
+
+    g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_cmpuint (count_lines (refused.out, "Merged "), ==, 3);
+    g_assert_cmpuint (count_lines (refused.out, "Skipped "), ==, 3);
+    g_assert_true (g_str_has_suffix (refused.out, ".json could not be written\n"));
+    g_assert_nonnull (strstr (refused.err, "is read-only"));
+  }
+
   /* No folder there: exit 1 with one line naming it. */
   {
     g_autofree char *missing = g_build_filename (tmp_dir, "No such folder", NULL);
