@@ -456,8 +456,11 @@ static const char *migrations[] = {
    * totals refer to workflows and tools by key; the small per-workflow
    * tables (feedback, timers, draws) keep the ids. The run list and
    * Awaiting Outcome order runs of the same start by id after reading
-   * them, so their indexes need not hold it; runs_by_duration goes, the
-   * figures' points come along runs_by_week. The indexes and totals are
+   * them, so their indexes need not hold it, and read those indexes
+   * backwards: runs mostly arrive in order of start, which an ascending
+   * index takes at its end, its pages kept full (filled so, a descending
+   * one had half-full pages, 28 MB instead of 14 at a million runs).
+   * runs_by_duration goes; the figures' points come along runs_by_week. The indexes and totals are
    * dropped first, so that the new rows reuse their pages. (Tables that
    * others refer to are rebuilt with foreign keys off: migrate_to()
    * checks them before the commit; a run whose workflow or tool is not
@@ -567,9 +570,8 @@ static const char *migrations[] = {
   "  PRIMARY KEY (workflow, mode, duration_seconds, drawn)"
   ") STRICT, WITHOUT ROWID;"
   MODE_DURATIONS_FROM_RUNS_9
-  "CREATE INDEX runs_by_workflow_start ON runs (workflow, started_at DESC) WHERE deleted = 0;"
-  "CREATE INDEX runs_awaiting_outcome ON runs (started_at DESC)"
-  "  WHERE used IS NULL AND deleted = 0;"
+  "CREATE INDEX runs_by_workflow_start ON runs (workflow, started_at) WHERE deleted = 0;"
+  "CREATE INDEX runs_awaiting_outcome ON runs (started_at) WHERE used IS NULL AND deleted = 0;"
   "CREATE INDEX runs_by_tool_duration"
   "  ON runs (workflow, mode, tool, duration_seconds, started_on) WHERE deleted = 0;"
   "CREATE INDEX runs_by_week"
