@@ -9,6 +9,7 @@
 #include "ys-store.h"
 #include "ys-store-private.h"
 #include "ys-test-sql.h"
+#include "ys-tracker-import.h"
 #include "ys-validate.h"
 
 typedef struct
@@ -1027,6 +1028,113 @@ test_models_announce_changes (Fixture       *f,
   ASSERT_CHANGES (tools, { 0, 0, 1 }, { 0, 0, 1 }, { 1, 0, 1 }, { 2, 1, 1 });
 }
 
+/* What the window and --summary read never walks every run: on a database
+ * of 3,000 runs (60 from a tracker), no statement they ran stepped through
+ * a whole table or index more than a tenth of the runs' worth. Reading a
+ * workflow's runs by its id, the integer key it has inside the indexes is
+ * looked up first; a plan that misses it (the Awaiting Outcome count once
+ * walked runs_by_workflow_start, 3,000 steps) fails here. */
+#define PLAN_RUNS 3000
+
+typedef struct
+{
+  const char *workflow;
+  const char *tool;
+} PlanIds;
+
+static gboolean
+add_plan_runs (YsStore  *store,
+               gpointer  user_data,
+               GError  **error)
+{
+  const PlanIds *ids = user_data;
+
+  for (int i = 0; i < PLAN_RUNS; i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      YsRunRecord run = {
+        .id = id, .workflow = ids->workflow, .mode = i % 2, .tool = i % 2 ? ids->tool : NULL,
+        /* Over 30 days, so that the per-day totals stay few. */
+        .started_at = 1763800000 + i * 860, .duration_seconds = 300 + (i * 53) % 9000,
+        .corrections = i % 4, .used = i % 3, .note = "", .assignment = i % 3,
+        .source = i % 50 == 0 ? "tracker" : NULL, .updated_at = 1,
+      };
+
+      if (!ys_store_put_record (store, YS_RECORD_RUN, &run, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_no_walk_over_runs (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) brief = add_workflow (f, "Policy brief draft");
+  g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "ChatGPT", &error);
+  PlanIds ids = { ys_workflow_get_id (brief), NULL };
+  sqlite3 *db = ys_database_get_handle (ys_store_get_database (f->store));
+  g_autoptr(YsSummary) all = NULL;
+  g_autoptr(YsSummary) week = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GListModel) runs = NULL;
+  g_autoptr(GListModel) awaiting = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) first_awaiting = NULL;
+  g_autofree char *last_tool = NULL;
+  GDate from, to;
+  guint imported = 0;
+  int checked = 0;
+
+  g_assert_no_error (error);
+  ids.tool = ys_tool_get_id (tool);
+  g_assert_true (ys_store_run_in_transaction (f->store, add_plan_runs, &ids, &error));
+  g_assert_no_error (error);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt; stmt = sqlite3_next_stmt (db, stmt))
+    sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, TRUE);
+
+  g_date_set_dmy (&from, 25, G_DATE_NOVEMBER, 2025);
+  g_date_set_dmy (&to, 1, G_DATE_DECEMBER, 2025);
+  all = ys_summary_compute (f->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  week = ys_summary_compute (f->store, &from, &to, &error);
+  g_assert_no_error (error);
+  weeks = ys_stats_weekly (f->store, ids.workflow, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_stats_run_points (f->store, ids.workflow, &from, &to, PLAN_RUNS, days,
+                                      durations, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ys_store_count_awaiting_outcome (f->store, &error), ==, 980);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ys_store_count_runs (f->store, ids.workflow, YS_MODE_WITH_AI, &error), ==,
+                    PLAN_RUNS / 2);
+  last_tool = ys_store_get_last_tool_id (f->store, ids.workflow, &error);
+  g_assert_cmpstr (last_tool, ==, ids.tool);
+  g_assert_true (ys_tracker_count_imported (f->store, ids.workflow, NULL, NULL, &imported,
+                                            &error));
+  g_assert_cmpuint (imported, ==, PLAN_RUNS / 50);
+  runs = ys_store_list_runs (f->store, ids.workflow);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, PLAN_RUNS);
+  first = g_list_model_get_item (runs, 0);
+  awaiting = ys_store_list_awaiting_outcome (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (awaiting), ==, 980);
+  first_awaiting = g_list_model_get_item (awaiting, 0);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt; stmt = sqlite3_next_stmt (db, stmt))
+    {
+      int steps = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE);
+
+      if (steps >= PLAN_RUNS / 10)
+        g_error ("%d steps of a full scan: %s", steps, sqlite3_sql (stmt));
+      checked++;
+    }
+  g_assert_cmpint (checked, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1054,6 +1162,7 @@ main (int   argc,
   ADD ("/store/daily-totals-follow-runs", test_daily_totals_follow_runs);
   ADD ("/store/reviews", test_reviews);
   ADD ("/store/feedback", test_feedback);
+  ADD ("/store/no-walk-over-runs", test_no_walk_over_runs);
 
   return g_test_run ();
 }
