@@ -7,9 +7,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "ys-bundle.h"
 #include "ys-demo.h"
+#include "ys-draw.h"
 #include "ys-error.h"
 #include "ys-merge.h"
 #include "ys-timestamp.h"
@@ -21,12 +23,20 @@
  * policy briefs, a little with intake summaries, and makes grant report
  * sections slower with more corrections — while the team still says it
  * saves time, which is exactly the divergence Yardstick should surface.
+ * After its baseline the team made grant report sections a fair test: from
+ * then on Yardstick drew each run's mode, and twice the section was done
+ * the other way, so the sample shows a headline from a fair test.
  *
  * Everything comes from one seeded generator and fixed dates, so the same
  * database results every time (ids included).
  */
 
 #define SEED 20261122
+/* The draws have a generator of their own, so the fair test leaves every
+ * other workflow's runs as they were. Its seed is one whose draws show the
+ * effect the sample is made with (AI about 30% slower), as most seeds do;
+ * some leave the fair test not clear yet. */
+#define DRAW_SEED 20260930
 
 typedef struct
 {
@@ -42,6 +52,7 @@ typedef struct
   double assisted_used_rate;
   const char *tools[2];
   double first_tool_share;
+  gboolean fair_test;        /* drawn after the baseline */
 } DemoWorkflow;
 
 /* What each tool costs a month, all seats together, in cents: a team plan,
@@ -65,8 +76,13 @@ static const DemoWorkflow workflows[] = {
     6, 35, 34, 0.22, 0.4, 0.5, 0.0, 0.9, { "Claude", NULL }, 1.0 },
   { N_("Grant report section"),
     N_("One section of a progress report for a funder."),
-    3, 150, 195, 0.2, 0.8, 1.6, 0.12, 0.55, { "Copilot", NULL }, 1.0 },
+    3, 150, 195, 0.2, 0.8, 1.6, 0.12, 0.55, { "Copilot", NULL }, 1.0, TRUE },
 };
+
+/* The draws (counted from 1) that were done the other way: one drawn
+ * without AI and one drawn with AI, in the fair test's third and fifth
+ * weeks. */
+static const int overridden_draws[] = { 7, 16 };
 
 typedef struct
 {
@@ -102,6 +118,10 @@ typedef struct
   GDate first_monday;
   GHashTable *ids; /* name → id */
   GTimeZone *zone; /* runs are logged here, in local time */
+  GRand *draw_rand;
+  YsBundle *bundle;
+  const char *fair_test_id; /* the workflow whose runs were drawn */
+  YsDrawWalk walk;          /* its draws, as the store keeps them */
 } Demo;
 
 static char *
@@ -163,6 +183,23 @@ demo_time (Demo *demo,
   return g_date_time_to_unix (when);
 }
 
+/* When in a week a run starts: minutes from Monday's midnight, on a
+ * weekday between 9:00 and 15:15. */
+static int
+demo_start (Demo *demo)
+{
+  int weekday = g_rand_int_range (demo->rand, 0, 5);
+
+  return weekday * 24 * 60 + 9 * 60 + 15 * g_rand_int_range (demo->rand, 0, 26);
+}
+
+static int
+compare_ints (const void *a,
+              const void *b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
 /* The same id for the same name; kept in @bundle's strings. */
 static const char *
 demo_id (YsBundle   *bundle,
@@ -187,35 +224,71 @@ add_runs (YsBundle            *bundle,
           const DemoWorkflow  *workflow)
 {
   const char *workflow_id = demo_id (bundle, demo, workflow->name);
+  int n_draws = 0;
+
+  if (workflow->fair_test)
+    demo->fair_test_id = workflow_id;
 
   for (int week = 0; week < YS_DEMO_WEEKS; week++)
     {
       /* Four baseline weeks, then AI, with one control run without AI each
        * week so that every quarter has a baseline to compare with. */
       int n_runs = 2 + g_rand_int_range (demo->rand, 0, 3);
+      gboolean drawing = workflow->fair_test && week >= 4;
+      int starts[4];
+
+      /* Each draw is made as its run starts: the week's runs in order. */
+      if (drawing)
+        {
+          for (int i = 0; i < n_runs; i++)
+            starts[i] = demo_start (demo);
+          qsort (starts, n_runs, sizeof starts[0], compare_ints);
+        }
 
       for (int i = 0; i < n_runs; i++)
         {
           YsRunRecord run = { 0 };
           g_autofree char *id = demo_uuid (demo);
           gboolean assisted = week >= 4 && i != 0;
-          double median = assisted ? workflow->assisted_minutes : workflow->baseline_minutes;
-          double minutes = median * exp (workflow->spread * demo_normal (demo));
+          YsAssignment assignment = YS_ASSIGNMENT_CHOSEN;
+          double median;
+          double minutes;
           double corrections_mean;
-          int weekday = g_rand_int_range (demo->rand, 0, 5);
-          int start = 9 * 60 + 15 * g_rand_int_range (demo->rand, 0, 26);
-          double used_rate = assisted ? workflow->assisted_used_rate : 0.9;
+          int start;
+          double used_rate;
+
+          /* Drawn the way the timer's Start draws (ys-draw.h). */
+          if (drawing)
+            {
+              YsMode drawn = ys_draw_walk_next (&demo->walk, demo->draw_rand);
+
+              ys_draw_walk_take (&demo->walk, drawn);
+              assisted = drawn == YS_MODE_WITH_AI;
+              assignment = YS_ASSIGNMENT_DRAWN;
+              n_draws++;
+              for (guint o = 0; o < G_N_ELEMENTS (overridden_draws); o++)
+                if (overridden_draws[o] == n_draws)
+                  {
+                    assisted = !assisted;
+                    assignment = YS_ASSIGNMENT_OVERRIDDEN;
+                  }
+            }
+          median = assisted ? workflow->assisted_minutes : workflow->baseline_minutes;
+          minutes = median * exp (workflow->spread * demo_normal (demo));
+          start = drawing ? starts[i] : demo_start (demo);
+          used_rate = assisted ? workflow->assisted_used_rate : 0.9;
 
           run.id = g_string_chunk_insert (bundle->strings, id);
           run.workflow = workflow_id;
           run.mode = assisted ? YS_MODE_WITH_AI : YS_MODE_WITHOUT_AI;
+          run.assignment = assignment;
           if (assisted)
             {
               gboolean first = workflow->tools[1] == NULL ||
                                g_rand_double (demo->rand) < workflow->first_tool_share;
               run.tool = demo_id (bundle, demo, first ? workflow->tools[0] : workflow->tools[1]);
             }
-          run.started_at = demo_time (demo, week, weekday, start);
+          run.started_at = demo_time (demo, week, start / (24 * 60), start % (24 * 60));
           run.started_offset = ys_timestamp_zone_offset (demo->zone, run.started_at);
           /* People clock to the minute; long tasks to five minutes. */
           run.duration_seconds = median > 60 ? (gint64) (round (minutes / 5) * 5 * 60)
@@ -316,6 +389,7 @@ fill (YsStore   *store,
       gpointer   user_data,
       GError   **error)
 {
+  Demo *demo = user_data;
   g_autoptr(GError) read_error = NULL;
   gboolean empty = ys_store_is_empty (store, &read_error);
 
@@ -333,30 +407,37 @@ fill (YsStore   *store,
       return FALSE;
     }
 
-  return ys_merge_bundle (store, user_data, NULL, error);
+  /* A bundle does not carry the fair-test switch or the draws: they are
+   * this computer's, set here as the team would have. */
+  return ys_merge_bundle (store, demo->bundle, NULL, error) &&
+         ys_store_set_workflow_fair_test (store, demo->fair_test_id, TRUE, error) &&
+         ys_store_set_draw_walk (store, demo->fair_test_id, &demo->walk, error);
 }
 
 gboolean
 ys_demo_fill (YsStore  *store,
               GError  **error)
 {
-  g_autoptr(YsBundle) bundle = NULL;
   Demo demo = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (YS_IS_STORE (store), FALSE);
 
   demo.rand = g_rand_new_with_seed (SEED);
+  demo.draw_rand = g_rand_new_with_seed (DRAW_SEED);
   demo.ids = g_hash_table_new (g_str_hash, g_str_equal);
   demo.zone = g_time_zone_new_local ();
   ys_parse_iso_date (YS_DEMO_LAST_DAY, &demo.first_monday);
   g_date_subtract_days (&demo.first_monday, YS_DEMO_WEEKS * 7 - 3);
 
-  bundle = build (&demo);
+  demo.bundle = build (&demo);
+  ok = ys_store_run_in_transaction (store, fill, &demo, error);
+  g_clear_pointer (&demo.bundle, ys_bundle_free);
   g_hash_table_unref (demo.ids);
   g_time_zone_unref (demo.zone);
+  g_rand_free (demo.draw_rand);
   g_rand_free (demo.rand);
-
-  return ys_store_run_in_transaction (store, fill, bundle, error);
+  return ok;
 }
 
 #define SAMPLE_FOLDER_KEY "ys-demo-sample-folder"

@@ -287,6 +287,25 @@ put_draws (YsStore           *self,
 }
 
 gboolean
+ys_store_set_draw_walk (YsStore           *self,
+                        const char        *workflow_id,
+                        const YsDrawWalk  *walk,
+                        GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (YS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (workflow_id != NULL, FALSE);
+  g_return_val_if_fail (ys_draw_walk_is_valid (walk), FALSE);
+
+  if (!ys_store_begin (self, error))
+    return FALSE;
+  ok = ys_store_lookup_workflow (self, workflow_id, NULL, NULL, NULL, error) &&
+       put_draws (self, workflow_id, walk, -1, error);
+  return ys_store_end (self, ok, error);
+}
+
+gboolean
 ys_store_start_drawn_timer (YsStore     *self,
                             const char  *workflow_id,
                             const char  *tool_id,

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "ys-clock.h"
+#include "ys-draw.h"
 #include "ys-feedback.h"
 #include "ys-run.h"
 #include "ys-schema.h"
@@ -226,6 +227,13 @@ gboolean     ys_store_start_drawn_timer      (YsStore                 *self,
                                               const char              *tool_id,
                                               GRand                   *random,
                                               YsMode                  *drawn,
+                                              GError                 **error);
+/* Sets @workflow_id's walk of draws to @walk, with no draw pending: for
+ * runs drawn elsewhere (the sample team's), so that the next draw goes on
+ * from where theirs ended. */
+gboolean     ys_store_set_draw_walk          (YsStore                 *self,
+                                              const char              *workflow_id,
+                                              const YsDrawWalk        *walk,
                                               GError                 **error);
 /* Does a drawn run the other way (@overridden TRUE, with an optional
  * @reason, and @tool_id if that way is with AI), or back the drawn way.

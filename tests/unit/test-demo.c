@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include "ys-demo.h"
+#include "ys-draw.h"
 #include "ys-error.h"
 #include "ys-report.h"
 #include "ys-store.h"
 #include "ys-test-sql.h"
+#include "ys-wording.h"
 
 static char *tmp_dir;
 
@@ -123,6 +125,137 @@ test_believable (void)
                      sql_int (store, MEAN ("Grant report section", 0, "corrections * 100")));
   }
 #undef MEAN
+}
+
+/* Grant report sections are a fair test after their baseline: every run
+ * from the week of 28 September drawn (two done the other way), every
+ * other run chosen. The draws, in the order the runs started, never let
+ * one mode lead by more than 2 over any stretch, and the store's walk is
+ * where they left it. The 2026-Q4 figures were computed from the sample's
+ * exported bundle by an independent implementation of FORMAT.md's summary
+ * and checked by hand against the runs' durations. */
+static void
+test_fair_test (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStore) store = open_new ("fair.db");
+  g_autoptr(YsSummary) summary = NULL;
+  g_autoptr(GPtrArray) sequence = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *rows = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *headline = NULL;
+  GListModel *workflows;
+  const char *grant_id = NULL;
+  YsWorkflowFigures *grant;
+  int walk = 0, lowest = 0, highest = 0, drawn_with = 0, drawn_without = 0;
+  GDate from, to;
+
+  g_assert_true (ys_demo_fill (store, &error));
+  g_assert_no_error (error);
+
+  /* The switch is on for that workflow only. */
+  workflows = ys_store_get_workflows (store);
+  for (guint i = 0; i < g_list_model_get_n_items (workflows); i++)
+    {
+      g_autoptr(YsWorkflow) workflow = g_list_model_get_item (workflows, i);
+      gboolean grant_report = g_str_equal (ys_workflow_get_name (workflow),
+                                           "Grant report section");
+
+      g_assert_cmpint (ys_workflow_get_fair_test (workflow), ==, grant_report);
+      if (grant_report)
+        grant_id = ys_workflow_get_id (workflow);
+    }
+  g_assert_nonnull (grant_id);
+
+#define GRANT "(SELECT id FROM workflows WHERE name = 'Grant report section')"
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM " YS_TEST_RUNS " WHERE assignment != 0"
+                                   " AND (workflow_id != " GRANT " OR started_on < '2026-09-28')"),
+                   ==, 0);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM " YS_TEST_RUNS " WHERE assignment = 0"
+                                   " AND workflow_id = " GRANT " AND started_on >= '2026-09-28'"),
+                   ==, 0);
+  /* One drawn without AI and done with it, one the other way round. */
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM " YS_TEST_RUNS " WHERE assignment = 2"),
+                   ==, 2);
+  g_assert_cmpint (sql_int (store, "SELECT sum(mode) FROM " YS_TEST_RUNS " WHERE assignment = 2"),
+                   ==, 1);
+
+  /* The walk of draws in the order the runs started: +1 drawn with AI, −1
+   * without; a run done the other way was drawn the other mode. */
+  rows = ys_test_sql_rows (ys_store_get_path (store),
+                           "SELECT CASE WHEN assignment = 1 THEN mode ELSE 1 - mode END"
+                           " FROM " YS_TEST_RUNS " WHERE workflow_id = " GRANT
+                           " AND assignment != 0 ORDER BY started_at", NULL);
+  lines = g_strsplit (rows, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      gboolean with_ai = g_str_equal (lines[i], "1|");
+
+      walk += with_ai ? 1 : -1;
+      lowest = MIN (lowest, walk);
+      highest = MAX (highest, walk);
+      /* Any stretch's lead is a difference of two points of the walk. */
+      g_assert_cmpint (highest - lowest, <=, 2);
+      if (with_ai)
+        drawn_with++;
+      else
+        drawn_without++;
+    }
+  g_assert_cmpint (drawn_with + drawn_without, ==, 25);
+  g_assert_cmpint (sql_int (store, "SELECT position FROM draws WHERE workflow_id = " GRANT),
+                   ==, walk - lowest);
+  g_assert_cmpint (sql_int (store, "SELECT span FROM draws WHERE workflow_id = " GRANT),
+                   ==, highest - lowest);
+  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM draws WHERE pending IS NOT NULL"), ==, 0);
+#undef GRANT
+
+  /* The sample's draws ended two ahead with AI, at the top of their range:
+   * the next Start goes on from there and draws without AI, even with a
+   * coin that says with AI on a walk of its own. */
+  g_assert_cmpint (walk - lowest, ==, 2);
+  g_assert_cmpint (highest - lowest, ==, 2);
+  {
+    YsDrawWalk fresh = { 0, 0 };
+    guint32 seed = 1;
+    g_autoptr(GRand) coin = NULL;
+    YsMode drawn = YS_MODE_WITH_AI;
+
+    for (;; seed++)
+      {
+        g_autoptr(GRand) probe = g_rand_new_with_seed (seed);
+
+        if (ys_draw_walk_next (&fresh, probe) == YS_MODE_WITH_AI)
+          break;
+      }
+    coin = g_rand_new_with_seed (seed);
+    g_assert_true (ys_store_start_drawn_timer (store, grant_id, NULL, coin, &drawn, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (drawn, ==, YS_MODE_WITHOUT_AI);
+    g_assert_true (ys_store_discard_timer (store, grant_id, &error));
+  }
+
+  /* 2026-Q4: 21 drawn runs (10 without AI with a median of 2 h 35 min,
+   * 11 with AI, 3 h 35 min), 2 done the other way, none chosen. The
+   * pairwise ratios' median is 215/165 min and the Moses interval's ends
+   * are 190/175 and 220/140 min: about 30% more time with AI, between 8%
+   * and 58% more with the ends rounded outward. */
+  g_assert_true (ys_stats_parse_quarter ("2026-Q4", &from, &to, NULL));
+  summary = ys_summary_compute (store, &from, &to, NULL);
+  grant = ys_summary_find (summary, grant_id);
+  g_assert_cmpuint (grant->fair_test.drawn, ==, 21);
+  g_assert_cmpuint (grant->fair_test.overridden, ==, 2);
+  g_assert_cmpuint (grant->fair_test.chosen, ==, 0);
+  g_assert_cmpuint (grant->fair_test.change.without_ai_runs, ==, 10);
+  g_assert_cmpuint (grant->fair_test.change.with_ai_runs, ==, 11);
+  g_assert_true (grant->fair_test.change.enough_data);
+  g_assert_cmpfloat_with_epsilon (grant->fair_test.change.ratio, 215.0 / 165, 1e-9);
+  g_assert_cmpfloat_with_epsilon (grant->fair_test.change.low, 190.0 / 175, 1e-9);
+  g_assert_cmpfloat_with_epsilon (grant->fair_test.change.high, 220.0 / 140, 1e-9);
+  g_assert_true (grant->fair_test.change.clear);
+  headline = ys_wording_headline (grant);
+  g_assert_cmpstr (headline, ==, "In a fair test (Yardstick drew with or without AI for each "
+                                 "run), with AI it takes about 30% more time (between 8% and 58% "
+                                 "more), from 11 runs with AI and 10 without.");
 }
 
 static void
@@ -296,6 +429,7 @@ main (int   argc,
 
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/believable", test_believable);
+  g_test_add_func ("/demo/fair-test", test_fair_test);
   g_test_add_func ("/demo/refuses-data", test_refuses_data);
   g_test_add_func ("/demo/sample-apart", test_sample_apart);
 
