@@ -14,6 +14,7 @@ struct _YsRunRow
 
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
+  GtkLabel *assignment_label;
   GtkLabel *mode_label;
   GtkWidget *delete_button;
 };
@@ -62,6 +63,7 @@ ys_run_row_class_init (YsRunRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-run-row.ui");
   gtk_widget_class_bind_template_child (widget_class, YsRunRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, YsRunRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, YsRunRow, assignment_label);
   gtk_widget_class_bind_template_child (widget_class, YsRunRow, mode_label);
   gtk_widget_class_bind_template_child (widget_class, YsRunRow, delete_button);
 }
@@ -78,9 +80,44 @@ ys_run_row_new (void)
   return g_object_new (YS_TYPE_RUN_ROW, NULL);
 }
 
+/* On a fair test, whether Yardstick drew the run's mode: quietly, beside
+ * its time. A chosen run (the baseline, one logged by hand) says nothing. */
+static void
+show_assignment (YsRunRow     *self,
+                 YsAssignment  assignment,
+                 gboolean      fair_test)
+{
+  const char *label = NULL;
+  const char *explained = NULL;
+
+  if (fair_test && assignment == YS_ASSIGNMENT_DRAWN)
+    {
+      /* TRANSLATORS: beside a run's time in the run list: Yardstick drew its mode */
+      label = C_("run", "Drawn");
+      explained = _("Yardstick drew with or without AI for this run, and it was done that way.");
+    }
+  else if (fair_test && assignment == YS_ASSIGNMENT_OVERRIDDEN)
+    {
+      /* TRANSLATORS: beside a run's time in the run list: done the other way than drawn */
+      label = C_("run", "Other way");
+      explained = _("Yardstick drew with or without AI for this run, and it was done the other "
+                    "way.");
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->assignment_label), label != NULL);
+  gtk_label_set_label (self->assignment_label, label ? label : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->assignment_label), explained);
+  if (explained != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    explained, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 void
 ys_run_row_set_run (YsRunRow *self,
-                    YsRun    *run)
+                    YsRun    *run,
+                    gboolean  fair_test)
 {
   const YsRunFields *fields;
   g_autofree char *duration = NULL;
@@ -122,4 +159,5 @@ ys_run_row_set_run (YsRunRow *self,
     : g_strdup_printf (_("%s without AI, %s"), duration, details);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  show_assignment (self, fields->assignment, fair_test);
 }

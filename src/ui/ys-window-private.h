@@ -70,6 +70,7 @@ struct _YsWindow
   guint tick_id;
   guint first_frame_id;
   gboolean first_frame_done;
+  gboolean runs_fair_test;       /* the run rows say which runs were drawn */
   YsWindowPage page;
   GtkLabel *counts_label;
   GtkListView *run_list_view;

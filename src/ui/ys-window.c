@@ -143,6 +143,14 @@ on_view_changed (YsWindow *self)
   adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
 }
 
+static gboolean
+selected_is_fair_test (YsWindow *self)
+{
+  g_autoptr(YsWorkflow) workflow = _ys_window_dup_selected_workflow (self);
+
+  return workflow != NULL && ys_workflow_get_fair_test (workflow);
+}
+
 /* The one place the workflow shown changes; NULL for none. */
 static void
 show_workflow (YsWindow   *self,
@@ -159,6 +167,7 @@ show_workflow (YsWindow   *self,
        * after_first_frame). */
       if (id != NULL && self->first_frame_done)
         self->runs = ys_store_list_runs (self->store, id);
+      self->runs_fair_test = selected_is_fair_test (self);
       if (self->first_frame_done)
         show_run_list (self);
       ys_timer_card_set_workflow_id (self->timer_card, id);
@@ -566,6 +575,15 @@ on_store_changed (YsWindow *self,
                   guint     changes,
                   YsStore  *store)
 {
+  /* The fair test turned on or off: the rows are bound again, whichever
+   * of this and the run list's own reload comes first. */
+  if ((changes & YS_STORE_CHANGE_WORKFLOWS) &&
+      selected_is_fair_test (self) != self->runs_fair_test)
+    {
+      self->runs_fair_test = !self->runs_fair_test;
+      if (self->first_frame_done)
+        show_run_list (self);
+    }
   if (changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS))
     {
       count_awaiting (self);
@@ -590,7 +608,8 @@ bind_run_row (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               YsWindow                 *self)
 {
-  ys_run_row_set_run (YS_RUN_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  ys_run_row_set_run (YS_RUN_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item),
+                      self->runs_fair_test);
 }
 
 static void

@@ -7,7 +7,7 @@ through the Log Run dialog, adds a tool from Preferences, opens and closes the
 keyboard shortcuts, times six runs with AI through the timer and its finish
 sheet, and reads the headline back from the accessibility tree; then turns
 the fair test on, presses the single Start, reads what Yardstick drew and
-finishes that run. Runs inside a D-Bus session and an X display
+finishes that run, and the run list says the run was drawn. Runs inside a D-Bus session and an X display
 (build-aux/test provides both) and prints TAP.
 
 After start-up and after each window closes, it asks the application for the
@@ -33,7 +33,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
 TIMEOUT = 20
-STEPS = 8
+STEPS = 9
 
 
 def visible(node):
@@ -69,10 +69,15 @@ def matches(node, role, text, exact=False):
 
 
 def find(root, role, text=None, exact=False):
+    return find_node(root, lambda node: matches(node, role, text, exact))
+
+
+def find_node(root, accept):
+    """The first node on screen, breadth first, that @accept takes."""
     queue = [root]
     while queue:
         node = queue.pop(0)
-        if matches(node, role, text, exact) and visible(node):
+        if accept(node) and visible(node):
             return node
         # Nothing on a hidden page can be pressed or read, so its subtree is
         # not walked: the walk stays short.
@@ -87,6 +92,15 @@ def find(root, role, text=None, exact=False):
             # A toast or a closing dialog can go while it is walked.
             pass
     return None
+
+
+def described(description):
+    def accept(node):
+        try:
+            return node.get_description() == description
+        except GLib.Error:
+            return False
+    return accept
 
 
 def wait_for(what, probe, timeout=TIMEOUT):
@@ -294,6 +308,12 @@ def scenario(session):
     press(dialog, "push button", "Save")
     session.window_gone("Finish Run")
     session.ok(f"a fair test's Start drew the run: {said}")
+
+    # The drawn run's row in the run list says how its mode was decided.
+    press(main_window, "page tab", "Runs")
+    row = wait_for("the drawn run's row", lambda: find_node(main_window(), described(
+        "Yardstick drew with or without AI for this run, and it was done that way.")))
+    session.ok(f"the run list says “{row.get_name()}” was drawn")
 
 
 def main():

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "ys-draw.h"
+#include "ys-duration.h"
 #include "ys-run-dialog.h"
+#include "ys-run-row.h"
 #include "ys-store.h"
 #include "ys-test-ui.h"
 #include "ys-timer-card.h"
@@ -444,6 +446,110 @@ test_ten_runs (Fixture       *f,
   g_assert_cmpuint (with_ai, <=, 6);
 }
 
+/* The run row on screen whose time reads @title, or NULL. */
+static GtkWidget *
+find_run_row (GtkWidget  *widget,
+              const char *title)
+{
+  if (YS_IS_RUN_ROW (widget))
+    {
+      GtkWidget *label = ys_test_child (widget, YS_TYPE_RUN_ROW, "title_label");
+
+      return gtk_widget_get_mapped (widget) &&
+             g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0 ? widget : NULL;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_run_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the row of the run that took @seconds says of its draw: its label
+ * when shown, "" when the row shows none, NULL while no such row is on
+ * screen. */
+static const char *
+row_draw_label (Fixture *f,
+                gint64   seconds)
+{
+  g_autofree char *title = ys_duration_format (seconds);
+  GtkWidget *row = find_run_row (GTK_WIDGET (f->window), title);
+  GtkWidget *label;
+
+  if (row == NULL)
+    return NULL;
+  label = ys_test_child (row, YS_TYPE_RUN_ROW, "assignment_label");
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : "";
+}
+
+static const char *
+row_draw_tooltip (Fixture *f,
+                  gint64   seconds)
+{
+  g_autofree char *title = ys_duration_format (seconds);
+  GtkWidget *row = find_run_row (GTK_WIDGET (f->window), title);
+
+  g_assert_nonnull (row);
+  return gtk_widget_get_tooltip_text (ys_test_child (row, YS_TYPE_RUN_ROW, "assignment_label"));
+}
+
+/* A fair test's run list says, quietly, which runs Yardstick drew and
+ * which were done the other way; a chosen run says nothing, and with the
+ * fair test off no run does. */
+static void
+test_run_rows (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) workflow = ys_store_add_workflow (f->store, "Intake summary", "", 2,
+                                                          &error);
+  const char *id = ys_workflow_get_id (workflow);
+  const struct { gint64 seconds; YsAssignment assignment; } runs[] = {
+    { 30 * 60, YS_ASSIGNMENT_CHOSEN },
+    { 45 * 60, YS_ASSIGNMENT_DRAWN },
+    { 70 * 60, YS_ASSIGNMENT_OVERRIDDEN },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      YsRunFields fields = { .workflow_id = (char *) id, .mode = YS_MODE_WITHOUT_AI,
+                             .started_at = 1795424400 - (gint64) (i + 1) * 86400,
+                             .duration_seconds = runs[i].seconds, .used = YS_USED_YES,
+                             .note = (char *) "", .assignment = runs[i].assignment };
+      g_autoptr(YsRun) run = ys_store_add_run (f->store, &fields, &error);
+
+      g_assert_no_error (error);
+    }
+  ys_window_select_workflow (f->window, id);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW,
+                                                                         "view_stack")), "runs");
+  ys_test_wait_until (row_draw_label (f, 30 * 60) != NULL && row_draw_label (f, 45 * 60) != NULL &&
+                      row_draw_label (f, 70 * 60) != NULL);
+  g_assert_cmpstr (row_draw_label (f, 30 * 60), ==, "");
+  g_assert_cmpstr (row_draw_label (f, 45 * 60), ==, "Drawn");
+  g_assert_cmpstr (row_draw_tooltip (f, 45 * 60), ==,
+                   "Yardstick drew with or without AI for this run, and it was done that way.");
+  g_assert_cmpstr (row_draw_label (f, 70 * 60), ==, "Other way");
+  g_assert_cmpstr (row_draw_tooltip (f, 70 * 60), ==,
+                   "Yardstick drew with or without AI for this run, and it was done the other "
+                   "way.");
+
+  /* Off, the same runs say nothing of a draw; on again, they do. */
+  g_assert_true (ys_store_set_workflow_fair_test (f->store, id, FALSE, &error));
+  g_assert_no_error (error);
+  ys_test_wait_until (g_strcmp0 (row_draw_label (f, 45 * 60), "") == 0 &&
+                      g_strcmp0 (row_draw_label (f, 70 * 60), "") == 0);
+  g_assert_cmpstr (row_draw_label (f, 30 * 60), ==, "");
+  g_assert_true (ys_store_set_workflow_fair_test (f->store, id, TRUE, &error));
+  g_assert_no_error (error);
+  ys_test_wait_until (g_strcmp0 (row_draw_label (f, 45 * 60), "Drawn") == 0 &&
+                      g_strcmp0 (row_draw_label (f, 70 * 60), "Other way") == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +570,7 @@ main (int   argc,
 
   ADD ("/fair-test/setting", test_setting);
   ADD ("/fair-test/ten-runs", test_ten_runs);
+  ADD ("/fair-test/run-rows", test_run_rows);
 
   return g_test_run ();
 }
