@@ -32,6 +32,7 @@ struct _YsRunDialog
 
   AdwWindowTitle *window_title;
   GtkWidget *save_button;
+  AdwPreferencesGroup *run_group;
   AdwComboRow *workflow_row;
   AdwComboRow *mode_row;
   AdwComboRow *tool_row;
@@ -241,6 +242,23 @@ update_feedback_question (YsRunDialog       *self,
   gtk_widget_set_visible (self->feedback_group, ask && workflow != NULL);
 }
 
+/* A run logged by hand is saved as chosen: on a fair test, say so before
+ * it is saved, and where the drawn runs come from. */
+static void
+update_fair_test_note (YsRunDialog       *self,
+                       const YsRunFields *fields)
+{
+  g_autoptr(YsWorkflow) workflow = NULL;
+  const char *note = NULL;
+
+  if (self->run == NULL && self->timer == NULL && fields->workflow_id != NULL)
+    workflow = ys_store_get_workflow (self->store, fields->workflow_id);
+  if (workflow != NULL && ys_workflow_get_fair_test (workflow))
+    note = _("Runs logged by hand are not part of the fair test. To have Yardstick draw, press "
+             "Start instead.");
+  adw_preferences_group_set_description (self->run_group, note);
+}
+
 static void
 on_changed (YsRunDialog *self,
             GtkWidget   *sender)
@@ -257,6 +275,7 @@ on_changed (YsRunDialog *self,
   valid = read_form (self, &fields, &new_tool_name);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", valid);
   update_feedback_question (self, &fields, new_tool_name);
+  update_fair_test_note (self, &fields);
   ys_run_fields_clear (&fields);
 }
 
@@ -412,6 +431,7 @@ ys_run_dialog_class_init (YsRunDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-run-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, YsRunDialog, run_group);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, workflow_row);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, mode_row);
   gtk_widget_class_bind_template_child (widget_class, YsRunDialog, tool_row);

@@ -7,7 +7,8 @@ through the Log Run dialog, adds a tool from Preferences, opens and closes the
 keyboard shortcuts, times six runs with AI through the timer and its finish
 sheet, and reads the headline back from the accessibility tree; then turns
 the fair test on, presses the single Start, reads what Yardstick drew and
-finishes that run, and the run list says the run was drawn. Runs inside a D-Bus session and an X display
+finishes that run; Log Run then says that a run logged by hand is not
+part of the fair test, and the run list says the run was drawn. Runs inside a D-Bus session and an X display
 (build-aux/test provides both) and prints TAP.
 
 After start-up and after each window closes, it asks the application for the
@@ -309,11 +310,19 @@ def scenario(session):
     session.window_gone("Finish Run")
     session.ok(f"a fair test's Start drew the run: {said}")
 
+    # Logged by hand, a run is not drawn, and Log Run says so.
+    press(main_window, "push button", "Log Run")
+    dialog = session.window("Log Run")
+    wait_for("the fair-test line", lambda: find(dialog(), "label", "Runs logged by hand are not "
+                                                "part of the fair test. To have Yardstick draw, "
+                                                "press Start instead.", exact=True))
+    press(dialog, "push button", "Cancel")
+    session.window_gone("Log Run")
     # The drawn run's row in the run list says how its mode was decided.
     press(main_window, "page tab", "Runs")
     row = wait_for("the drawn run's row", lambda: find_node(main_window(), described(
         "Yardstick drew with or without AI for this run, and it was done that way.")))
-    session.ok(f"the run list says “{row.get_name()}” was drawn")
+    session.ok(f"Log Run says it is not drawn; the run list says “{row.get_name()}” was drawn")
 
 
 def main():

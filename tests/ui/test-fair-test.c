@@ -550,6 +550,116 @@ test_run_rows (Fixture       *f,
                       g_strcmp0 (row_draw_label (f, 70 * 60), "Other way") == 0);
 }
 
+/* The line Log Run shows, or NULL when it shows none. */
+static const char *
+fair_test_note (GtkWindow *dialog)
+{
+  const char *note = adw_preferences_group_get_description (
+    ADW_PREFERENCES_GROUP (ys_test_child (dialog, YS_TYPE_RUN_DIALOG, "run_group")));
+
+  return note != NULL && *note != '\0' ? note : NULL;
+}
+
+static GtkWindow *
+open_log_run (Fixture *f)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+  ys_test_wait_until ((dialog = ys_test_find_toplevel (YS_TYPE_RUN_DIALOG)) != NULL);
+  return dialog;
+}
+
+/* Picks @name in the dialog's workflow row. */
+static void
+pick_workflow (GtkWindow  *dialog,
+               const char *name)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (ys_test_child (dialog, YS_TYPE_RUN_DIALOG, "workflow_row"));
+  GListModel *names = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+      adw_combo_row_set_selected (row, i);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names),
+                                               adw_combo_row_get_selected (row)), ==, name);
+}
+
+static void
+close_run_dialog (GtkWindow *dialog)
+{
+  gtk_window_destroy (dialog);
+  ys_test_wait_until (ys_test_find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
+}
+
+/* Log Run on a fair test says in one line that a run logged by hand is
+ * not part of it and how to have Yardstick draw; not on a workflow with
+ * the fair test off, not when the workflow picked is changed to one, and
+ * not when a run is edited or a timer finished (those keep how their mode
+ * was decided). The run it saves is chosen. */
+static void
+test_log_run_note (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkflow) fair = ys_store_add_workflow (f->store, "Grant report section", "", 3,
+                                                      &error);
+  g_autoptr(YsWorkflow) chosen = ys_store_add_workflow (f->store, "Intake summary", "", 2, &error);
+  const char *fair_id = ys_workflow_get_id (fair);
+  const char *line = "Runs logged by hand are not part of the fair test. To have Yardstick "
+                     "draw, press Start instead.";
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+  g_assert_true (ys_store_set_workflow_fair_test (f->store, ys_workflow_get_id (chosen), FALSE,
+                                                  &error));
+  g_assert_no_error (error);
+
+  ys_window_select_workflow (f->window, fair_id);
+  dialog = open_log_run (f);
+  g_assert_cmpstr (fair_test_note (dialog), ==, line);
+  /* The workflow picked in the dialog decides. */
+  pick_workflow (dialog, "Intake summary");
+  g_assert_null (fair_test_note (dialog));
+  pick_workflow (dialog, "Grant report section");
+  g_assert_cmpstr (fair_test_note (dialog), ==, line);
+  /* Saved as it says: chosen. */
+  ys_test_set_text (dialog, YS_TYPE_RUN_DIALOG, "duration_row", "50");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  ys_test_wait_until (ys_test_find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
+  {
+    g_autofree char *assignments = sql_text (f, "SELECT group_concat (assignment) FROM runs");
+
+    g_assert_cmpstr (assignments, ==, "0");
+  }
+
+  ys_window_select_workflow (f->window, ys_workflow_get_id (chosen));
+  dialog = open_log_run (f);
+  g_assert_null (fair_test_note (dialog));
+  close_run_dialog (dialog);
+
+  /* Editing the run logged above, and finishing a drawn timer. */
+  {
+    g_autoptr(GListModel) runs = ys_store_list_runs (f->store, fair_id);
+    g_autoptr(YsRun) run = g_list_model_get_item (runs, 0);
+    g_autoptr(GRand) coin = g_rand_new_with_seed (1);
+    g_autoptr(YsTimer) timer = NULL;
+
+    dialog = GTK_WINDOW (ys_run_dialog_new (GTK_WINDOW (f->window), f->store, fair_id, run));
+    gtk_window_present (dialog);
+    g_assert_null (fair_test_note (dialog));
+    close_run_dialog (dialog);
+
+    g_assert_true (ys_store_start_drawn_timer (f->store, fair_id, NULL, coin, NULL, &error));
+    g_assert_no_error (error);
+    timer = ys_store_get_timer (f->store, fair_id);
+    dialog = GTK_WINDOW (ys_run_dialog_new_for_timer (GTK_WINDOW (f->window), f->store, timer));
+    gtk_window_present (dialog);
+    g_assert_null (fair_test_note (dialog));
+    close_run_dialog (dialog);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +681,7 @@ main (int   argc,
   ADD ("/fair-test/setting", test_setting);
   ADD ("/fair-test/ten-runs", test_ten_runs);
   ADD ("/fair-test/run-rows", test_run_rows);
+  ADD ("/fair-test/log-run-note", test_log_run_note);
 
   return g_test_run ();
 }

@@ -1576,6 +1576,33 @@ test_narrow (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
   assert_fits (f->window, "runs", ys_test_child (f->window, YS_TYPE_WINDOW, "search_entry"));
   ys_test_wait_until (find_draw_label (GTK_WIDGET (f->window)) != NULL);
+  {
+    /* Log Run on it says that a run logged by hand is not drawn. */
+    GtkWidget *dialog;
+    GtkWidget *group;
+    int minimum;
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-run", NULL);
+    ys_test_wait_until ((dialog = GTK_WIDGET (ys_test_find_toplevel (YS_TYPE_RUN_DIALOG))) != NULL);
+    group = ys_test_child (dialog, YS_TYPE_RUN_DIALOG, "run_group");
+    g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                     _("Runs logged by hand are not part of the fair test. To have Yardstick "
+                       "draw, press Start instead."));
+    ys_test_wait_until (gtk_widget_get_mapped (group));
+    gtk_widget_measure (adw_window_get_content (ADW_WINDOW (dialog)), GTK_ORIENTATION_HORIZONTAL,
+                        -1, &minimum, NULL, NULL, NULL);
+    if (minimum > 360)
+      {
+        GtkWidget *leaf = ys_test_widest_leaf (dialog, 360);
+
+        g_printerr ("Log Run: %d px wide at least; widest: %s “%s”\n", minimum,
+                    G_OBJECT_TYPE_NAME (leaf),
+                    GTK_IS_LABEL (leaf) ? gtk_label_get_label (GTK_LABEL (leaf)) : "");
+        g_test_fail ();
+      }
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ys_test_wait_until (ys_test_find_toplevel (YS_TYPE_RUN_DIALOG) == NULL);
+  }
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
   {
     /* A fair test: its one Start, then the draw shown both ways. */
