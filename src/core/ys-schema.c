@@ -663,9 +663,14 @@ migrate_to (YsDatabase  *database,
   if (ok)
     {
       for (int v = from_version; ok && v < to_version; v++)
-        ok = ys_database_exec (database, migrations[v], error);
+        {
+          ys_step ("migrating");
+          ok = ys_database_exec (database, migrations[v], error);
+        }
       ok = ok && check_foreign_keys (database, error);
       ok = ok && ys_database_exec (database, sql, error);
+      if (ok)
+        ys_step ("migrated");
       ok = ys_database_end (database, ok, ok ? error : NULL);
     }
   sqlite3_exec (ys_database_get_handle (database), "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
@@ -696,7 +701,10 @@ ys_schema_migrate (YsDatabase  *database,
    * (another program busy with the database) is not an error. */
   if (ok && from_version > 0 && from_version < 9)
     {
-      int rc = sqlite3_exec (ys_database_get_handle (database), "VACUUM", NULL, NULL, NULL);
+      int rc;
+
+      ys_step ("upgraded");
+      rc = sqlite3_exec (ys_database_get_handle (database), "VACUUM", NULL, NULL, NULL);
 
       if (rc == SQLITE_OK)
         sqlite3_exec (ys_database_get_handle (database), "PRAGMA wal_checkpoint (TRUNCATE)",

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  *   "bulk"    an import brings enough runs to drop the runs' indexes and
  *             totals triggers and build them once afterwards
  *   "merged"  an import merged everything; the commit comes next
+ *   "migrating" opening a database of an earlier schema: one step of its
+ *             migration begins
+ *   "migrated" every step ran; the commit comes next
+ *   "upgraded" the upgrade is committed; the VACUUM after schema 9 is next
  *
  * Without a function a step costs one comparison.
  */

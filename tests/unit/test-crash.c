@@ -10,6 +10,7 @@
 #include "ys-bundle.h"
 #include "ys-demo.h"
 #include "ys-error.h"
+#include "ys-schema.h"
 #include "ys-step.h"
 #include "ys-store.h"
 #include "ys-sync.h"
@@ -797,6 +798,145 @@ test_kill_while_timing_and_saving (void)
   g_assert_cmpint (runs, >, 0);
 }
 
+/* Upgrading a database of an earlier schema ---------------------------------- */
+
+#define UPGRADE_RUNS 20000
+#define W8 "11111111-1111-4111-8111-111111111111"
+#define T8 "22222222-2222-4222-8222-222222222222"
+/* A run as bundles carry it, with the ids of its workflow and tool. */
+#define UPGRADE_ROWS(from) \
+  "SELECT id, workflow_id, mode, tool_id, started_at, started_on, duration_seconds," \
+  " corrections, used, assignment, deleted FROM " from " ORDER BY id"
+
+static void
+upgrade_step (const char *step,
+              gpointer    user_data)
+{
+  if (g_str_equal (step, "migrating"))
+    step_done ('s');
+  else if (g_str_equal (step, "migrated"))
+    step_done ('m');
+  else if (g_str_equal (step, "upgraded"))
+    step_done ('u');
+}
+
+/* The child: "s" the migration begins, "m" it ran (the commit is next),
+ * "u" committed (the VACUUM is next), "o" the store is open. */
+static G_NORETURN void
+upgrade_child (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  YsStore *store;
+
+  ys_step_set_func (upgrade_step, NULL);
+  store = ys_store_open (database, &error);
+  if (store == NULL)
+    _exit (2);
+  step_done ('o');
+  g_object_unref (store);
+  _exit (0);
+}
+
+/* A schema-8 database, as that release wrote it, with UPGRADE_RUNS runs. */
+static void
+make_schema_8_database (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (ys_schema_create_at_version (path, 8, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO workflows (id, name, updated_at) VALUES ('" W8 "', 'Policy brief draft', 1);"
+    "INSERT INTO tools (id, name, updated_at) VALUES ('" T8 "', 'ChatGPT', 1);"
+    "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
+    "  WHERE i + 1 < " G_STRINGIFY (UPGRADE_RUNS) ")"
+    " INSERT INTO runs (id, workflow_id, mode, tool_id, started_at, started_on, started_week,"
+    " duration_seconds, corrections, used, note, assignment, updated_at, deleted)"
+    " SELECT printf ('%08x-0000-4000-8000-000000000000', i), '" W8 "', i % 2,"
+    " CASE i % 2 WHEN 1 THEN '" T8 "' END, 1700000000 + i * 3600,"
+    " date (1700000000 + i * 3600, 'unixepoch'),"
+    " date (1700000000 + i * 3600, 'unixepoch', 'weekday 0', '-6 days'),"
+    " 600 + i * 37 % 7000, i % 3, CASE i % 3 WHEN 0 THEN NULL ELSE i % 2 END, '', i % 3, 1,"
+    " i % 97 = 0 FROM n", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Killed anywhere in the upgrade to schema 9 (its migration, its commit,
+ * the VACUUM after it), the database is whole at schema 8 or 9, and the
+ * next start brings it up to date with every run as it was. */
+static void
+test_kill_during_upgrade (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "upgrade", NULL);
+  g_autofree char *base = g_build_filename (folder, "base.db", NULL);
+  g_autofree char *work = g_build_filename (folder, "work.db", NULL);
+  g_autofree char *base_rows = NULL;
+  g_autoptr(GString) steps = g_string_new (NULL);
+  gint64 base_runs;
+  Child child;
+  char step;
+  int status;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  make_schema_8_database (base);
+  base_runs = check_database (base);
+  g_assert_cmpint (base_runs, ==, UPGRADE_RUNS - (UPGRADE_RUNS + 96) / 97);
+  base_rows = ys_test_sql_rows (base, UPGRADE_ROWS ("runs"), NULL);
+
+  /* A whole upgrade, going on at every step, to learn its steps. */
+  fresh_copy (base, work);
+  child_spawn (&child, "--upgrade-child", work, "");
+  while ((step = child_next_step (&child)) != 0)
+    {
+      g_string_append_c (steps, step);
+      child_go_on (&child);
+    }
+  status = child_reap (&child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpstr (steps->str, ==, "smuo");
+
+  /* Killed in the migration, in its commit, in the VACUUM. */
+  for (gsize kill_after = 0; kill_after < 3; kill_after++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YsStore) store = NULL;
+      g_autofree char *rows = NULL;
+      gint64 version;
+
+      fresh_copy (base, work);
+      child_spawn (&child, "--upgrade-child", work, "");
+      for (gsize k = 0; k <= kill_after; k++)
+        {
+          g_assert_cmpint (child_next_step (&child), ==, steps->str[k]);
+          child_go_on (&child);
+        }
+      kill (child.pid, SIGKILL);
+      status = child_reap (&child);
+      g_assert_true (WIFSIGNALED (status));
+
+      g_assert_cmpint (check_database (work), ==, base_runs);
+      version = ys_test_sql_int (work, "PRAGMA user_version");
+      if (kill_after == 0)
+        g_assert_cmpint (version, ==, 8);
+      else if (kill_after == 1)
+        g_assert_true (version == 8 || version == 9);
+      else
+        g_assert_cmpint (version, ==, 9);
+      g_test_message ("killed after '%c': schema %" G_GINT64_FORMAT, steps->str[kill_after],
+                      version);
+
+      store = ys_store_open (work, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ys_test_sql_int (work, "PRAGMA user_version"), ==, 9);
+      rows = ys_test_sql_rows (work, UPGRADE_ROWS (YS_TEST_RUNS), NULL);
+      g_assert_cmpstr (rows, ==, base_rows);
+      g_assert_cmpint (check_database (work), ==, base_runs);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +956,8 @@ main (int   argc,
     timer_rounds (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "--sync-child"))
     sync_child (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--upgrade-child"))
+    upgrade_child (argv[2]);
 
   self_path = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, NULL);
@@ -827,6 +969,7 @@ main (int   argc,
                         test_kill_during_import);
   g_test_add_func ("/crash/kill-while-timing-and-saving", test_kill_while_timing_and_saving);
   g_test_add_func ("/crash/kill-during-sync", test_kill_during_sync);
+  g_test_add_func ("/crash/kill-during-upgrade", test_kill_during_upgrade);
 
   status = g_test_run ();
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
