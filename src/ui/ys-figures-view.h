@@ -19,6 +19,9 @@ void        ys_figures_view_set_period      (YsFiguresView *self,
                                              YsPeriod       period);
 /* Whether the figures for what was asked last are still being read (on a
  * worker thread: the page shows them when they come). */
+/* While held, figures asked for are read once the hold ends. */
+void        ys_figures_view_hold_reads      (YsFiguresView *self,
+                                             gboolean       hold);
 gboolean    ys_figures_view_is_reading      (YsFiguresView *self);
 const char *ys_figures_view_get_headline    (YsFiguresView *self);
 

@@ -619,6 +619,7 @@ timer_toggle_action (GtkWidget  *widget,
                       ? "timer.start" : "timer.start-without-ai";
 
   /* On a fair test Ctrl+T starts the draw, the card's only Start. */
+  _ys_window_ensure_main (self);
   gtk_widget_activate_action (GTK_WIDGET (self->timer_card),
                               timer ? "timer.pause-resume" : start, NULL);
 }
@@ -631,6 +632,7 @@ timer_start_with_ai_action (GtkWidget  *widget,
   YsWindow *self = YS_WINDOW (widget);
 
   /* With no tool yet it asks for one, beside the timer: show the timer. */
+  _ys_window_ensure_main (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_activate_action (GTK_WIDGET (self->timer_card), "timer.start-with-ai", NULL);
 }
@@ -640,7 +642,10 @@ timer_finish_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (YS_WINDOW (widget)->timer_card), "timer.finish", NULL);
+  YsWindow *self = YS_WINDOW (widget);
+
+  _ys_window_ensure_main (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->timer_card), "timer.finish", NULL);
 }
 
 static void
@@ -650,6 +655,7 @@ search_action (GtkWidget  *widget,
 {
   YsWindow *self = YS_WINDOW (widget);
 
+  _ys_window_ensure_main (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "runs");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -662,6 +668,7 @@ show_overview_action (GtkWidget  *widget,
 {
   YsWindow *self = YS_WINDOW (widget);
 
+  _ys_window_ensure_main (self);
   gtk_list_box_select_row (self->extras_list, self->overview_row);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -673,6 +680,7 @@ show_report_action (GtkWidget  *widget,
 {
   YsWindow *self = YS_WINDOW (widget);
 
+  _ys_window_ensure_main (self);
   gtk_list_box_select_row (self->extras_list, self->report_row);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -685,9 +693,10 @@ show_workflow_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   YsWindow *self = YS_WINDOW (widget);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->workflow_list,
-                                                      g_variant_get_int32 (parameter));
+  GtkListBoxRow *row;
 
+  _ys_window_ensure_main (self);
+  row = gtk_list_box_get_row_at_index (self->workflow_list, g_variant_get_int32 (parameter));
   if (row == NULL)
     return;
   gtk_list_box_select_row (self->workflow_list, row);
@@ -701,6 +710,7 @@ show_awaiting_action (GtkWidget  *widget,
 {
   YsWindow *self = YS_WINDOW (widget);
 
+  _ys_window_ensure_main (self);
   gtk_list_box_select_row (self->extras_list, self->awaiting_row);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }

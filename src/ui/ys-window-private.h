@@ -32,8 +32,15 @@ struct _YsWindow
   char *selected_id;
   GListModel *runs;
 
+  /* The template's: the window, its banner for reads that fail and the
+   * stack of its two pages. */
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
+  GtkRevealer *read_error_revealer;
+  GtkLabel *read_error_label;
+  GMenuModel *primary_menu;
+
+  /* ys-window-main.ui's, NULL until the page is built (_ys_window_ensure_main). */
   AdwLeaflet *leaflet;
   GtkWidget *log_run_button;
   GtkListBox *workflow_list;
@@ -44,8 +51,6 @@ struct _YsWindow
   GtkRevealer *archived_revealer;
   GtkRevealer *sample_revealer;
   AdwWindowTitle *sidebar_title;
-  GtkRevealer *read_error_revealer;
-  GtkLabel *read_error_label;
   GtkStack *content_stack;
   GtkStack *runs_stack;
   AdwViewStack *view_stack;
@@ -62,7 +67,9 @@ struct _YsWindow
   GtkLabel *awaiting_badge;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
-
+  GtkLabel *counts_label;
+  GtkListView *run_list_view;
+  /* Built with it, and the Feedback tab's on its first visit. */
   YsTimerCard *timer_card;
   YsFeedbackView *feedback_view;
   YsFiguresView *figures_view;
@@ -71,15 +78,15 @@ struct _YsWindow
   guint first_frame_id;
   gboolean first_frame_done;
   gboolean runs_fair_test;       /* the run rows say which runs were drawn */
+  gboolean runs_visited;         /* the Runs tab has been shown */
   YsWindowPage page;
-  GtkLabel *counts_label;
-  GtkListView *run_list_view;
   GHashTable *history_imports;   /* toast key → YsTrackerImport, for Undo */
   guint history_serial;
 };
 
 YsWorkflow *_ys_window_dup_selected_workflow (YsWindow      *self);
 void        _ys_window_class_actions_init    (YsWindowClass *klass);
+void        _ys_window_ensure_main           (YsWindow      *self);
 void        _ys_window_reveal_banner         (GtkRevealer   *revealer,
                                               gboolean       reveal);
 void        _ys_window_actions_update        (YsWindow      *self,

@@ -36,6 +36,7 @@ static const char * const page_names[] = {
 };
 
 static void update_content (YsWindow *self);
+static void ensure_welcome (YsWindow *self);
 
 YsWorkflow *
 _ys_window_dup_selected_workflow (YsWindow *self)
@@ -108,6 +109,9 @@ select_row_for_id (YsWindow   *self,
 {
   GtkListBoxRow *row;
 
+  if (self->workflow_list == NULL)
+    return;
+
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->workflow_list, i)); i++)
     if (g_strcmp0 (ys_sidebar_row_get_workflow_id (YS_SIDEBAR_ROW (row)), id) == 0)
       {
@@ -119,28 +123,45 @@ select_row_for_id (YsWindow   *self,
                            gtk_list_box_get_row_at_index (self->workflow_list, 0));
 }
 
+/* The workflow's runs, from the first visit of the Runs tab on: a list view
+ * builds rows for its model even while hidden, and the first hundreds cost
+ * more than the rest of the window (77 ms at 10,000 runs). */
 static void
 show_run_list (YsWindow *self)
 {
   g_autoptr(GtkSelectionModel) model = NULL;
 
-  if (self->runs != NULL)
-    model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->runs)));
+  if (!self->runs_visited)
+    return;
+  g_clear_object (&self->runs);
+  if (self->selected_id != NULL)
+    {
+      self->runs = ys_store_list_runs (self->store, self->selected_id);
+      model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->runs)));
+    }
   gtk_list_view_set_model (self->run_list_view, model);
 }
 
-/* The Feedback page is built on its first visit, like the pages below
- * the workflows (see ensure_page). */
+/* The Runs and Feedback tabs are filled on their first visit, like the
+ * pages below the workflows (see ensure_page). */
 static void
 on_view_changed (YsWindow *self)
 {
-  if (self->feedback_view != NULL ||
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "feedback") != 0)
-    return;
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  self->feedback_view = YS_FEEDBACK_VIEW (ys_feedback_view_new (self->store));
-  ys_feedback_view_set_workflow_id (self->feedback_view, self->selected_id);
-  adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
+  if (!self->runs_visited && g_strcmp0 (name, "runs") == 0)
+    {
+      self->runs_visited = TRUE;
+      show_run_list (self);
+      update_content (self);
+    }
+
+  if (self->feedback_view == NULL && g_strcmp0 (name, "feedback") == 0)
+    {
+      self->feedback_view = YS_FEEDBACK_VIEW (ys_feedback_view_new (self->store));
+      ys_feedback_view_set_workflow_id (self->feedback_view, self->selected_id);
+      adw_bin_set_child (self->feedback_slot, GTK_WIDGET (self->feedback_view));
+    }
 }
 
 static gboolean
@@ -156,20 +177,21 @@ static void
 show_workflow (YsWindow   *self,
                const char *id)
 {
+  /* Without the workflows' page there is no workflow to show. */
+  if (self->leaflet == NULL)
+    {
+      update_content (self);
+      return;
+    }
+
   if (g_strcmp0 (id, self->selected_id) != 0)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       g_free (self->selected_id);
       self->selected_id = g_strdup (id);
-      g_clear_object (&self->runs);
-      /* Until the first frame is out the Runs page waits (see
-       * after_first_frame). */
-      if (id != NULL && self->first_frame_done)
-        self->runs = ys_store_list_runs (self->store, id);
       self->runs_fair_test = selected_is_fair_test (self);
-      if (self->first_frame_done)
-        show_run_list (self);
+      show_run_list (self);
       ys_timer_card_set_workflow_id (self->timer_card, id);
       if (self->feedback_view != NULL)
         ys_feedback_view_set_workflow_id (self->feedback_view, id);
@@ -223,6 +245,10 @@ on_workflows_changed (YsWindow   *self,
 {
   gboolean any = g_list_model_get_n_items (model) > 0;
 
+  if (any)
+    _ys_window_ensure_main (self);
+  else
+    ensure_welcome (self);
   gtk_stack_set_visible_child_name (self->main_stack, any ? "main" : "welcome");
   if (any && self->page == YS_WINDOW_PAGE_WORKFLOW)
     select_row_for_id (self, self->selected_id);
@@ -240,6 +266,8 @@ show_awaiting_count (YsWindow *self,
   g_autofree char *accessible = g_strdup_printf (ngettext ("Awaiting outcome: %u run",
                                                            "Awaiting outcome: %u runs", n), n);
 
+  if (self->awaiting_badge == NULL)
+    return;
   gtk_label_set_label (self->awaiting_badge, text);
   gtk_widget_set_visible (GTK_WIDGET (self->awaiting_badge), n > 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->awaiting_row),
@@ -292,6 +320,9 @@ count_awaiting (YsWindow *self)
   g_autoptr(GTask) task = NULL;
 
   self->awaiting_generation++;
+  /* The badge is in the sidebar, which counts when it is built. */
+  if (self->awaiting_badge == NULL)
+    return;
   if (path == NULL || g_str_equal (path, ":memory:"))
     {
       g_autoptr(GError) error = NULL;
@@ -340,6 +371,9 @@ update_sidebar_timers (gpointer user_data)
   GListModel *timers = ys_store_get_timers (self->store);
   gint64 now = ys_store_now (self->store);
   GtkListBoxRow *row;
+
+  if (self->workflow_list == NULL)
+    return G_SOURCE_CONTINUE;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->workflow_list, i)); i++)
     {
@@ -492,6 +526,9 @@ update_content (YsWindow *self)
 
   _ys_window_actions_update (self, workflow);
 
+  if (self->leaflet == NULL)
+    return;
+
   if (self->page != YS_WINDOW_PAGE_WORKFLOW)
     {
       const char *title = self->page == YS_WINDOW_PAGE_OVERVIEW ? _("Overview")
@@ -521,8 +558,8 @@ update_content (YsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->timer_clamp), !ys_workflow_get_archived (workflow));
   _ys_window_reveal_banner (self->archived_revealer, ys_workflow_get_archived (workflow));
 
-  /* The Runs page, not shown at start, is filled once the first frame is out. */
-  if (!self->first_frame_done)
+  /* The Runs tab is filled on its first visit (see show_run_list). */
+  if (!self->runs_visited)
     return;
 
   /* Counts that cannot be read are not shown as zeros; the banner says why. */
@@ -581,8 +618,7 @@ on_store_changed (YsWindow *self,
       selected_is_fair_test (self) != self->runs_fair_test)
     {
       self->runs_fair_test = !self->runs_fair_test;
-      if (self->first_frame_done)
-        show_run_list (self);
+      show_run_list (self);
     }
   if (changes & (YS_STORE_CHANGE_RUNS | YS_STORE_CHANGE_WORKFLOWS))
     {
@@ -653,9 +689,8 @@ ys_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ys_window_parent_class)->close_request (window);
 }
 
-/* The Runs page, not shown at start, is filled once the first frame is
- * out: its counts, and its rows, which cost more to build than the rest of
- * the window. */
+/* The figures are read once the first frame is out (see
+ * ys_figures_view_hold_reads). */
 static gboolean
 after_first_frame (gpointer user_data)
 {
@@ -663,10 +698,8 @@ after_first_frame (gpointer user_data)
 
   self->first_frame_id = 0;
   self->first_frame_done = TRUE;
-  if (self->selected_id != NULL && self->runs == NULL)
-    self->runs = ys_store_list_runs (self->store, self->selected_id);
-  show_run_list (self);
-  update_content (self);
+  if (self->figures_view != NULL)
+    ys_figures_view_hold_reads (self->figures_view, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -707,45 +740,175 @@ quit_after_first_frame (GtkWidget *widget)
 }
 
 static void
-ys_window_constructed (GObject *object)
+create_menu (GtkMenuButton *button,
+             gpointer       model)
 {
-  YsWindow *self = YS_WINDOW (object);
-  GListModel *workflows;
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  gtk_menu_button_set_menu_model (button, model);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
 
-  G_OBJECT_CLASS (ys_window_parent_class)->constructed (object);
+/* The menus are built when first opened: a menu button builds its popover
+ * when it is given a model, three of them about 2 ms of the first frame. */
+static void
+set_menu_when_opened (GtkMenuButton *button,
+                      GMenuModel    *model)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu, g_object_ref (model),
+                                         g_object_unref);
+}
 
-  g_assert (YS_IS_STORE (self->store));
+static GtkBuilder *
+build_page (YsWindow   *self,
+            const char *resource)
+{
+  GtkBuilder *builder = gtk_builder_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "on_back_clicked", G_CALLBACK (on_back_clicked),
+                                           "on_run_activated", G_CALLBACK (on_run_activated),
+                                           "on_search_changed", G_CALLBACK (on_search_changed),
+                                           "on_stop_search", G_CALLBACK (on_stop_search),
+                                           NULL);
+  gtk_builder_set_scope (builder, scope);
+  /* Swapped handlers and bindings are the window's, as in a template. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, resource, &error))
+    g_error ("%s: %s", resource, error->message);
+  return builder;
+}
+
+/* The welcome page, for a database without workflows. */
+static void
+ensure_welcome (YsWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_stack_get_child_by_name (self->main_stack, "welcome") != NULL)
+    return;
+
+  builder = build_page (self, RESOURCE_BASE "/ys-window-welcome.ui");
+  set_menu_when_opened (GTK_MENU_BUTTON (gtk_builder_get_object (builder, "welcome_menu_button")),
+                        self->primary_menu);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (gtk_builder_get_object (builder, "welcome")),
+                       "welcome");
+}
+
+/* The fields that ys-window-main.ui fills, by its ids. */
+#define MAIN_OBJECT(field) { #field, G_STRUCT_OFFSET (YsWindow, field) }
+static const struct
+{
+  const char *id;
+  gssize offset;
+} main_objects[] = {
+  MAIN_OBJECT (leaflet), MAIN_OBJECT (log_run_button), MAIN_OBJECT (workflow_list),
+  MAIN_OBJECT (view_title), MAIN_OBJECT (workflow_heading), MAIN_OBJECT (workflow_name_label),
+  MAIN_OBJECT (workflow_description_label), MAIN_OBJECT (archived_revealer),
+  MAIN_OBJECT (sample_revealer), MAIN_OBJECT (sidebar_title), MAIN_OBJECT (content_stack),
+  MAIN_OBJECT (runs_stack), MAIN_OBJECT (view_stack), MAIN_OBJECT (timer_clamp),
+  MAIN_OBJECT (feedback_slot), MAIN_OBJECT (figures_slot), MAIN_OBJECT (awaiting_slot),
+  MAIN_OBJECT (extras_list), MAIN_OBJECT (awaiting_row), MAIN_OBJECT (overview_row),
+  MAIN_OBJECT (report_row), MAIN_OBJECT (report_slot), MAIN_OBJECT (overview_slot),
+  MAIN_OBJECT (awaiting_badge), MAIN_OBJECT (search_bar), MAIN_OBJECT (search_entry),
+  MAIN_OBJECT (counts_label), MAIN_OBJECT (run_list_view),
+};
+
+/* The workflows' page: the sidebar and a workflow's timer, figures, runs
+ * and feedback. A new database opens on the welcome page without it, so
+ * it is built when the first workflow comes; other windows build it as
+ * they open. */
+void
+_ys_window_ensure_main (YsWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GListModel *workflows = ys_store_get_workflows (self->store);
+
+  if (self->leaflet != NULL)
+    return;
+
+  builder = build_page (self, RESOURCE_BASE "/ys-window-main.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (main_objects); i++)
+    {
+      GObject *object = gtk_builder_get_object (builder, main_objects[i].id);
+
+      g_assert (object != NULL);
+      G_STRUCT_MEMBER (gpointer, self, main_objects[i].offset) = object;
+    }
+  set_menu_when_opened (GTK_MENU_BUTTON (gtk_builder_get_object (builder, "sidebar_menu_button")),
+                        self->primary_menu);
+  set_menu_when_opened (GTK_MENU_BUTTON (gtk_builder_get_object (builder, "workflow_menu_button")),
+                        G_MENU_MODEL (gtk_builder_get_object (builder, "workflow_menu")));
+
+  g_object_bind_property (self->leaflet, "folded", self->log_run_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self->sample_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_banner_child_revealed), NULL);
+  g_signal_connect (self->archived_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_banner_child_revealed), NULL);
+  gtk_list_box_set_placeholder (self->workflow_list, NULL);
 
   self->timer_card = YS_TIMER_CARD (ys_timer_card_new (self->store));
   adw_clamp_set_child (self->timer_clamp, GTK_WIDGET (self->timer_card));
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
+  ys_figures_view_hold_reads (self->figures_view, !self->first_frame_done);
   adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
   g_signal_connect_object (self->extras_list, "row-selected",
                            G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-activated",
                            G_CALLBACK (on_extras_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (ys_store_get_timers (self->store), "items-changed",
-                           G_CALLBACK (update_ticking), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (update_ticking), NULL);
-  g_signal_connect (self, "unmap", G_CALLBACK (update_ticking), NULL);
 
+  factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_run_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_run_row), self);
   gtk_list_view_set_factory (self->run_list_view, factory);
 
-  workflows = ys_store_get_workflows (self->store);
   gtk_list_box_bind_model (self->workflow_list, workflows, create_workflow_row, self, NULL);
   gtk_list_box_set_header_func (self->workflow_list, workflow_list_header, NULL, NULL);
   g_signal_connect_object (self->workflow_list, "row-selected",
                            G_CALLBACK (on_workflow_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workflow_list, "row-activated",
                            G_CALLBACK (on_workflow_activated), self, G_CONNECT_SWAPPED);
-  /* Connected after bind_model so the rows exist when this runs. */
+
+  /* The sample team says so on every page, and in the sidebar when folded. */
+  if (ys_demo_is_sample (self->store))
+    {
+      _ys_window_reveal_banner (self->sample_revealer, TRUE);
+      adw_window_title_set_title (self->sidebar_title, _("Sample Data"));
+      adw_window_title_set_subtitle (self->sidebar_title, _("A made-up team"));
+    }
+
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->leaflet), "main");
+  update_ticking (self);
+  count_awaiting (self);
+}
+
+static void
+ys_window_constructed (GObject *object)
+{
+  YsWindow *self = YS_WINDOW (object);
+  GListModel *workflows;
+
+  G_OBJECT_CLASS (ys_window_parent_class)->constructed (object);
+
+  g_assert (YS_IS_STORE (self->store));
+
+  g_signal_connect_object (ys_store_get_timers (self->store), "items-changed",
+                           G_CALLBACK (update_ticking), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (update_ticking), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (update_ticking), NULL);
+
+  /* After the sidebar's own handler, whenever that was connected, so that
+   * its rows exist when this runs. */
+  workflows = ys_store_get_workflows (self->store);
   g_signal_connect_object (workflows, "items-changed",
-                           G_CALLBACK (on_workflows_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_workflows_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "read-failed",
@@ -754,16 +917,9 @@ ys_window_constructed (GObject *object)
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   on_workflows_changed (self, 0, 0, 0, workflows);
   update_content (self);
-  count_awaiting (self);
 
-  /* The sample team says so on every page, and in the sidebar when folded. */
   if (ys_demo_is_sample (self->store))
-    {
-      _ys_window_reveal_banner (self->sample_revealer, TRUE);
-      adw_window_title_set_title (self->sidebar_title, _("Sample Data"));
-      adw_window_title_set_subtitle (self->sidebar_title, _("A made-up team"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Sample Data — Yardstick"));
-    }
+    gtk_window_set_title (GTK_WINDOW (self), _("Sample Data — Yardstick"));
 
   if (g_getenv ("YARDSTICK_QUIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (quit_after_first_frame), NULL);
@@ -797,6 +953,12 @@ ys_window_dispose (GObject *object)
   if (self->run_list_view != NULL)
     gtk_list_view_set_model (self->run_list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_WINDOW);
+  /* The pages went with the stack. */
+  for (guint i = 0; i < G_N_ELEMENTS (main_objects); i++)
+    G_STRUCT_MEMBER (gpointer, self, main_objects[i].offset) = NULL;
+  self->timer_card = NULL;
+  self->figures_view = NULL;
+  self->feedback_view = NULL;
 
   G_OBJECT_CLASS (ys_window_parent_class)->dispose (object);
 }
@@ -867,40 +1029,9 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ys-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, log_run_button);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_list);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, view_title);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_heading);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_name_label);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, workflow_description_label);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, runs_stack);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, timer_clamp);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, feedback_slot);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, figures_slot);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_slot);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, extras_list);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_row);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, overview_row);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, report_row);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, report_slot);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, overview_slot);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, awaiting_badge);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, archived_revealer);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, sample_revealer);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, read_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, read_error_label);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, run_list_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_run_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, primary_menu);
 
   _ys_window_class_actions_init (klass);
 }
@@ -914,16 +1045,8 @@ ys_window_init (YsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->read_error_revealer, "notify::child-revealed",
                     G_CALLBACK (on_banner_child_revealed), NULL);
-  g_signal_connect (self->sample_revealer, "notify::child-revealed",
-                    G_CALLBACK (on_banner_child_revealed), NULL);
-  g_signal_connect (self->archived_revealer, "notify::child-revealed",
-                    G_CALLBACK (on_banner_child_revealed), NULL);
   self->history_imports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) ys_tracker_import_free);
-  g_object_bind_property (self->leaflet, "folded", self->log_run_button, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self,
-                           G_CONNECT_SWAPPED);
 
   /* Running from a build tree without compiled schemas must not abort. */
   if (source != NULL)
@@ -940,8 +1063,6 @@ ys_window_init (YsWindow *self)
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 900, 640);
-
-  gtk_list_box_set_placeholder (self->workflow_list, NULL);
 }
 
 YsWindow *

@@ -468,6 +468,110 @@ test_figures_last_request (void)
   g_assert_cmpint (system (command), ==, 0);
 }
 
+typedef struct
+{
+  gboolean painted;           /* the window has shown a frame */
+  gboolean shown_unpainted;   /* a headline came before that frame */
+} FirstFrame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  first->painted = TRUE;
+}
+
+static void
+on_realize (GtkWidget  *window,
+            FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), first);
+}
+
+static void
+note_first_frame (GtkLabel   *label,
+                  GParamSpec *pspec,
+                  FirstFrame *first)
+{
+  if (!first->painted && *gtk_label_get_label (label) != '\0')
+    first->shown_unpainted = TRUE;
+}
+
+static gboolean
+table_has_rows (GtkWidget *view)
+{
+  GtkListBox *table = GTK_LIST_BOX (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW,
+                                                                   "table_list"));
+
+  return gtk_list_box_get_row_at_index (table, 1) != NULL;
+}
+
+/* In a window, the page's first frame shows the period picker and nothing
+ * under it: figures read before that frame wait for it, and the rows,
+ * charts and the Show as Table switch come with them. The table can be
+ * switched on while another workflow's figures are on their way; it then
+ * lists that workflow's weeks. */
+static void
+test_figures_after_first_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ys-charts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(YsStore) store = ys_store_open (path, &error);
+  g_autoptr(YsWorkflow) first = NULL;
+  g_autoptr(YsWorkflow) second = NULL;
+  FirstFrame frame = { FALSE, FALSE };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view, *table_switch, *table_list;
+
+  g_assert_no_error (error);
+  g_assert_true (ys_demo_fill (store, &error));
+  first = g_list_model_get_item (ys_store_get_workflows (store), 0);
+  second = g_list_model_get_item (ys_store_get_workflows (store), 1);
+
+  view = ys_figures_view_new (store);
+  table_switch = ys_test_child (view, YS_TYPE_FIGURES_VIEW, "table_switch");
+  table_list = ys_test_child (view, YS_TYPE_FIGURES_VIEW, "table_list");
+  g_signal_connect (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW, "headline_label"),
+                    "notify::label", G_CALLBACK (note_first_frame), &frame);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), &frame);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  ys_figures_view_set_workflow_id (YS_FIGURES_VIEW (view), ys_workflow_get_id (first));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_is_visible (table_switch));
+
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (view)));
+  g_assert_true (frame.painted);
+  g_assert_false (frame.shown_unpainted);
+  g_assert_cmpstr (ys_figures_view_get_headline (YS_FIGURES_VIEW (view)), !=, "");
+  g_assert_true (gtk_widget_is_visible (table_switch));
+
+  /* Another workflow: the table is switched on before its figures come. */
+  ys_figures_view_set_workflow_id (YS_FIGURES_VIEW (view), ys_workflow_get_id (second));
+  g_assert_true (ys_figures_view_is_reading (YS_FIGURES_VIEW (view)));
+  gtk_switch_set_active (GTK_SWITCH (table_switch), TRUE);
+  ys_test_wait_until (!ys_figures_view_is_reading (YS_FIGURES_VIEW (view)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_template_child (view, YS_TYPE_FIGURES_VIEW,
+                                                               "trend_stack"))), ==, "table");
+  ys_test_wait_until (table_has_rows (view));
+  g_assert_true (gtk_widget_is_drawable (table_list));
+  {
+    g_autoptr(YsSummary) summary = ys_summary_compute (store, NULL, NULL, NULL);
+    g_autofree char *headline = ys_wording_headline (ys_summary_find (summary,
+                                                                      ys_workflow_get_id (second)));
+
+    g_assert_cmpstr (ys_figures_view_get_headline (YS_FIGURES_VIEW (view)), ==, headline);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/charts/empty-and-one-point", test_empty_and_one_point);
   g_test_add_func ("/charts/demo-figures", test_demo_figures);
   g_test_add_func ("/charts/figures-last-request", test_figures_last_request);
+  g_test_add_func ("/charts/figures-after-first-frame", test_figures_after_first_frame);
 
   return g_test_run ();
 }

@@ -128,6 +128,22 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (w)) &&
+          gtk_widget_is_drawable (w))
+        return w;
+      if ((found = find_primary_menu_button (w)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether a person sees @widget in @root's frame: drawn, and not
  * scrolled or pushed out of it. */
 static gboolean
@@ -169,6 +185,9 @@ shown_runs (Fixture *f)
 {
   GtkListView *view = GTK_LIST_VIEW (ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view"));
 
+  /* The Runs tab lists them from its first visit on. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW,
+                                                                        "view_stack")), "runs");
   ys_test_wait_until (gtk_list_view_get_model (view) != NULL);
   return G_LIST_MODEL (gtk_list_view_get_model (view));
 }
@@ -256,8 +275,25 @@ test_empty_state (Fixture       *f,
    * window of its own (/window/sample-data), never in this database. */
   g_assert_nonnull (find_actionable (GTK_WIDGET (f->window), "app.try-sample"));
   g_assert_null (find_actionable (GTK_WIDGET (f->window), "win.load-demo"));
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (ys_test_child (f->window, YS_TYPE_WINDOW,
-                                                                              "sample_revealer"))));
+  g_assert_null (find_actionable (GTK_WIDGET (f->window), "app.leave-sample"));
+
+  /* The main menu is built when first opened (by a click, or F10, which
+   * pops the primary menu button up the same way). */
+  {
+    GtkWidget *button = find_primary_menu_button (GTK_WIDGET (f->window));
+    GtkPopover *popover;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_sensitive (button));
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (popover);
+    g_assert_true (GTK_IS_POPOVER_MENU (popover));
+    ys_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    g_assert_nonnull (find_label (GTK_WIDGET (popover), "_Preferences"));
+    gtk_popover_popdown (popover);
+  }
 }
 
 static gint64
@@ -1061,12 +1097,13 @@ test_scroll_to_top (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *figures, *feedback, *runs;
-  AdwViewStack *pages = ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW, "view_stack"));
+  AdwViewStack *pages;
   GtkAdjustment *adjustment;
 
   g_assert_true (ys_demo_fill (f->store, &error));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
+  pages = ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW, "view_stack"));
   figures = adw_bin_get_child (ADW_BIN (ys_test_child (f->window, YS_TYPE_WINDOW, "figures_slot")));
   runs = ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view");
 
@@ -1186,13 +1223,16 @@ test_header_names_workflow (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *heading = ys_test_child (f->window, YS_TYPE_WINDOW, "workflow_heading");
-  GtkWidget *name = ys_test_child (f->window, YS_TYPE_WINDOW, "workflow_name_label");
-  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (ys_test_child (f->window, YS_TYPE_WINDOW,
-                                                                        "view_title"));
-  AdwLeaflet *leaflet = ADW_LEAFLET (ys_test_child (f->window, YS_TYPE_WINDOW, "leaflet"));
+  GtkWidget *heading, *name;
+  AdwViewSwitcherTitle *title;
+  AdwLeaflet *leaflet;
 
+  /* The workflows' page is built with the first workflow. */
   g_assert_true (ys_demo_fill (f->store, &error));
+  heading = ys_test_child (f->window, YS_TYPE_WINDOW, "workflow_heading");
+  name = ys_test_child (f->window, YS_TYPE_WINDOW, "workflow_name_label");
+  title = ADW_VIEW_SWITCHER_TITLE (ys_test_child (f->window, YS_TYPE_WINDOW, "view_title"));
+  leaflet = ADW_LEAFLET (ys_test_child (f->window, YS_TYPE_WINDOW, "leaflet"));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
   ys_test_wait_until (!adw_leaflet_get_folded (leaflet) && gtk_widget_get_mapped (name));
@@ -1465,6 +1505,9 @@ test_small_items (Fixture       *f,
       g_assert_no_error (error);
     }
   ys_window_select_workflow (f->window, id);
+  /* The counts head the Runs tab, filled when it is first shown. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW,
+                                                                        "view_stack")), "runs");
   ys_test_wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (counts)),
                                  "3 runs without AI · 0 runs with AI") == 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
@@ -1689,13 +1732,14 @@ test_read_error_banner (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *banner = ys_test_child (f->window, YS_TYPE_WINDOW, "read_error_revealer");
-  GtkWidget *counts = ys_test_child (f->window, YS_TYPE_WINDOW, "counts_label");
+  GtkWidget *counts;
   g_autofree char *counts_before = NULL;
   GListModel *runs;
   guint listed;
 
   g_assert_true (ys_demo_fill (f->store, &error));
   g_assert_no_error (error);
+  counts = ys_test_child (f->window, YS_TYPE_WINDOW, "counts_label");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW,
                                                                          "view_stack")), "runs");
   ys_test_wait_until (strstr (gtk_label_get_label (GTK_LABEL (counts)), "runs without AI") != NULL);
@@ -1849,6 +1893,7 @@ test_other_program_import (Fixture       *f,
 
   g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_workflows (f->store)), ==, 3);
   ys_test_wait_until (g_strcmp0 (visible_page (f), "main") == 0);
+  ys_test_wait_until (g_list_model_get_n_items (shown_runs (f)) > 0);
   ys_test_wait_until (strstr (gtk_label_get_label (GTK_LABEL (ys_test_child (f->window,
                                                                              YS_TYPE_WINDOW,
                                                                              "counts_label"))),

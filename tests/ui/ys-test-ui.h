@@ -56,7 +56,9 @@ void        ys_test_wait_end      (YsTestWait      *wait,
     ys_test_wait_end (&ys_wait_, ys_holds_, __FILE__, __LINE__, #condition); \
   } G_STMT_END
 
-/* The template child @name of @widget, a @type; fails the test without it. */
+/* The template child @name of @widget, a @type, or the widget with that id
+ * in a .ui file @widget builds later (the window's pages); fails the test
+ * without it. */
 GtkWidget  *ys_test_child         (gpointer         widget,
                                    GType            type,
                                    const char      *name);
