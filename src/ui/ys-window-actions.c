@@ -656,6 +656,7 @@ search_action (GtkWidget  *widget,
   YsWindow *self = YS_WINDOW (widget);
 
   _ys_window_ensure_main (self);
+  /* Which builds the Runs tab on its first visit. */
   adw_view_stack_set_visible_child_name (self->view_stack, "runs");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));

@@ -52,7 +52,7 @@ struct _YsWindow
   GtkRevealer *sample_revealer;
   AdwWindowTitle *sidebar_title;
   GtkStack *content_stack;
-  GtkStack *runs_stack;
+  AdwBin *runs_slot;
   AdwViewStack *view_stack;
   AdwClamp *timer_clamp;
   AdwBin *feedback_slot;
@@ -65,6 +65,8 @@ struct _YsWindow
   AdwBin *report_slot;
   AdwBin *overview_slot;
   GtkLabel *awaiting_badge;
+  /* ys-window-runs.ui's, NULL until the Runs tab is first shown. */
+  GtkStack *runs_stack;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *counts_label;
@@ -78,7 +80,6 @@ struct _YsWindow
   guint first_frame_id;
   gboolean first_frame_done;
   gboolean runs_fair_test;       /* the run rows say which runs were drawn */
-  gboolean runs_visited;         /* the Runs tab has been shown */
   YsWindowPage page;
   GHashTable *history_imports;   /* toast key → YsTrackerImport, for Undo */
   guint history_serial;

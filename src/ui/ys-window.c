@@ -126,12 +126,14 @@ select_row_for_id (YsWindow   *self,
 /* The workflow's runs, from the first visit of the Runs tab on: a list view
  * builds rows for its model even while hidden, and the first hundreds cost
  * more than the rest of the window (77 ms at 10,000 runs). */
+static void ensure_runs (YsWindow *self);
+
 static void
 show_run_list (YsWindow *self)
 {
   g_autoptr(GtkSelectionModel) model = NULL;
 
-  if (!self->runs_visited)
+  if (self->run_list_view == NULL)
     return;
   g_clear_object (&self->runs);
   if (self->selected_id != NULL)
@@ -142,16 +144,16 @@ show_run_list (YsWindow *self)
   gtk_list_view_set_model (self->run_list_view, model);
 }
 
-/* The Runs and Feedback tabs are filled on their first visit, like the
+/* The Runs and Feedback tabs are built on their first visit, like the
  * pages below the workflows (see ensure_page). */
 static void
 on_view_changed (YsWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  if (!self->runs_visited && g_strcmp0 (name, "runs") == 0)
+  if (self->runs_stack == NULL && g_strcmp0 (name, "runs") == 0)
     {
-      self->runs_visited = TRUE;
+      ensure_runs (self);
       show_run_list (self);
       update_content (self);
     }
@@ -186,8 +188,11 @@ show_workflow (YsWindow   *self,
 
   if (g_strcmp0 (id, self->selected_id) != 0)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      if (self->search_entry != NULL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+          gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+        }
       g_free (self->selected_id);
       self->selected_id = g_strdup (id);
       self->runs_fair_test = selected_is_fair_test (self);
@@ -558,8 +563,8 @@ update_content (YsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->timer_clamp), !ys_workflow_get_archived (workflow));
   _ys_window_reveal_banner (self->archived_revealer, ys_workflow_get_archived (workflow));
 
-  /* The Runs tab is filled on its first visit (see show_run_list). */
-  if (!self->runs_visited)
+  /* The Runs tab is built on its first visit (see ensure_runs). */
+  if (self->runs_stack == NULL)
     return;
 
   /* Counts that cannot be read are not shown as zeros; the banner says why. */
@@ -806,13 +811,46 @@ static const struct
   MAIN_OBJECT (view_title), MAIN_OBJECT (workflow_heading), MAIN_OBJECT (workflow_name_label),
   MAIN_OBJECT (workflow_description_label), MAIN_OBJECT (archived_revealer),
   MAIN_OBJECT (sample_revealer), MAIN_OBJECT (sidebar_title), MAIN_OBJECT (content_stack),
-  MAIN_OBJECT (runs_stack), MAIN_OBJECT (view_stack), MAIN_OBJECT (timer_clamp),
+  MAIN_OBJECT (view_stack), MAIN_OBJECT (timer_clamp),
   MAIN_OBJECT (feedback_slot), MAIN_OBJECT (figures_slot), MAIN_OBJECT (awaiting_slot),
   MAIN_OBJECT (extras_list), MAIN_OBJECT (awaiting_row), MAIN_OBJECT (overview_row),
   MAIN_OBJECT (report_row), MAIN_OBJECT (report_slot), MAIN_OBJECT (overview_slot),
-  MAIN_OBJECT (awaiting_badge), MAIN_OBJECT (search_bar), MAIN_OBJECT (search_entry),
+  MAIN_OBJECT (awaiting_badge), MAIN_OBJECT (runs_slot),
+};
+
+/* And those of ys-window-runs.ui. */
+static const struct
+{
+  const char *id;
+  gssize offset;
+} runs_objects[] = {
+  MAIN_OBJECT (runs_stack), MAIN_OBJECT (search_bar), MAIN_OBJECT (search_entry),
   MAIN_OBJECT (counts_label), MAIN_OBJECT (run_list_view),
 };
+
+static void
+ensure_runs (YsWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  if (self->runs_stack != NULL)
+    return;
+
+  builder = build_page (self, RESOURCE_BASE "/ys-window-runs.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (runs_objects); i++)
+    {
+      GObject *object = gtk_builder_get_object (builder, runs_objects[i].id);
+
+      if (object == NULL)
+        g_error ("ys-window-runs.ui has no “%s”", runs_objects[i].id);
+      G_STRUCT_MEMBER (gpointer, self, runs_objects[i].offset) = object;
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_run_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_run_row), self);
+  gtk_list_view_set_factory (self->run_list_view, factory);
+  adw_bin_set_child (self->runs_slot, GTK_WIDGET (self->runs_stack));
+}
 
 /* The workflows' page: the sidebar and a workflow's timer, figures, runs
  * and feedback. A new database opens on the welcome page without it, so
@@ -822,7 +860,6 @@ void
 _ys_window_ensure_main (YsWindow *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GtkListItemFactory) factory = NULL;
   GListModel *workflows = ys_store_get_workflows (self->store);
 
   if (self->leaflet != NULL)
@@ -833,7 +870,8 @@ _ys_window_ensure_main (YsWindow *self)
     {
       GObject *object = gtk_builder_get_object (builder, main_objects[i].id);
 
-      g_assert (object != NULL);
+      if (object == NULL)
+        g_error ("ys-window-main.ui has no “%s”", main_objects[i].id);
       G_STRUCT_MEMBER (gpointer, self, main_objects[i].offset) = object;
     }
   set_menu_when_opened (GTK_MENU_BUTTON (gtk_builder_get_object (builder, "sidebar_menu_button")),
@@ -862,11 +900,6 @@ _ys_window_ensure_main (YsWindow *self)
                            G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-activated",
                            G_CALLBACK (on_extras_activated), self, G_CONNECT_SWAPPED);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_run_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_run_row), self);
-  gtk_list_view_set_factory (self->run_list_view, factory);
 
   gtk_list_box_bind_model (self->workflow_list, workflows, create_workflow_row, self, NULL);
   gtk_list_box_set_header_func (self->workflow_list, workflow_list_header, NULL, NULL);
@@ -956,6 +989,8 @@ ys_window_dispose (GObject *object)
   /* The pages went with the stack. */
   for (guint i = 0; i < G_N_ELEMENTS (main_objects); i++)
     G_STRUCT_MEMBER (gpointer, self, main_objects[i].offset) = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (runs_objects); i++)
+    G_STRUCT_MEMBER (gpointer, self, runs_objects[i].offset) = NULL;
   self->timer_card = NULL;
   self->figures_view = NULL;
   self->feedback_view = NULL;

@@ -183,11 +183,12 @@ find_shown_label (GtkWidget  *root,
 static GListModel *
 shown_runs (Fixture *f)
 {
-  GtkListView *view = GTK_LIST_VIEW (ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view"));
+  GtkListView *view;
 
-  /* The Runs tab lists them from its first visit on. */
+  /* The Runs tab is built on its first visit. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW,
                                                                         "view_stack")), "runs");
+  view = GTK_LIST_VIEW (ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view"));
   ys_test_wait_until (gtk_list_view_get_model (view) != NULL);
   return G_LIST_MODEL (gtk_list_view_get_model (view));
 }
@@ -1105,7 +1106,6 @@ test_scroll_to_top (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 0);
   pages = ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW, "view_stack"));
   figures = adw_bin_get_child (ADW_BIN (ys_test_child (f->window, YS_TYPE_WINDOW, "figures_slot")));
-  runs = ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view");
 
   adjustment = scroller_of (ys_test_child (figures, YS_TYPE_FIGURES_VIEW, "headline_label"));
   /* The figures are read on a worker thread: scrolled once they are in. */
@@ -1120,6 +1120,7 @@ test_scroll_to_top (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
   adw_view_stack_set_visible_child_name (pages, "runs");
+  runs = ys_test_child (f->window, YS_TYPE_WINDOW, "run_list_view");
   adjustment = scroller_of (runs);
   scroll_to_bottom (adjustment);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workflow", "i", 2);
@@ -1487,7 +1488,7 @@ test_small_items (Fixture       *f,
   g_autoptr(YsTool) tool = ys_store_add_tool (f->store, "Claude", &error);
   const char *id = ys_workflow_get_id (workflow);
   const char *notes[] = { "alpha", "beta", "alpha two" };
-  GtkWidget *counts = ys_test_child (f->window, YS_TYPE_WINDOW, "counts_label");
+  GtkWidget *counts;
   GtkWidget *feedback_view, *title;
   g_autofree char *shared_path = g_build_filename (f->dir, "team-workflows.json", NULL);
   g_autoptr(GFile) shared = g_file_new_for_path (shared_path);
@@ -1505,9 +1506,10 @@ test_small_items (Fixture       *f,
       g_assert_no_error (error);
     }
   ys_window_select_workflow (f->window, id);
-  /* The counts head the Runs tab, filled when it is first shown. */
+  /* The counts head the Runs tab, built when it is first shown. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW,
                                                                         "view_stack")), "runs");
+  counts = ys_test_child (f->window, YS_TYPE_WINDOW, "counts_label");
   ys_test_wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (counts)),
                                  "3 runs without AI · 0 runs with AI") == 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
@@ -1739,9 +1741,9 @@ test_read_error_banner (Fixture       *f,
 
   g_assert_true (ys_demo_fill (f->store, &error));
   g_assert_no_error (error);
-  counts = ys_test_child (f->window, YS_TYPE_WINDOW, "counts_label");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ys_test_child (f->window, YS_TYPE_WINDOW,
                                                                          "view_stack")), "runs");
+  counts = ys_test_child (f->window, YS_TYPE_WINDOW, "counts_label");
   ys_test_wait_until (strstr (gtk_label_get_label (GTK_LABEL (counts)), "runs without AI") != NULL);
   counts_before = g_strdup (gtk_label_get_label (GTK_LABEL (counts)));
   runs = shown_runs (f);
@@ -2120,7 +2122,7 @@ test_sidebar_keeps_rows (Fixture       *f,
   g_autoptr(YsWorkflow) first = ys_store_add_workflow (f->store, "First", "", 3, &error);
   g_autoptr(YsWorkflow) second = ys_store_add_workflow (f->store, "Second", "", 3, &error);
   GtkListBox *list = GTK_LIST_BOX (ys_test_child (f->window, YS_TYPE_WINDOW, "workflow_list"));
-  GtkEditable *search = GTK_EDITABLE (ys_test_child (f->window, YS_TYPE_WINDOW, "search_entry"));
+  GtkEditable *search;
   GtkListBoxRow *first_row;
   GtkListBoxRow *second_row;
 
@@ -2130,6 +2132,7 @@ test_sidebar_keeps_rows (Fixture       *f,
                       gtk_list_box_get_selected_row (list) ==
                       gtk_list_box_get_row_at_index (list, 1));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  search = GTK_EDITABLE (ys_test_child (f->window, YS_TYPE_WINDOW, "search_entry"));
   gtk_editable_set_text (search, "draft");
   first_row = gtk_list_box_get_row_at_index (list, 0);
   second_row = gtk_list_box_get_row_at_index (list, 1);
