@@ -42,6 +42,7 @@ struct _YsFiguresView
   /* Reads asked for while held wait for ys_figures_view_hold_reads(). */
   gboolean reads_held;
   gboolean read_wanted;
+  gboolean reading;           /* as last notified */
 
   GtkScrolledWindow *scroller;
   GtkDropDown *period_dropdown;
@@ -73,6 +74,27 @@ struct _YsFiguresView
 };
 
 G_DEFINE_FINAL_TYPE (YsFiguresView, ys_figures_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_READING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Says when the figures asked for last are shown, or could not be read. */
+static void
+update_reading (YsFiguresView *self)
+{
+  gboolean reading = self->cancellable != NULL || self->read_wanted;
+
+  if (reading != self->reading)
+    {
+      self->reading = reading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
+    }
+}
 
 static void
 remove_children (GtkWidget *box)
@@ -610,6 +632,7 @@ apply_read (YsFiguresView *self,
   if (read)
     show_figures (self, f);
   set_pending (self, FALSE);
+  update_reading (self);
 }
 
 static gboolean
@@ -697,6 +720,7 @@ refresh (YsFiguresView *self)
   if (self->reads_held)
     {
       self->read_wanted = TRUE;
+      update_reading (self);
       return;
     }
   self->read_wanted = FALSE;
@@ -720,6 +744,7 @@ refresh (YsFiguresView *self)
     {
       if (figures_read (f, self->store, NULL))
         show_figures (self, f);
+      update_reading (self);
       return;
     }
 
@@ -738,6 +763,7 @@ refresh (YsFiguresView *self)
   g_task_set_source_tag (task, refresh);
   g_task_set_task_data (task, g_steal_pointer (&f), (GDestroyNotify) figures_free);
   g_task_run_in_thread (task, read_in_thread);
+  update_reading (self);
 }
 
 static gboolean
@@ -836,10 +862,31 @@ ys_figures_view_finalize (GObject *object)
 }
 
 static void
+ys_figures_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  YsFiguresView *self = YS_FIGURES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_READING: g_value_set_boolean (value, self->reading); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ys_figures_view_class_init (YsFiguresViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = ys_figures_view_get_property;
+  properties[PROP_READING] =
+    g_param_spec_boolean ("reading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = ys_figures_view_dispose;
   object_class->finalize = ys_figures_view_finalize;
@@ -975,7 +1022,7 @@ gboolean
 ys_figures_view_is_reading (YsFiguresView *self)
 {
   g_return_val_if_fail (YS_IS_FIGURES_VIEW (self), FALSE);
-  return self->cancellable != NULL || self->read_wanted;
+  return self->reading;
 }
 
 const char *

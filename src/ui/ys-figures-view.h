@@ -18,7 +18,8 @@ void        ys_figures_view_set_workflow_id (YsFiguresView *self,
 void        ys_figures_view_set_period      (YsFiguresView *self,
                                              YsPeriod       period);
 /* Whether the figures for what was asked last are still being read (on a
- * worker thread: the page shows them when they come). */
+ * worker thread: the page shows them when they come); notified as the
+ * "reading" property. */
 /* While held, figures asked for are read once the hold ends. */
 void        ys_figures_view_hold_reads      (YsFiguresView *self,
                                              gboolean       hold);

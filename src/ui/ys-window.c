@@ -744,6 +744,18 @@ quit_after_first_frame (GtkWidget *widget)
                            G_CALLBACK (quit_after_paint), widget, 0);
 }
 
+/* And to the first frame with the figures in it. */
+static void
+quit_after_figures (YsFiguresView *figures,
+                    GParamSpec    *pspec,
+                    YsWindow      *self)
+{
+  if (ys_figures_view_is_reading (figures) || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
+  g_signal_handlers_disconnect_by_func (figures, quit_after_figures, self);
+  quit_after_first_frame (GTK_WIDGET (self));
+}
+
 static void
 create_menu (GtkMenuButton *button,
              gpointer       model)
@@ -896,6 +908,9 @@ _ys_window_ensure_main (YsWindow *self)
   self->figures_view = YS_FIGURES_VIEW (ys_figures_view_new (self->store));
   ys_figures_view_hold_reads (self->figures_view, !self->first_frame_done);
   adw_bin_set_child (self->figures_slot, GTK_WIDGET (self->figures_view));
+  if (g_getenv ("YARDSTICK_QUIT_AFTER_FIGURES") != NULL)
+    g_signal_connect_object (self->figures_view, "notify::reading",
+                             G_CALLBACK (quit_after_figures), self, 0);
   g_signal_connect_object (self->extras_list, "row-selected",
                            G_CALLBACK (on_extras_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->extras_list, "row-activated",
