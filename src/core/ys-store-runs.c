@@ -345,13 +345,19 @@ ys_store_update_run (YsStore            *self,
           " started_at = :started_at, started_offset = :offset, started_on = :day,"
           " started_week = " WEEK_OF_DAY ", duration_seconds = :duration,"
           " corrections = :corrections, used = :used, note = :note,"
+          " assignment = CASE WHEN assignment IN (1, 2) AND mode != :mode"
+          "   THEN 3 - assignment ELSE assignment END,"
           " updated_at = " YS_STORE_NEXT_UPDATED_AT " WHERE id = :id",
           error)) != NULL;
   if (ok)
     {
       /* A start moved here is written with this computer's offset; an
        * unchanged one keeps the offset of wherever it was logged. The
-       * way the mode was decided and the source never change. */
+       * source never changes. A drawn run's mode corrected by hand says
+       * it was done the other way than drawn (and an overridden one set
+       * to the other mode, that it was done the drawn way after all):
+       * FORMAT.md's mode is what was actually done, and its assignment
+       * says whether that was the draw. */
       int offset = stored.started_at == fields->started_at
         ? stored.started_offset
         : ys_timestamp_zone_offset (self->local_zone, fields->started_at);

@@ -414,6 +414,49 @@ test_override (Fixture       *f,
   g_assert_cmpint (start (f), ==, drawn);
 }
 
+/* Editing a drawn run's mode says it was done the other way than drawn;
+ * setting it back says it was done the drawn way after all. Other edits
+ * keep the assignment, and a chosen run stays chosen. */
+static void
+test_edit_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsRun) run = NULL;
+  YsMode drawn = start (f);
+  YsRunFields fields;
+  struct { YsMode mode; int corrections; YsAssignment expected; } edits[] = {
+    { !drawn, 0, YS_ASSIGNMENT_OVERRIDDEN },
+    { !drawn, 2, YS_ASSIGNMENT_OVERRIDDEN },
+    { drawn, 2, YS_ASSIGNMENT_DRAWN },
+    { drawn, 3, YS_ASSIGNMENT_DRAWN },
+  };
+
+  run = finish (f);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *id = g_strdup (ys_run_get_id (run));
+
+      ys_run_fields_copy (&fields, ys_run_get_fields (run));
+      fields.mode = edits[i].mode;
+      g_free (fields.tool_id);
+      fields.tool_id = edits[i].mode == YS_MODE_WITH_AI ? g_strdup (f->tool) : NULL;
+      fields.corrections = edits[i].corrections;
+      g_assert_true (ys_store_update_run (f->store, id, &fields, &error));
+      g_assert_no_error (error);
+      ys_run_fields_clear (&fields);
+      g_clear_object (&run);
+      run = ys_store_get_run (f->store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ys_run_get_fields (run)->mode, ==, edits[i].mode);
+      g_assert_cmpint (ys_run_get_fields (run)->corrections, ==, edits[i].corrections);
+      g_assert_cmpint (ys_run_get_fields (run)->assignment, ==, edits[i].expected);
+    }
+  /* The day's counts follow: one run, drawn, none overridden. */
+  g_assert_cmpint (ys_test_sql_int (f->path, "SELECT sum (drawn) FROM daily"), ==, 1);
+  g_assert_cmpint (ys_test_sql_int (f->path, "SELECT sum (overridden) FROM daily"), ==, 0);
+}
+
 /* A draw with AI may start before the tool is picked; it cannot be saved
  * without one. A tool cannot be given to a run without AI. */
 static void
@@ -549,6 +592,7 @@ main (int   argc,
   ADD ("/draw/restart-keeps-draw", test_restart_keeps_draw);
   ADD ("/draw/discard-keeps-draw", test_discard_keeps_draw);
   ADD ("/draw/override", test_override);
+  ADD ("/draw/edit-mode", test_edit_mode);
   ADD ("/draw/tool-later", test_tool_later);
   ADD ("/draw/chosen-elsewhere", test_chosen_elsewhere);
   ADD ("/draw/bundle-workflows-off", test_bundle_workflows_off);
