@@ -662,9 +662,10 @@ test_german (void)
     g_autofree char *settle = NULL;
     g_autofree char *fair = NULL;
 
+    /* A no-break space keeps each number with its per cent sign. */
     g_assert_cmpstr (headline, ==,
-                     "Policy brief draft: Mit KI braucht es etwa 62 % weniger Zeit (zwischen 57 % "
-                     "und 67 % weniger), gemessen an 18 Durchläufen mit KI und 12 ohne. Bei 30 "
+                     "Policy brief draft: Mit KI braucht es etwa 62 % weniger Zeit (zwischen 57 % "
+                     "und 67 % weniger), gemessen an 18 Durchläufen mit KI und 12 ohne. Bei 30 "
                      "von diesen 30 Durchläufen haben Menschen selbst gewählt, ob mit oder ohne "
                      "KI; der Vergleich kann deshalb eine Seite begünstigen.");
     w.clear = w.change.clear = FALSE;
@@ -681,7 +682,7 @@ test_german (void)
     g_assert_cmpstr (fair, ==,
                      "In einem fairen Test (Yardstick hat für jeden Durchlauf ausgelost, ob mit "
                      "oder ohne KI) braucht es mit KI etwa gleich viel Zeit "
-                     "(zwischen 4 % weniger und 4 % mehr), gemessen an 18 Durchläufen mit KI "
+                     "(zwischen 4 % weniger und 4 % mehr), gemessen an 18 Durchläufen mit KI "
                      "und 12 ohne.");
   }
   g_setenv ("LANGUAGE", "C", TRUE);
