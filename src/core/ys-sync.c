@@ -556,21 +556,9 @@ ys_sync_run (YsStore       *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  YsSyncJob *job;
-  YsSyncReport *report = NULL;
+  g_autoptr(YsSyncReport) merged = NULL;
 
-  g_return_val_if_fail (YS_IS_STORE (store), NULL);
-  g_return_val_if_fail (folder != NULL, NULL);
-
-  job = job_new (store, folder);
-  if (prepare (job, error) &&
-      ys_sync_read_folder (job, cancellable, error) &&
-      merge_entries (job, job->store, error) &&
-      write_own (job, cancellable, error) &&
-      record (job, error))
-    report = make_report (job);
-  job_free (job);
-  return report;
+  return ys_sync_run_reporting (store, folder, cancellable, &merged, error);
 }
 
 YsSyncReport *
