@@ -351,20 +351,6 @@ test_assistant_refuses (Fixture       *f,
   ys_test_wait_until (assistant == NULL);
 }
 
-/* The toast's Undo button, if a toast with one is shown. */
-static GtkWidget *
-toast_button (GtkWidget *window)
-{
-  GtkWidget *overlay = ys_test_child (window, YS_TYPE_WINDOW, "toast_overlay");
-
-  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c; c = gtk_widget_get_next_sibling (c))
-    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget"))
-      for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
-        if (GTK_IS_BUTTON (d) && gtk_button_get_label (GTK_BUTTON (d)) != NULL)
-          return d;
-  return NULL;
-}
-
 /* From the window: the main menu's action opens the assistant on the
  * workflow shown; after the import, the window shows that workflow and a
  * toast whose Undo takes the runs back. */
@@ -400,7 +386,7 @@ test_from_window (Fixture       *f,
   g_assert_null (ys_test_find_toplevel (YS_TYPE_HISTORY_ASSISTANT));
   g_assert_cmpuint (ys_store_count_runs (f->store, f->workflow_id, YS_MODE_WITHOUT_AI, NULL), ==, 3);
   g_assert_cmpstr (ys_window_get_selected_workflow_id (YS_WINDOW (window)), ==, f->workflow_id);
-  ys_test_wait_until ((undo = toast_button (window)) != NULL);
+  ys_test_wait_until ((undo = ys_test_toast_button (window, YS_TYPE_WINDOW)) != NULL);
   gtk_widget_activate (undo);
   ys_test_wait_until (ys_store_count_runs (f->store, f->workflow_id, YS_MODE_WITHOUT_AI, NULL) == 0);
 

@@ -654,19 +654,6 @@ count_toasts (YsWindow *window)
   return titles->len;
 }
 
-static GtkWidget *
-toast_button (YsWindow *window)
-{
-  GtkWidget *overlay = ys_test_child (window, YS_TYPE_WINDOW, "toast_overlay");
-
-  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c; c = gtk_widget_get_next_sibling (c))
-    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget"))
-      for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
-        if (GTK_IS_BUTTON (d) && gtk_button_get_label (GTK_BUTTON (d)) != NULL)
-          return d;
-  return NULL;
-}
-
 static gboolean
 only_toast_is (YsWindow   *window,
                const char *title)
@@ -815,7 +802,7 @@ test_timer_and_feedback (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (ys_store_get_timers (f->store)), ==, 0);
 
     ys_test_wait_until (only_toast_is (f->window, "Timer discarded"));
-    undo = toast_button (f->window);
+    undo = ys_test_toast_button (f->window, YS_TYPE_WINDOW);
     g_assert_nonnull (undo);
     gtk_widget_activate (undo);
     ys_test_wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (card_stack), "running") == 0);
@@ -1420,7 +1407,7 @@ test_awaiting_toasts (Fixture       *f,
   gtk_widget_activate_action (view, "awaiting.not-used", "s", ys_run_get_id (second));
   ys_test_wait_until (only_toast_is (f->window, "Not used: 31 min of Intake summary"));
 
-  undo = toast_button (f->window);
+  undo = ys_test_toast_button (f->window, YS_TYPE_WINDOW);
   g_assert_nonnull (undo);
   gtk_widget_activate (undo);
   ys_test_wait_until (run_used (f->store, ys_run_get_id (second)) == YS_USED_UNKNOWN);
@@ -2243,7 +2230,7 @@ test_merge_twin (Fixture       *f,
                                  ys_workflow_get_id (ours)) == 0);
 
   /* Undo: the two runs go back to the workflow, which returns as it was. */
-  g_signal_emit_by_name (toast_button (f->window), "clicked");
+  g_signal_emit_by_name (ys_test_toast_button (f->window, YS_TYPE_WINDOW), "clicked");
   ys_test_wait_until (g_list_model_get_n_items (ys_store_get_workflows (f->store)) == 4);
   {
     g_autoptr(YsWorkflow) back = ys_store_get_workflow (f->store, theirs);

@@ -175,3 +175,17 @@ ys_test_widest_leaf (GtkWidget *widget,
     }
   return widget;
 }
+
+GtkWidget *
+ys_test_toast_button (gpointer window,
+                      GType    type)
+{
+  GtkWidget *overlay = ys_test_child (window, type, "toast_overlay");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c; c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget"))
+      for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
+        if (GTK_IS_BUTTON (d) && gtk_button_get_label (GTK_BUTTON (d)) != NULL)
+          return d;
+  return NULL;
+}

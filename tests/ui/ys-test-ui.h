@@ -81,4 +81,9 @@ void        ys_test_destroy_toplevels (void);
 GtkWidget  *ys_test_widest_leaf   (GtkWidget       *widget,
                                    int              limit);
 
+/* The button (Undo) of a toast shown in the "toast_overlay" of @window, a
+ * widget of @type, or NULL while no toast with a button is shown. */
+GtkWidget  *ys_test_toast_button  (gpointer         window,
+                                   GType            type);
+
 G_END_DECLS
